@@ -106,6 +106,7 @@ class TimeExpression:
     year_inferred: bool = False  # the year was not written and came from the reference date
     resolved: bool = True
     note: str | None = None
+    written: tuple[int | None, int | None, int | None] | None = None  # (day, month, year) as written
 
     @property
     def span(self) -> tuple[int, int]:
@@ -194,6 +195,8 @@ class InputProblem:
     message: str
     line: int | None = None
     fatal: bool = True  # False: a warning, the article was still read (e.g. cp1252 fallback)
+    code: str = ""  # key into timeline.articles.messages(lang), to render the message in id or en
+    detail: str = ""  # the {detail} of that message (a parser error, a date string ...)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -298,6 +301,7 @@ class EventClaim:
     modality: str
     sentence: Sentence
     location: Location  # of the trigger
+    part_of: str | None = None  # id of the trip claim this event belongs to ("Di sana ia akan menghadiri ...")
 
     @property
     def agent(self) -> str | None:

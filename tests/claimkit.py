@@ -1,0 +1,126 @@
+"""Build ArticleClaims by hand for graph and check tests: a claim is one line of a table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.records import (
+    Article,
+    ArticleClaims,
+    EventClaim,
+    Interval,
+    Location,
+    Official,
+    Participant,
+    Place,
+    Role,
+    Sentence,
+    TimeExpression,
+)
+
+COUNTRIES = {"Korea Selatan": "KR", "Jepang": "JP", "Swiss": "CH", "Malaysia": "MY"}
+
+
+@dataclass(frozen=True)
+class C:
+    """One event claim: article, type, sentence, the date text inside it and its interval."""
+
+    article: str
+    type: str
+    sentence: str
+    date_text: str | None = None
+    start: str | None = None
+    end: str | None = None
+    place: str | None = None
+    modality: str = "reported"
+    official: str = "edi-damansyah"
+    companions: tuple[str, ...] = ()
+    represented: tuple[str, ...] = ()
+    part_of: int | None = None  # index (within the same article) of the trip claim
+    granularity: str = "day"
+    published: str = "2023-09-10"
+
+
+def place_of(name: str | None) -> Place | None:
+    if name is None:
+        return None
+    if name in COUNTRIES:
+        return Place(text=name, country=COUNTRIES[name], country_name=name, domestic=False)
+    return Place(text=name, domestic=True)
+
+
+def build(rows: list[C]) -> list[ArticleClaims]:
+    """Turn table rows into per-article claims, with offsets that point into a generated text."""
+    by_article: dict[str, list[C]] = {}
+    for row in rows:
+        by_article.setdefault(row.article, []).append(row)
+    out = []
+    for key, items in by_article.items():
+        text = "\n".join(r.sentence for r in items)
+        article = Article(
+            path=key,
+            key=key,
+            title=None,
+            text=text,
+            published=date.fromisoformat(items[0].published),
+            published_source="metadata",
+            outlet="Contoh.id",
+        )
+        events = []
+        expressions = []
+        offset = 0
+        ids = [f"{key}#e{i}" for i in range(len(items))]
+        for i, row in enumerate(items):
+            sentence = Sentence(offset, offset + len(row.sentence), row.sentence)
+            expr = None
+            if row.date_text:
+                s = offset + row.sentence.index(row.date_text)
+                value = Interval(date.fromisoformat(row.start), date.fromisoformat(row.end or row.start))
+                kind = "range" if value.start != value.end and row.granularity == "day" else (
+                    "month" if row.granularity == "month" else "date"
+                )
+                expr = TimeExpression(
+                    text=row.date_text, start=s, end=s + len(row.date_text), kind=kind, value=value,
+                    granularity=row.granularity,
+                )
+                expressions.append(expr)
+            participants = [Participant(row.official, "agent")]
+            participants += [Participant(c, "companion") for c in row.companions]
+            participants += [Participant(r, "represented") for r in row.represented]
+            trigger_at = offset
+            events.append(
+                EventClaim(
+                    id=ids[i],
+                    article_key=key,
+                    type=row.type,
+                    trigger=row.sentence.split()[0],
+                    trigger_start=trigger_at,
+                    trigger_end=trigger_at + len(row.sentence.split()[0]),
+                    participants=tuple(participants),
+                    place=place_of(row.place),
+                    date=expr,
+                    modality=row.modality,
+                    sentence=sentence,
+                    location=Location(key, i + 1, 1),
+                    part_of=ids[row.part_of] if row.part_of is not None else None,
+                )
+            )
+            offset += len(row.sentence) + 1
+        officials = {r.official for r in items} | {c for r in items for c in r.companions}
+        out.append(
+            ArticleClaims(
+                article=article,
+                expressions=tuple(expressions),
+                officials=tuple(
+                    Official(id=o, name=o.replace("-", " ").title(), roles=(Role("Bupati", "Kutai Kartanegara"),))
+                    for o in sorted(officials)
+                ),
+                mentions=(),
+                events=tuple(events),
+                sentences=tuple(
+                    Sentence(e.sentence.start, e.sentence.end, e.sentence.text) for e in events
+                ),
+            )
+        )
+    return out

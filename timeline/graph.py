@@ -1,0 +1,238 @@
+"""Per-official event graphs: claims as nodes, `same_event`, `part_of` and `before` edges (networkx).
+
+Consistency is a property of these graphs: the checks in timeline.checks read them. Building a graph
+is pure: it takes the extracted claims of the whole archive and returns one MultiDiGraph per official.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+
+from timeline.records import Article, ArticleClaims, EventClaim, Interval
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+TRIP_TYPES = frozenset({"departure", "arrival", "return"})
+# Two claims of one trip leg can be this far apart in date and still be one real event (a slip of a
+# day or a moved flight); further apart they are two trips. Days.
+SAME_TRIP_WINDOW = 7
+# Without a reported return, an official trip abroad is assumed to last at most this long. Days.
+DEFAULT_MAX_TRIP_DAYS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimNode:
+    """A claim as the graph sees it: the claim, its article, and whether the official is present."""
+
+    claim: EventClaim
+    article: Article
+    role: str  # the official's role in the claim: agent | companion | representative | represented
+
+    @property
+    def interval(self) -> Interval | None:
+        expr = self.claim.date
+        if expr is None or expr.value is None or not expr.valid:
+            return None
+        return expr.value
+
+    @property
+    def present(self) -> bool:
+        return self.role != "represented"
+
+
+def place_key(claim: EventClaim) -> str | None:
+    return claim.place.key if claim.place else None
+
+
+def _published(node: ClaimNode) -> date:
+    return node.article.published or date.min
+
+
+def claims_by_official(claims: Iterable[ArticleClaims]) -> dict[str, list[ClaimNode]]:
+    """Every event claim, filed under each official who takes part in it."""
+    out: dict[str, list[ClaimNode]] = defaultdict(list)
+    for item in claims:
+        for event in item.events:
+            if event.modality == "cancelled":
+                continue
+            seen: set[str] = set()
+            for participant in event.participants:
+                if participant.official_id in seen:
+                    continue
+                seen.add(participant.official_id)
+                out[participant.official_id].append(ClaimNode(event, item.article, participant.role))
+    return out
+
+
+def _close(a: Interval | None, b: Interval | None, window: int) -> bool:
+    if a is None or b is None:
+        return True
+    gap = max((b.start - a.end).days, (a.start - b.end).days, 0)
+    return gap <= window
+
+
+def _same_trip_leg(a: ClaimNode, b: ClaimNode) -> bool:
+    ca, cb = a.claim, b.claim
+    if ca.type != cb.type or ca.type not in TRIP_TYPES:
+        return False
+    ka, kb = place_key(ca), place_key(cb)
+    if ka is None or kb is None or ka != kb:
+        return False
+    return _close(a.interval, b.interval, SAME_TRIP_WINDOW)
+
+
+def build_graph(official_id: str, nodes: Sequence[ClaimNode]) -> "nx.MultiDiGraph":
+    """One official's event graph from that official's claim nodes."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(official=official_id)
+    by_id = {}
+    for node in nodes:
+        c = node.claim
+        by_id[c.id] = node
+        graph.add_node(c.id, node=node)
+    ordered = sorted(nodes, key=lambda n: n.claim.id)
+    # same_event: legs of one trip (same type and destination, close in time), across and within articles.
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if _same_trip_leg(a, b):
+                graph.add_edge(a.claim.id, b.claim.id, key="same_event", kind="same_event")
+    # part_of: the article says the event happens on that trip.
+    for node in ordered:
+        parent = node.claim.part_of
+        if parent and parent in by_id:
+            graph.add_edge(node.claim.id, parent, key="part_of", kind="part_of")
+    # before: a departure precedes the return of the same trip (same article, or same destination
+    # and a return within the longest plausible trip).
+    for ret in ordered:
+        if ret.claim.type != "return":
+            continue
+        for dep in ordered:
+            if dep.claim.type != "departure":
+                continue
+            same_article = dep.claim.article_key == ret.claim.article_key and place_key(ret.claim) in (
+                None,
+                place_key(dep.claim),
+            )
+            same_place = place_key(ret.claim) is not None and place_key(ret.claim) == place_key(dep.claim)
+            if same_article or (same_place and _close(dep.interval, ret.interval, DEFAULT_MAX_TRIP_DAYS)):
+                graph.add_edge(dep.claim.id, ret.claim.id, key="before", kind="before")
+    # same_event between children of one trip: the same kind of event on the same trip.
+    trip_of = {cid: n for n, group in enumerate(trip_groups(graph)) for cid in group}
+    children: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for cid, parent in _part_of_edges(graph):
+        if parent in trip_of:
+            children[(trip_of[parent], graph.nodes[cid]["node"].claim.type)].append(cid)
+    for ids in children.values():
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                graph.add_edge(a, b, key="same_event", kind="same_event")
+    return graph
+
+
+def build_graphs(claims: Iterable[ArticleClaims]) -> dict[str, "nx.MultiDiGraph"]:
+    """One event graph per official, keyed by official id."""
+    return {oid: build_graph(oid, nodes) for oid, nodes in sorted(claims_by_official(claims).items())}
+
+
+def _part_of_edges(graph: "nx.MultiDiGraph") -> Iterator[tuple[str, str]]:
+    for u, v, kind in graph.edges(data="kind"):
+        if kind == "part_of":
+            yield u, v
+
+
+def same_event_groups(graph: "nx.MultiDiGraph") -> list[list[str]]:
+    """Connected groups of claims joined by `same_event` edges (singletons left out), sorted."""
+    import networkx as nx
+
+    view = nx.Graph()
+    view.add_nodes_from(graph.nodes)
+    view.add_edges_from((u, v) for u, v, kind in graph.edges(data="kind") if kind == "same_event")
+    groups = [sorted(c) for c in nx.connected_components(view) if len(c) > 1]
+    return sorted(groups)
+
+
+def trip_groups(graph: "nx.MultiDiGraph") -> list[list[str]]:
+    """Each trip: its departure/arrival/return claims joined by same_event or before (singletons too)."""
+    import networkx as nx
+
+    view = nx.Graph()
+    trip_nodes = [n for n, d in graph.nodes(data="node") if d.claim.type in TRIP_TYPES]
+    view.add_nodes_from(trip_nodes)
+    view.add_edges_from(
+        (u, v)
+        for u, v, kind in graph.edges(data="kind")
+        if kind in ("same_event", "before") and u in view and v in view
+    )
+    return sorted(sorted(c) for c in nx.connected_components(view))
+
+
+# --------------------------------------------------------------------------------------------------
+# Export
+# --------------------------------------------------------------------------------------------------
+
+
+def _node_attrs(node: ClaimNode) -> dict[str, str]:
+    c = node.claim
+    interval = node.interval
+    return {
+        "type": c.type,
+        "role": node.role,
+        "modality": c.modality,
+        "start": interval.start.isoformat() if interval else "",
+        "end": interval.end.isoformat() if interval else "",
+        "date_text": c.date.text if c.date else "",
+        "place": c.place.text if c.place else "",
+        "place_key": place_key(c) or "",
+        "article": c.article_key,
+        "location": str(c.location),
+        "trigger": c.trigger,
+    }
+
+
+def export_graph(graph: "nx.MultiDiGraph", fmt: str) -> str:
+    """The graph as json (node-link), dot or graphml text, with plain string attributes."""
+    import networkx as nx
+
+    plain = nx.MultiDiGraph(official=graph.graph.get("official", ""))
+    for nid, data in graph.nodes(data="node"):
+        plain.add_node(nid, **_node_attrs(data))
+    for u, v, key, kind in graph.edges(keys=True, data="kind"):
+        plain.add_edge(u, v, key=key, kind=kind)
+    if fmt == "json":
+        data = {
+            "official": plain.graph["official"],
+            "nodes": [{"id": n, **attrs} for n, attrs in sorted(plain.nodes(data=True))],
+            "edges": sorted(
+                ({"source": u, "target": v, "kind": k} for u, v, k in plain.edges(keys=True)),
+                key=lambda e: (e["source"], e["target"], e["kind"]),
+            ),
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if fmt == "graphml":
+        return "\n".join(nx.generate_graphml(plain))
+    if fmt == "dot":
+        return _to_dot(plain)
+    raise ValueError(f"unknown graph format {fmt!r}")
+
+
+def _dot_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _to_dot(graph: "nx.MultiDiGraph") -> str:
+    styles = {"same_event": "dashed", "part_of": "solid", "before": "dotted"}
+    lines = [f"digraph {_dot_quote(graph.graph['official'])} {{", "  node [shape=box];"]
+    for nid, attrs in sorted(graph.nodes(data=True)):
+        when = attrs["start"] if attrs["start"] == attrs["end"] else f"{attrs['start']}..{attrs['end']}"
+        label = f"{attrs['type']} {attrs['place']}\n{when or '?'} ({attrs['modality']})\n{attrs['location']}"
+        lines.append(f"  {_dot_quote(nid)} [label={_dot_quote(label)}];")
+    for u, v, key in sorted(graph.edges(keys=True)):
+        lines.append(f"  {_dot_quote(u)} -> {_dot_quote(v)} [label={_dot_quote(key)}, style={styles.get(key, 'solid')}];")
+    lines.append("}")
+    return "\n".join(lines)

@@ -1,0 +1,411 @@
+"""The main job: files -> claims -> per-official graphs -> findings -> Report.
+
+`extract_file` and `extract_claims` are pure and engine-agnostic: a serial loop or a process pool
+drives them unchanged, and `--jobs N` gives the same result as `--jobs 1`. Reading files, the cache
+and the executor sit in `load_archive`, at the edge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from timeline.records import (
+    Article,
+    ArticleClaims,
+    EventClaim,
+    Finding,
+    InputProblem,
+    Mention,
+    Official,
+    Participant,
+    Report,
+)
+
+# --------------------------------------------------------------------------------------------------
+# Pure extraction
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What one file yields: the claims of each article in it and the problems met reading it."""
+
+    path: str
+    claims: tuple[ArticleClaims, ...]
+    problems: tuple[InputProblem, ...]
+
+
+def extract_claims(article: Article, roster=None) -> ArticleClaims:
+    """Time expressions, officials, mentions and events of one article."""
+    from timeline.events import find_events
+    from timeline.officials import find_officials
+    from timeline.sentences import split_sentences
+    from timeline.temporal import find_dates
+
+    sentences = split_sentences(article.text)
+    expressions = find_dates(article.text, article.published)
+    officials, mentions = find_officials(article, sentences, roster)
+    events = find_events(article, sentences, expressions, officials, mentions)
+    return ArticleClaims(
+        article=article,
+        expressions=tuple(expressions),
+        officials=tuple(officials),
+        mentions=tuple(mentions),
+        events=tuple(events),
+        sentences=tuple(sentences),
+    )
+
+
+def extract_file(path: str, data: bytes, roster=None) -> FileResult:
+    """Parse one file's bytes into articles and extract each one's claims; never raises on input."""
+    from timeline.articles import parse_article
+
+    articles, problems = parse_article(path, data)
+    claims = []
+    for article in articles:
+        try:
+            claims.append(extract_claims(article, roster))
+        except Exception as exc:  # a bug must not lose the rest of the archive; say where it hit
+            problems = [*problems, InputProblem(article.key, f"internal error while reading: {exc!r}")]
+    return FileResult(path, tuple(claims), tuple(problems))
+
+
+# --------------------------------------------------------------------------------------------------
+# The archive: reading, cache, parallel extraction
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Archive:
+    """An extracted archive: every article's claims, the canonical officials, and input problems."""
+
+    claims: list[ArticleClaims]
+    officials: list[Official]
+    problems: list[InputProblem]
+    files: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return len(self.claims)
+
+    @property
+    def skipped(self) -> list[InputProblem]:
+        return [p for p in self.problems if p.fatal]
+
+    @property
+    def warnings(self) -> list[InputProblem]:
+        return [p for p in self.problems if not p.fatal]
+
+
+_WORKER_ROSTER = None
+
+
+def _init_worker(roster) -> None:
+    global _WORKER_ROSTER
+    _WORKER_ROSTER = roster
+
+
+def _extract_in_worker(item: tuple[str, bytes]) -> FileResult:
+    return extract_file(item[0], item[1], _WORKER_ROSTER)
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def extraction_key(roster_path: Path | None, config_key: str = "") -> str:
+    """What, besides the text, changes extraction: the roster's content and extraction settings."""
+    h = hashlib.sha256(config_key.encode())
+    if roster_path is not None:
+        try:
+            h.update(Path(roster_path).read_bytes())
+        except OSError:
+            pass
+    return h.hexdigest()[:16]
+
+
+def _file_key(path: str, data: bytes) -> str:
+    return f"{path}\0{hashlib.sha256(data).hexdigest()}"
+
+
+def extract_many(
+    items: Sequence[tuple[str, bytes]],
+    roster=None,
+    jobs: int | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
+    """Extract files in input order, serially or across processes, with identical results."""
+    jobs = _cpu_count() if jobs is None or jobs <= 0 else jobs
+    results: list[FileResult] = []
+    if jobs == 1 or len(items) < 64:
+        for path, data in items:
+            result = extract_file(path, data, roster)
+            results.append(result)
+            if on_result:
+                on_result(result)
+        return results
+    chunk = max(8, min(256, len(items) // (jobs * 8) or 1))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster,)) as pool:
+        for result in pool.map(_extract_in_worker, items, chunksize=chunk):
+            results.append(result)
+            if on_result:
+                on_result(result)
+    return results
+
+
+def load_archive(
+    paths: Sequence[str],
+    *,
+    exclude: Sequence[str] = (),
+    roster_path: Path | None = None,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    cache_dir: Path | None = None,
+    progress=None,
+) -> Archive:
+    """Read an archive (files and directories), extract every article, merge officials."""
+    from timeline.articles import find_files
+    from timeline.officials import load_roster
+
+    roster = load_roster(roster_path) if roster_path else None
+    files, problems = find_files(paths, exclude)
+    problems = list(problems)
+    items: list[tuple[str, bytes]] = []
+    for path in files:
+        try:
+            items.append((path, Path(path).read_bytes()))
+        except OSError as exc:
+            problems.append(InputProblem(path, f"cannot read ({exc.strerror or exc})"))
+    notes: list[str] = []
+    cache = None
+    cached: dict[str, FileResult] = {}
+    keys = [_file_key(p, d) for p, d in items]
+    if use_cache and items:
+        from timeline.cache import open_cache
+
+        directory = cache_dir if cache_dir is not None else _default_cache_dir(paths)
+        cache = open_cache(directory, extraction_key(roster_path))
+        cached = cache.get_many(keys)
+        notes.extend(cache.warnings)
+    if progress is not None:
+        progress.start(len(items))
+    todo = [item for item, key in zip(items, keys) if key not in cached]
+    fresh = iter(extract_many(todo, roster, jobs, on_result=progress.advance if progress else None))
+    results: list[FileResult] = []
+    new_entries: dict[str, FileResult] = {}
+    for item, key in zip(items, keys):
+        if key in cached:
+            result = cached[key]
+            if progress is not None:
+                progress.advance(result)
+        else:
+            result = next(fresh)
+            new_entries[key] = result
+        results.append(result)
+    if cache is not None:
+        if new_entries:
+            cache.put_many(new_entries)
+        notes.extend(w for w in cache.warnings if w not in notes)
+        cache.close()
+    claims = [c for r in results for c in r.claims]
+    for r in results:
+        problems.extend(r.problems)
+    claims, officials = canonical_officials(claims, roster)
+    return Archive(claims=claims, officials=officials, problems=problems, files=files, notes=notes)
+
+
+def _default_cache_dir(paths: Sequence[str]) -> Path:
+    """`.timeline-cache/` beside the archive: the first directory given, else the first file's folder."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            return path / ".timeline-cache"
+    first = Path(paths[0]) if paths else Path(".")
+    return first.parent / ".timeline-cache"
+
+
+def canonical_officials(
+    claims: list[ArticleClaims], roster=None
+) -> tuple[list[ArticleClaims], list[Official]]:
+    """Merge each article's officials into one per person, and point every claim at the merged id."""
+    from timeline.officials import merge_officials
+
+    merged = merge_officials(((list(c.officials), list(c.mentions)) for c in claims), roster)
+    alias_to_id: dict[str, str] = {}
+    for official in merged:
+        alias_to_id[official.id] = official.id
+    for item in claims:
+        for official in item.officials:
+            if official.id not in alias_to_id:
+                target = _match_merged(official, merged)
+                if target:
+                    alias_to_id[official.id] = target
+    if all(alias_to_id.get(o.id, o.id) == o.id for c in claims for o in c.officials):
+        return claims, merged
+    out = []
+    for item in claims:
+        events = tuple(_remap_event(e, alias_to_id) for e in item.events)
+        mentions = tuple(
+            Mention(alias_to_id.get(m.official_id, m.official_id), m.start, m.end, m.text, m.form)
+            for m in item.mentions
+        )
+        out.append(replace(item, events=events, mentions=mentions))
+    return out, merged
+
+
+def _match_merged(official: Official, merged: list[Official]) -> str | None:
+    for candidate in merged:
+        if official.name in candidate.aliases or official.id in candidate.aliases:
+            return candidate.id
+    return None
+
+
+def _remap_event(event: EventClaim, mapping: dict[str, str]) -> EventClaim:
+    participants = tuple(
+        Participant(mapping.get(p.official_id, p.official_id), p.role) for p in event.participants
+    )
+    return replace(event, participants=participants)
+
+
+# --------------------------------------------------------------------------------------------------
+# Checks -> findings
+# --------------------------------------------------------------------------------------------------
+
+
+def run_checks(archive: Archive, config, catalog) -> list[Finding]:
+    """Every enabled rule over the archive's graphs and texts: findings with ids and severities."""
+    from timeline.checks import CHECKS, CheckContext
+    from timeline.fingerprint import finding_id
+    from timeline.graph import build_graphs
+
+    graphs = build_graphs(archive.claims)
+    ctx = CheckContext(
+        claims=archive.claims,
+        graphs=graphs,
+        officials={o.id: o for o in archive.officials},
+        max_trip_days=getattr(config, "max_trip_days", 14),
+    )
+    findings: dict[str, Finding] = {}
+    for rule in catalog:
+        if config is not None and not config.rule_enabled(rule):
+            continue
+        severity = config.severity_of(rule) if config is not None else rule.severity
+        for draft in CHECKS[rule.check](ctx):
+            claims = [
+                (e.quote, e.date.to_json()["start"] + ".." + e.date.to_json()["end"] if e.date else "", e.text)
+                for e in draft.evidence
+            ]
+            fid = finding_id(rule.code, draft.official_id, claims)
+            if fid in findings:
+                continue
+            official = ctx.officials.get(draft.official_id) if draft.official_id else None
+            findings[fid] = Finding(
+                id=fid,
+                code=rule.code,
+                rule=rule.name,
+                severity=severity,
+                args=draft.args,
+                evidence=draft.evidence,
+                official_id=draft.official_id,
+                official_name=official.name if official else None,
+                event_type=draft.event_type,
+                place=draft.place,
+                companions=draft.companions,
+            )
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(
+        findings.values(),
+        key=lambda f: (
+            f.official_name or "\uffff",
+            order.get(f.severity, 3),
+            f.code,
+            f.evidence[0].path if f.evidence else "",
+            f.evidence[0].line if f.evidence else 0,
+        ),
+    )
+
+
+def events_by_official(archive: Archive) -> dict[str, tuple[EventClaim, ...]]:
+    """Each official's event claims in time order (undated last), for reports and `timeline events`."""
+    from datetime import date as _date
+
+    out: dict[str, list[EventClaim]] = {}
+    for item in archive.claims:
+        for event in item.events:
+            for p in event.participants:
+                if p.role != "represented":
+                    out.setdefault(p.official_id, []).append(event)
+
+    def when(e: EventClaim):
+        v = e.date.value if e.date is not None and e.date.value is not None else None
+        return (v is None, v.start if v else _date.max, e.id)
+
+    return {oid: tuple(sorted(evs, key=when)) for oid, evs in sorted(out.items())}
+
+
+def check(
+    paths: Sequence[str],
+    config=None,
+    *,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    cache_dir: Path | None = None,
+    changed: Iterable[str] | None = None,
+    baseline: set[str] | None = None,
+    progress=None,
+) -> Report:
+    """Check an archive and return the Report (the library's main entry point)."""
+    from timeline.catalog import load_catalog
+    from timeline.config import load_config
+
+    if config is None:
+        config = load_config(list(paths))
+    archive = load_archive(
+        paths,
+        exclude=config.exclude,
+        roster_path=config.roster,
+        jobs=jobs,
+        use_cache=use_cache,
+        cache_dir=cache_dir or config.cache_dir,
+        progress=progress,
+    )
+    return report_of(archive, config, load_catalog(), changed=changed, baseline=baseline)
+
+
+def report_of(archive: Archive, config, catalog, *, changed=None, baseline=None) -> Report:
+    """Findings of an extracted archive as a Report (hook mode and baseline applied)."""
+    findings = run_checks(archive, config, catalog)
+    changed_only = None
+    if changed is not None:
+        changed_only = tuple(sorted(_norm(p) for p in changed))
+        wanted = set(changed_only)
+        findings = [f for f in findings if any(_norm(e.path) in wanted for e in f.evidence)]
+    stale: tuple[str, ...] = ()
+    if baseline is not None:
+        from timeline.baseline import apply_baseline
+
+        findings, stale_ids = apply_baseline(findings, baseline)
+        stale = tuple(sorted(stale_ids))
+    return Report(
+        articles=archive.articles,
+        skipped=tuple(archive.skipped),
+        warnings=tuple(archive.warnings),
+        officials=tuple(archive.officials),
+        events=events_by_official(archive),
+        findings=tuple(findings),
+        stale_baseline=stale,
+        changed_only=changed_only,
+    )
+
+
+def _norm(path: str) -> str:
+    return os.path.normpath(os.path.abspath(path))
