@@ -173,7 +173,7 @@ def load_archive(
     progress=None,
 ) -> Archive:
     """Read an archive (files and directories), extract every article, merge officials."""
-    from timeline.articles import find_files
+    from timeline.articles import find_files, read_file
     from timeline.officials import load_roster
 
     roster = load_roster(roster_path) if roster_path else None
@@ -181,10 +181,11 @@ def load_archive(
     problems = list(problems)
     items: list[tuple[str, bytes]] = []
     for path in files:
-        try:
-            items.append((path, Path(path).read_bytes()))
-        except OSError as exc:
-            problems.append(InputProblem(path, f"cannot read ({exc.strerror or exc})"))
+        data, problem = read_file(path)
+        if problem is not None:
+            problems.append(problem)
+        if data is not None:
+            items.append((path, data))
     notes: list[str] = []
     cache = None
     cached: dict[str, FileResult] = {}
