@@ -86,6 +86,45 @@ def _same_trip_leg(a: ClaimNode, b: ClaimNode) -> bool:
     return _close(a.interval, b.interval, SAME_TRIP_WINDOW)
 
 
+def _is_home(claim: EventClaim) -> bool:
+    return claim.place is None or claim.place.domestic is True or claim.place.country == "ID"
+
+
+def _names_place(text: str, claim: EventClaim) -> bool:
+    place = claim.place
+    if place is None:
+        return False
+    folded = text.casefold()
+    return any(n and n.casefold() in folded for n in (place.country_name, place.city, place.text))
+
+
+def _return_of(dep: ClaimNode, ret: ClaimNode) -> bool:
+    """Whether `ret` reports coming back from the trip `dep` left on.
+
+    In one article: a return to the same destination, or home. Across articles: the return names the
+    trip's destination ("kembali ... usai kunjungan kerja di Tiongkok") and is close to the departure.
+    """
+    d, r = dep.claim, ret.claim
+    if d.article_key == r.article_key:
+        return place_key(r) == place_key(d) or _is_home(r)
+    if not _close(dep.interval, ret.interval, DEFAULT_MAX_TRIP_DAYS):
+        return False
+    if place_key(r) is not None and place_key(r) == place_key(d) and not _is_home(r):
+        return True
+    return _is_home(r) and not _is_home(d) and _names_place(r.sentence.text, d)
+
+
+MOVED_PLAN_WINDOW = 62  # days: a postponement is usually weeks, not months
+
+
+def _moved_plan(a: ClaimNode, b: ClaimNode) -> bool:
+    ca, cb = a.claim, b.claim
+    if ca.type != cb.type or ca.type in TRIP_TYPES or "changed" not in (ca.modality, cb.modality):
+        return False
+    ka, kb = place_key(ca), place_key(cb)
+    return ka is not None and ka == kb and _close(a.interval, b.interval, MOVED_PLAN_WINDOW)
+
+
 def build_graph(official_id: str, nodes: Sequence[ClaimNode]) -> "nx.MultiDiGraph":
     """One official's event graph from that official's claim nodes."""
     import networkx as nx
@@ -102,6 +141,12 @@ def build_graph(official_id: str, nodes: Sequence[ClaimNode]) -> "nx.MultiDiGrap
         for b in ordered[i + 1 :]:
             if _same_trip_leg(a, b):
                 graph.add_edge(a.claim.id, b.claim.id, key="same_event", kind="same_event")
+    # same_event for other events only where a report says the plan moved ("diundur menjadi ..."):
+    # recurring local events (weekly meetings, several inaugurations) are otherwise separate events.
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if _moved_plan(a, b):
+                graph.add_edge(a.claim.id, b.claim.id, key="same_event", kind="same_event")
     # part_of: the article says the event happens on that trip.
     for node in ordered:
         parent = node.claim.part_of
@@ -115,12 +160,7 @@ def build_graph(official_id: str, nodes: Sequence[ClaimNode]) -> "nx.MultiDiGrap
         for dep in ordered:
             if dep.claim.type != "departure":
                 continue
-            same_article = dep.claim.article_key == ret.claim.article_key and place_key(ret.claim) in (
-                None,
-                place_key(dep.claim),
-            )
-            same_place = place_key(ret.claim) is not None and place_key(ret.claim) == place_key(dep.claim)
-            if same_article or (same_place and _close(dep.interval, ret.interval, DEFAULT_MAX_TRIP_DAYS)):
+            if _return_of(dep, ret):
                 graph.add_edge(dep.claim.id, ret.claim.id, key="before", kind="before")
     # same_event between children of one trip: the same kind of event on the same trip.
     trip_of = {cid: n for n, group in enumerate(trip_groups(graph)) for cid in group}
