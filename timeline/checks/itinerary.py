@@ -160,7 +160,7 @@ def outside_trip(ctx: CheckContext) -> Iterator[Draft]:
                 },
                 evidence=_evidence([child, trip]),
                 official_id=oid,
-                event_type=trip.claim.type,
+                event_type=child.claim.type,
                 place=_place_text([trip]),
                 companions=_companions(ctx, oid, [child, trip]),
             )
