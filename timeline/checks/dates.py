@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from functools import lru_cache
+from importlib import resources
 from typing import Iterator
 
 from timeline.checks.base import (
@@ -15,6 +18,48 @@ from timeline.checks.base import (
 from timeline.records import ArticleClaims, TimeExpression
 
 DAYS_PER_UNIT = {"days": 1, "weeks": 7}
+# Publication metadata is often the morning after a story was written: one day of slack.
+TENSE_SLACK_DAYS = 1
+
+
+@lru_cache(maxsize=1)
+def _attached_markers() -> dict[str, tuple[str, ...]]:
+    """Tense words written right after a date ("... mendatang", "... lalu"): the only ones precise
+    enough to contradict a publication date. Clause words (akan, telah) often govern another verb."""
+    data = tomllib.loads(resources.files("timeline").joinpath("lang/id.toml").read_text("utf-8"))
+    tense = data["temporal"]["tense"]
+    return {"future": tuple(tense["after_future"]), "past": tuple(tense["after_past"])}
+
+
+def _attached_tense(expr: TimeExpression) -> str | None:
+    words = expr.text.casefold().split()
+    tail = " ".join(words[-3:])
+    for tense, markers in _attached_markers().items():
+        if any(tail == m or tail.endswith(" " + m) for m in markers):
+            return tense
+    return None
+
+
+def _weekday_fits_nearby_year(expr: TimeExpression, stated: str) -> bool:
+    """For a date written without its year: whether the stated weekday fits the same day and month
+    a year before or after the inferred one (the year came from a publication date, not the text),
+    or the month/day reading."""
+    from timeline.temporal import weekday_name
+
+    day = expr.value.start
+    candidates = []
+    for year in (day.year - 1, day.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    # Some wire copy writes month/day: "Sabtu (6/3)" for 3 June. Without a year that reading is
+    # as possible as ours, so a weekday that fits it is no proof of an error.
+    try:
+        candidates.append(day.replace(month=day.day, day=day.month))
+    except ValueError:
+        pass
+    return any(weekday_name(c).casefold() == stated.casefold() for c in candidates)
 
 
 def _name(ctx: CheckContext, official_id: str | None) -> str:
@@ -45,6 +90,8 @@ def weekday_mismatch(ctx: CheckContext) -> Iterator[Draft]:
             wd = expr.weekday
             if not expr.valid or wd is None or wd.ok is not False or expr.value is None:
                 continue
+            if expr.year_inferred and _weekday_fits_nearby_year(expr, wd.stated):
+                continue
             oid = official_of_span(item, expr.start, expr.end)
             yield Draft(
                 rule="weekday-mismatch",
@@ -68,13 +115,20 @@ def _duration_days(expr: TimeExpression) -> int | None:
     return int(days) if float(days).is_integer() else None
 
 
+def _introduced_by_selama(text: str, expr: TimeExpression) -> bool:
+    before = text[max(0, expr.start - 7) : expr.start].casefold().strip()
+    return expr.text.casefold().startswith("selama") or before == "selama"
+
+
 def duration_mismatch(ctx: CheckContext) -> Iterator[Draft]:
     """TL003: "selama tiga hari" next to a stated range of another length, in one sentence."""
     for item in ctx.claims:
         exprs = item.expressions
         for i, dur in enumerate(exprs):
             days = _duration_days(dur) if dur.kind == "duration" else None
-            if days is None:
+            # "selama tiga hari" states the length of the event; a bare "tiga hari" often counts
+            # something else ("diperpanjang 30 hari", "tiga hari pertempuran").
+            if days is None or not _introduced_by_selama(item.article.text, dur):
                 continue
             sentence = sentence_at(item.sentences, dur.start)
             if sentence is None:
@@ -124,14 +178,12 @@ def tense_mismatch(ctx: CheckContext) -> Iterator[Draft]:
                 or expr.anchor != "explicit"
                 or expr.year_inferred
                 or expr.kind not in ("date", "range")
-                or expr.tense is None
             ):
                 continue
-            if expr.tense == "future" and expr.value.end < published:
-                direction = "future"
-            elif expr.tense == "past" and expr.value.start > published:
-                direction = "past"
-            else:
+            direction = _attached_tense(expr)
+            stale = direction == "future" and (published - expr.value.end).days > TENSE_SLACK_DAYS
+            early = direction == "past" and (expr.value.start - published).days > TENSE_SLACK_DAYS
+            if not (stale or early):
                 continue
             oid = official_of_span(item, expr.start, expr.end)
             yield Draft(

@@ -8,7 +8,7 @@ from itertools import combinations
 from typing import Iterator, Sequence
 
 from timeline.checks.base import CheckContext, Draft, evidence_for_claim, format_interval
-from timeline.graph import ClaimNode, same_event_groups, trip_groups
+from timeline.graph import TRIP_TYPES, ClaimNode, same_event_groups, trip_groups
 from timeline.records import Evidence, Interval
 
 LOCAL_TYPES = frozenset({"visit", "attend", "speak", "meeting", "ceremony", "inspection"})
@@ -67,11 +67,21 @@ def _by_date(nodes: Sequence[ClaimNode]) -> list[ClaimNode]:
     return sorted(nodes, key=lambda n: (n.interval.start, n.interval.end, n.article.path, n.claim.id))
 
 
+def _comparable(node: ClaimNode) -> bool:
+    """A claim whose date can contradict another's: a day or a month. A range on a departure or
+    return is the span of the whole trip or of the event it serves, not the day of travel."""
+    if node.interval is None or not node.present:
+        return False
+    if node.claim.type in TRIP_TYPES:
+        return node.interval.start == node.interval.end or node.claim.date.granularity == "month"
+    return True
+
+
 def _conflicting_groups(ctx: CheckContext) -> Iterator[tuple[str, list[ClaimNode], bool]]:
     """Same-event groups whose dated claims cannot all hold; flag whether a later report moved it."""
     for oid, graph in ctx.graphs.items():
         for group in same_event_groups(graph):
-            dated = [n for n in _nodes(graph, group) if n.interval is not None and n.present]
+            dated = [n for n in _nodes(graph, group) if _comparable(n)]
             if not _leads(oid, dated):
                 continue
             if not any(not a.interval.overlaps(b.interval) for a, b in combinations(dated, 2)):
