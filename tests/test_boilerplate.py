@@ -61,6 +61,8 @@ CASES = [
     ("editor-codes", "Mereka juga sangat tertarik,” ujarnya.\n\n[Hrd|Anl|Ads]\n", ["[Hrd|Anl|Ads]"]),
     ("editor-codes-slash", "Rapat selesai sore hari. [Adv/Ags]", ["[Adv/Ags]"]),
     ("baca-juga-underscore", "Isi berita.\nBaca_Juga\nIsi lanjutan.", ["Baca_Juga"]),
+    ("baca-juga-bracketed", "Isi berita.\n[Baca juga: Wali Kota Pulang dari Jepang]\nIsi lanjutan.",
+     ["[Baca juga: Wali Kota Pulang dari Jepang]"]),
     ("editor-initials", "Rapat berakhir pukul 12.00 WIB. (rsa)\n", ["(rsa)"]),
     ("editor-initials-pair", "Rapat berakhir sore hari. (rsa / rsa)", ["(rsa / rsa)"]),
     ("editor-initials-bracket", "Pertandingan berakhir imbang.\n[feb ]\n", ["[feb ]"]),

@@ -146,6 +146,7 @@ MODALITY = [
     ("Rapat Bupati Berau Sri Juniarsih dengan DPRD ditunda hingga Senin (6/5/2024).", "changed"),
     ("Kunjungan kerja Bupati Berau Sri Juniarsih dimajukan ke Senin (6/5/2024).", "changed"),
     ("Bupati Berau Sri Juniarsih batal berangkat ke Jakarta, Senin (6/5/2024).", "cancelled"),
+    ("Bupati Berau Sri Juniarsih belum memutuskan untuk berangkat ke Jepang, Senin (6/5/2024).", "uncertain"),
     ("Bupati Berau Sri Juniarsih meninjau Pulau Maratua, Senin (4/3/2024).", "reported"),
     ("Bupati Berau Sri Juniarsih meninjau Pulau Maratua pada Senin (6/5/2024) mendatang.", "planned"),
 ]
@@ -363,7 +364,8 @@ def test_every_passive_marker_names_the_agent_after_it(marker):
 
 
 @pytest.mark.parametrize(
-    "kind,word", [(k, w) for k in ("planned", "changed", "cancelled") for w in DATA["modality"][k]]
+    "kind,word",
+    [(k, w) for k in ("planned", "changed", "cancelled", "uncertain") for w in DATA["modality"][k]],
 )
 def test_every_modality_word_gives_its_modality(kind, word):
     text = f"Kunjungan kerja Bupati Berau Sri Juniarsih ke Maratua {word} Senin (6/5/2024)."

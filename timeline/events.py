@@ -63,6 +63,7 @@ class _Lexicon(NamedTuple):
     changed_re: re.Pattern[str]
     changed_result_re: re.Pattern[str]
     cancelled_re: re.Pattern[str]
+    uncertain_re: re.Pattern[str]
     continuation_re: re.Pattern[str]
     sub_event_re: re.Pattern[str]
     purpose_re: re.Pattern[str]
@@ -94,6 +95,7 @@ def _lexicon() -> _Lexicon:
         changed_re=_words_re(mod["changed"]),
         changed_result_re=_words_re(mod["changed_result"]),
         cancelled_re=_words_re(mod["cancelled"]),
+        uncertain_re=_words_re(mod["uncertain"]),
         continuation_re=_words_re(links["continuations"]),
         sub_event_re=_words_re(links["sub_event"]),
         purpose_re=re.compile(rf"(?<![\w-])(?:{_alt(links['purpose'])})\s+$", re.IGNORECASE),
@@ -301,6 +303,8 @@ def _modality(lex: _Lexicon, text: str, s: Sentence, at: int) -> str:
     body = _unquoted(text, s)
     if lex.cancelled_re.search(body):
         return "cancelled"
+    if lex.uncertain_re.search(body):
+        return "uncertain"
     if lex.changed_re.search(body):
         return "changed"
     if lex.planned_re.search(body, 0, min(len(body), at - s.start + 60)):

@@ -58,8 +58,8 @@ def claims_by_official(claims: Iterable[ArticleClaims]) -> dict[str, list[ClaimN
     out: dict[str, list[ClaimNode]] = defaultdict(list)
     for item in claims:
         for event in item.events:
-            if event.modality == "cancelled":
-                continue
+            if event.modality in ("cancelled", "uncertain"):
+                continue  # not a claim that the event happens
             seen: set[str] = set()
             for participant in event.participants:
                 if participant.official_id in seen:

@@ -257,7 +257,7 @@ class Official:
 EVENT_TYPES = (
     "departure", "return", "arrival", "visit", "attend", "speak", "meeting", "ceremony", "inspection",
 )
-MODALITIES = ("planned", "reported", "changed", "cancelled")
+MODALITIES = ("planned", "reported", "changed", "cancelled", "uncertain")
 PARTICIPANT_ROLES = ("agent", "companion", "represented", "representative")
 
 
