@@ -82,8 +82,15 @@ NOT_OFFICIALS = [
     "Kepala Dinas Pekerjaan Umum dan Penataan Ruang menyebut jalan rusak.",
     "Presiden Amerika Serikat belum menanggapi surat itu.",
     "Bupati Intan Jaya menetapkan status darurat bagi warga Kabupaten Intan Jaya.",
+    "Aturan itu tertuang dalam Peraturan Presiden (Perpres) Nomor 12 Tahun 2017.",
+    "Keputusan Gubernur Jawa Timur Nomor 188 mengatur upah minimum.",
 ]
 assert len(set(NOT_OFFICIALS)) == len(NOT_OFFICIALS)
+
+
+def test_an_ordinal_after_a_title_is_never_taken_for_a_name():
+    officials, _ = officials_of("Foto Presiden Pertama Soekarno dipajang di aula.")
+    assert not [o for o in officials if "Pertama" in o.name]
 
 
 @pytest.mark.parametrize("text", NOT_OFFICIALS)
