@@ -1,0 +1,204 @@
+"""The grammar of Indonesian time expressions: one compiled alternation, branches ordered longest first.
+
+Each branch is also compiled alone (with its named groups) so a match of the combined scanner can be
+re-read by the branch that produced it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.temporal.vocab import alt, vocab
+
+
+@dataclass(frozen=True)
+class Grammar:
+    scanner: re.Pattern[str]
+    digit_scanner: re.Pattern[str]  # only the branches that can begin with a digit
+    word_scanner: re.Pattern[str]  # only the branches that can begin with a word
+    word_scanners: dict[str, re.Pattern[str]]  # trigger word -> only the branches that can begin with it
+    branches: dict[str, re.Pattern[str]]
+    digit_branches: dict[str, re.Pattern[str]]
+    triggers: frozenset[str]
+    starts: re.Pattern[str]  # where an expression can begin, on lower-cased text
+    starts_any_case: re.Pattern[str]  # the same on the original text (when lower() changes lengths)
+
+
+_NAMED = re.compile(r"\(\?P<\w+>")
+# branches that can begin with a digit, and those that can begin with nothing else
+_DIGIT_START = {"text_cross", "text_range", "num_range", "text_date", "iso", "num_date", "ago", "prev_shift",
+                "bare_clock", "set", "duration", "year"}
+_DIGIT_ONLY = {"num_range", "iso", "num_date", "bare_clock"}
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    v = vocab()
+    d = v.data
+    wd_forms = [f for forms in d["weekdays"]["names"] for f in forms]
+    WD = alt(wd_forms)
+    full = [f for forms in d["months"]["full"] for f in forms]
+    abbr = [f for forms in d["months"]["abbreviations"] for f in forms]
+    MON = rf"(?:{alt(full)}(?![a-zA-Z])|{alt(abbr)}(?:\.|(?![a-zA-Z])))"
+    MONFULL = rf"{alt(full)}(?![a-zA-Z])"
+    MONCAP = rf"{alt([w.capitalize() for w in full] + [w.upper() for w in full], flags='')}(?![a-zA-Z])"
+    DAY = r"(?<![\d.,/])\d{1,2}(?!\d)"
+    YEAR = r"(?:1[89]|20|21)\d\d(?![\d])(?!-an(?![\w]))"  # not a decade: "1970-an"
+    UNITW = alt(list(d["numbers"]["units"]))
+    NUMW = (rf"(?:{UNITW}(?:\s+(?i:{d['numbers']['teen_suffix']}|{d['numbers']['tens_suffix']}(?:\s+{UNITW})?))?"
+            rf"|{alt(list(d['numbers']['specials']))})(?![\w])")
+    NUM = rf"(?:\d{{1,3}}(?:[.,]5)?(?![\d.,]\d)|{NUMW}(?:\s+{alt([d['numbers']['half']])})?)"
+    units_all = [w for unit in ("minutes", "hours", "days", "weeks", "months", "years") for w in d["units"][unit]]
+    units_cal = [w for unit in ("days", "weeks", "months", "years") for w in d["units"][unit]]
+    UNIT = rf"{alt(units_all)}(?![a-zA-Z])"
+    UNITCAL = rf"{alt(units_cal)}(?![a-zA-Z])"
+    SEUNIT = rf"(?i:se(?:{'|'.join(sorted(units_all, key=len, reverse=True))}))(?![\w-])"
+    SECAL = rf"(?i:se(?:{'|'.join(sorted(units_cal, key=len, reverse=True))}))(?![\w-])"
+    rel = d["relative"]
+    tense = d["tense"]
+    not_lalu = alt(d["guards"]["not_after_lalu"])
+    TENSE = rf"(?:{alt(tense['after_future'] + tense['after_past'] + tense['after_present'])})(?![\w])(?!\s+{not_lalu})"
+    PARTS = rf"{alt(list(d['time']['parts_of_day']))}(?![\w])"
+    TAIL = rf"(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<tense>{TENSE}))?"
+    CONN = rf"(?:\s*[-–—]\s*|\s+{alt([c for c in d['range']['connectors'] if c[0].isalpha()])}\s+)"
+    PARTW = alt(d["parts"]["early"] + d["parts"]["middle"] + d["parts"]["late"])
+    RELW = alt(rel["next"] + rel["last"] + rel["this"])
+    WDOPT = rf"(?:(?P<wd>{WD})\s*,?\s*(?:\(\s*)?(?:(?i:tanggal|tgl\.?)\s+)?)?"
+    CLOCKW = alt(d["time"]["clock_words"])
+    ZONE = rf"(?:\s*(?P<zone>{alt(list(d['time']['zones']), flags='')})(?![a-zA-Z])|\s+(?P<local>{alt(d['time']['local'])}))"
+    HM = r"(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?(?![\d])"
+    HM2 = r"(?:(?:\s*[-–]\s*|\s+(?i:s\.d\.?|s/d|sampai|hingga)\s+)(?P<h2>\d{1,2})[.:](?P<mi2>\d{2})(?!\d))"
+    SEP = r"[/.\-]"
+    YNUM = r"(?:\d{4}|\d{2})(?!\d)"
+    sets = d["sets"]
+
+    APPROXOPT = rf"(?:(?P<approx>{alt(d['numbers']['approx'])})\s+)?"
+    SELOPT = r"(?:(?P<sel>(?i:selama))\s+)?"
+    TAHUNOPT = r"(?:(?P<tahun>(?i:tahun))\s+)?"
+    SEALT = rf"|(?P<se>{SEUNIT})"
+    SECALALT = rf"|(?P<se>{SECAL})"
+    VAGUEALT = rf"|(?P<vq>{alt(d['numbers']['vague'])})\s+(?P<vu>{UNIT}|{alt(d['units']['vague_only'])}(?![\w]))"
+    EVERY = rf"(?P<ev>{alt(sets['every'])})\s+(?:(?i:hari)\s+)?(?P<what>{WD}(?![\w])|{UNIT}|{PARTS})|"
+    ONCE = alt(sets["once"])
+    EVERYN = rf"(?P<ev2>{alt(sets['every'])})\s+(?P<n2>{NUM})\s*(?P<u2>{UNIT})|"
+    PERONCE = rf"(?P<per2>{SEUNIT})\s+(?P<once2>{alt(sets['once'])})(?![\w])|"
+    VAGUEAGO = rf"|(?P<vq>{alt(d['numbers']['vague'])})\s+(?P<vu>{UNITCAL}|{alt(d['units']['vague_only'])}(?![\w]))"
+
+    def make(digit: bool) -> list[tuple[str, str]]:
+        def w(piece: str, *names: str) -> str:
+            """`piece` where a word may begin the match; at a digit, never-matching groups of the same names."""
+            return "".join(f"(?P<{n}>(?!))?" for n in names) if digit else piece
+
+        return [
+            ("wd_range_num", rf"(?P<wd>{WD}){CONN}(?P<wd2>{WD})\s*,?\s*\(?\s*(?P<d>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}}){SEP}(?P<m>\d{{1,2}})(?:{SEP}(?P<y>{YNUM}))?\s*\)?{TAIL}"),
+            ("wd_span", rf"(?P<wd>{WD}){CONN}(?P<wd2>{WD})(?![\w'’])"),
+            ("wd_num", rf"(?P<wd>{WD})\s*,?\s*(?:\(\s*)?(?P<d>\d{{1,2}})(?P<sep>{SEP})(?P<m>\d{{1,2}})(?:{SEP}(?P<y>{YNUM}))?(?![\d/])(?:\s*\))?{TAIL}"),
+            ("text_cross", rf"{w(WDOPT, 'wd')}(?P<d>{DAY})\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR}))?{CONN}(?:(?P<wd2>{WD})\s*,?\s*)?(?P<d2>{DAY})\s+(?P<m2>{MON})(?:\s+(?P<y2>{YEAR}))?(?:\s*\))?{TAIL}"),
+            ("text_range", rf"{w(WDOPT, 'wd')}(?P<d>{DAY}){CONN}(?P<d2>{DAY})\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR}))?(?:\s*\))?{TAIL}"),
+            ("num_range", rf"(?P<d>{DAY})\s*[-–]\s*(?P<d2>\d{{1,2}})[/.](?P<m>\d{{1,2}})[/.](?P<y>{YNUM})(?![\d/.]\d){TAIL}"),
+            ("text_date", rf"{w(WDOPT, 'wd')}(?P<d>{DAY})\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR})|\s+(?i:tahun)\s+(?P<ry>{RELW})(?![\w]))?(?:\s*\))?{TAIL}"),
+            ("iso", rf"(?<![\d/.\-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d])"),
+            ("num_date", rf"(?<![\d/.,\-])(?P<d>\d{{1,2}})(?P<sep>{SEP})(?P<m>\d{{1,2}}){SEP}(?P<y>{YNUM})(?![\d/.,\-]\d){TAIL}"),
+            ("weekend", rf"(?P<we>{alt(rel['weekend'])})(?![\w])(?:\s+(?P<rel>{RELW}|{alt(['yang lalu', 'kemarin', 'mendatang'])})(?![\w])(?!\s+{not_lalu}))?"),
+            ("part_month", rf"(?P<p>{PARTW})\s+(?:(?i:bulan)\s+)?(?P<m>{MON})(?:\s+(?:(?i:tahun)\s+)?(?P<y>{YEAR})|\s+(?i:tahun)\s+(?P<rel>{RELW}))?{TAIL}"),
+            ("part_year", rf"(?P<p>{PARTW})\s+(?:(?i:tahun)\s+(?:(?P<y>{YEAR})|(?P<rel>{RELW}(?![\w])))|(?P<y2>{YEAR}))"),
+            ("part_relmonth", rf"(?P<p>{PARTW})\s+(?i:bulan)\s+(?P<rel>{RELW})(?![\w])"),
+            ("month_year", rf"(?:(?i:bulan)\s+)?(?P<m>{MON})\s*(?:(?i:tahun)\s+)?(?P<y>{YEAR}){TAIL}"),
+            ("month_relyear", rf"(?:(?i:bulan)\s+)?(?P<m>{MONFULL})\s+(?i:tahun)\s+(?P<rel>{RELW})(?![\w])"),
+            ("bulan_month", rf"(?i:bulan)\s+(?P<m>{MONFULL}){TAIL}"),
+            ("bare_month", rf"(?P<m>{MONCAP})(?![\w\-]){TAIL}"),
+            ("year_rel", rf"(?i:tahun)\s+(?P<rel>{RELW}|{alt(['yang lalu', 'kemarin', 'mendatang'])})(?![\w])"),
+            ("ago", rf"(?:(?P<n>{NUM})\s*(?P<u>{UNITCAL}){w(SECALALT, 'se')}{w(VAGUEAGO, 'vq', 'vu')})\s+(?P<dir>{alt(rel['ago'] + rel['ahead'])})(?![\w])(?!\s+{not_lalu})"),
+            ("prev_part", rf"(?P<part>{PARTS})\s+(?P<same>{alt(rel['same_day'])})(?![\w])"),
+            ("prev_next", rf"(?P<next>{alt(rel['next_day'])})(?![\w])"),
+            ("prev_shift", rf"{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')})\s+(?P<dir>{alt(rel['later'] + rel['earlier'])})(?![\w])"),
+            ("week_rel", rf"(?P<u>{alt(d['units']['weeks'] + d['units']['months'])})\s+(?P<rel>{RELW}|{alt(['yang lalu', 'kemarin', 'mendatang'])})(?![\w])(?!\s+{not_lalu})"),
+            ("day_rel", rf"(?P<rd>{alt(rel['today'] + list(rel['days']))})(?![\w])(?:\s+(?P<part>{PARTS}))?"),
+            ("clock", rf"(?:(?P<approx>{alt(['sekitar', 'kurang lebih', 'tepat', 'sekira'])})\s+)?(?P<w>{CLOCKW})\s*{HM}{HM2}?{ZONE}?(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alt(['kemarin', 'kemudian', 'tadi', 'nanti', 'besok', 'ini'])})(?![\w]))?"),
+            ("bare_clock", rf"(?<![\d.,/:])(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}}){HM2}?{ZONE}"),
+            ("set", rf"(?:{w(EVERYN, 'ev2', 'n2', 'u2')}{w(PERONCE, 'per2', 'once2')}{w(EVERY, 'ev', 'what')}(?P<once>{w(ONCE + '|', )}{NUM}\s+{alt(sets['times'])})\s+(?:(?i:dalam|per)\s+)?(?P<per>{SEUNIT}|{UNIT}))"),
+            ("duration", rf"{w(SELOPT, 'sel')}{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')}{w(VAGUEALT, 'vq', 'vu')})(?:\s+(?P<fwd>{alt(rel['forward'])}))?(?!\s+{alt(d['guards']['foreign_after'])}(?![\w]))"),
+            ("redup", rf"(?P<rep>(?i:ber(?:{'|'.join(units_all)})-(?:{'|'.join(units_all)})))(?![\w])"),
+            ("wd_rel", rf"(?P<wd>{WD})(?![\w'’])(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alt(rel['next'] + rel['last'] + rel['this'] + ['nanti'])})(?![\w])(?!\s+{not_lalu}))?"),
+            ("part_alone", rf"(?:(?P<pre>{alt(['tadi', 'nanti'])})\s+)?(?P<part>{PARTS})(?:\s+(?P<post>{alt(d['time']['part_after'])})(?![\w]))?"),
+            ("year", rf"{w(TAHUNOPT, 'tahun')}(?<![\d.,/\-])(?P<y>{YEAR})(?![.,/\-]?\d|%)(?:\s+(?P<tense>{TENSE}))?"),
+        ]
+
+    branches = make(digit=False)
+    digit_branches = [(name, pat) for name, pat in make(digit=True) if name in _DIGIT_START]
+    compiled = {name: re.compile(rf"\b(?:{pat})") for name, pat in branches}
+    # at a digit no word can begin the match: the digit variants drop those alternatives (much cheaper)
+    digit_compiled = {name: re.compile(rf"\b(?:{pat})") for name, pat in digit_branches}
+
+    def union(items) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{_NAMED.sub('(?:', pat)})" for name, pat in items) + ")")
+
+    scanner = union(branches)
+    digit_scanner = union(digit_branches)
+    word_branches = [(n, p) for n, p in branches if n not in _DIGIT_ONLY]
+    word_scanner = union(word_branches)
+    triggers = _triggers(d)
+    by_word = _branches_by_first_word(word_branches, triggers)
+    unions: dict[tuple[str, ...], re.Pattern[str]] = {}
+    word_scanners = {}
+    for word, names in by_word.items():
+        if names not in unions:
+            unions[names] = union([(n, p) for n, p in word_branches if n in names])
+        word_scanners[word] = unions[names]
+    starts = r"\b(?:(?<!\d[.,:/])\d|" + _trie(triggers) + r"\b)"  # not inside "2,5" or "10.00"
+    return Grammar(scanner=scanner, digit_scanner=digit_scanner, word_scanner=word_scanner, word_scanners=word_scanners,
+                   branches=compiled, digit_branches=digit_compiled, triggers=triggers, starts=re.compile(starts),
+                   starts_any_case=re.compile(starts, re.IGNORECASE))
+
+
+def _trie(words) -> str:
+    """A regex matching exactly `words`, factored by common prefixes (much faster than a flat alternation)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
+
+
+def _branches_by_first_word(branches, triggers) -> dict[str, tuple[str, ...]]:
+    """For each trigger word, the branches a match could begin with it (partial matching, any case)."""
+    import regex
+
+    partial = [(name, regex.compile(rf"\b(?:{pat})")) for name, pat in branches]
+    out = {}
+    for word in triggers:
+        forms = {word, word.capitalize(), word.upper()}
+        out[word] = tuple(name for name, p in partial if any(p.match(f, partial=True) for f in forms))
+    return out
+
+
+def _first_token(phrase: str) -> str:
+    m = re.match(r"\w+", phrase.lower().replace("’", "'"))
+    return m.group() if m else ""
+
+
+def _triggers(d: dict) -> frozenset[str]:
+    """The lower-case first word of every phrase that can begin an expression (digits are triggers too)."""
+    units = [w for unit in ("minutes", "hours", "days", "weeks", "months", "years") for w in d["units"][unit]]
+    rel, t, n = d["relative"], d["time"], d["numbers"]
+    phrases = [f for forms in d["weekdays"]["names"] for f in forms]
+    phrases += [f for forms in d["months"]["full"] + d["months"]["abbreviations"] for f in forms]
+    phrases += list(n["units"]) + list(n["specials"]) + n["vague"] + n["approx"]
+    phrases += [f"se{u}" for u in units] + [f"ber{u}" for u in units] + units
+    phrases += d["parts"]["early"] + d["parts"]["middle"] + d["parts"]["late"]
+    phrases += rel["today"] + list(rel["days"]) + rel["next_day"] + rel["weekend"]
+    phrases += list(t["parts_of_day"]) + t["clock_words"] + ["tadi", "nanti", "sekitar", "kurang lebih", "tepat", "sekira"]
+    phrases += d["sets"]["every"] + d["sets"]["once"] + ["bulan", "tahun"]
+    return frozenset(filter(None, (_first_token(p) for p in phrases)))
