@@ -65,7 +65,10 @@ def test_seeds_golden_json_report():
     """The whole JSON report, compared to the reviewed golden file (regenerate only on purpose)."""
     _, report = seeds_report()
     report["tool"]["version"] = "X"
-    golden = json.loads((GOLDEN / "seeds-report.json").read_text(encoding="utf-8"))
+    path = GOLDEN / "seeds-report.json"
+    if os.environ.get("TIMELINE_REGEN_GOLDEN"):
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    golden = json.loads(path.read_text(encoding="utf-8"))
     assert report == golden
 
 
