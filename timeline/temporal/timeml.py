@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from xml.sax.saxutils import escape as _escape, quoteattr
 
 from timeline.records import TimeExpression
@@ -121,13 +121,16 @@ def to_timeml(text: str, expressions: Iterable[TimeExpression], dct: date | None
 
 
 def to_utc(e: TimeExpression) -> datetime | None:
-    """The UTC instant of a clock time on a resolved day in WIB/WITA/WIT (None if any part is unknown)."""
+    """The UTC instant of a clock time on a resolved day in WIB/WITA/WIT (None if any part is unknown),
+    so claims written in different zones compare (pendulum does the zone arithmetic)."""
+    import pendulum
+
     if e.value is None or e.time is None or not e.time.clock or not e.time.zone:
         return None
-    hours = vocab().zones.get(e.time.zone)
-    if hours is None:
+    zone = vocab().zone_names.get(e.time.zone)
+    if zone is None:
         return None
     hh, mm = (int(x) for x in e.time.clock.split("-")[0].split(":"))
-    local = datetime(e.value.start.year, e.value.start.month, e.value.start.day,
-                     tzinfo=timezone(timedelta(hours=hours))) + timedelta(hours=hh, minutes=mm)
-    return local.astimezone(timezone.utc)
+    day = e.value.start
+    local = pendulum.datetime(day.year, day.month, day.day, hh, mm, tz=zone)
+    return local.in_timezone("UTC")

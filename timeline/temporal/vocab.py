@@ -36,6 +36,7 @@ class Vocab:
     part_of_day: dict[str, str]
     month_part_of: dict[str, str]  # awal|pertengahan|akhir forms -> canonical
     zones: dict[str, int]
+    zone_names: dict[str, str]
     tense_after: dict[str, str | None]
     before_future: frozenset[str]
     before_past: frozenset[str]
@@ -93,6 +94,7 @@ def vocab() -> Vocab:
         part_of_day={norm(k): v for k, v in data["time"]["parts_of_day"].items()},
         month_part_of=month_part_of,
         zones=dict(data["time"]["zones"]),
+        zone_names=dict(data["time"]["zone_names"]),
         tense_after=tense_after,
         before_future=frozenset(norm(w) for w in tense["before_future"]),
         before_past=frozenset(norm(w) for w in tense["before_past"]),
