@@ -1,0 +1,364 @@
+"""Benchmark `timeline check` on synthetic archives: cold and warm time, peak memory, precision and recall.
+
+    python benchmarks/archive.py [--sizes 1000,10000,20000,50000] [--quick] [--workdir DIR] [--jobs N]
+
+Archives come from benchmarks/generate_archive.py (reused when already generated for the same size and
+seed). Each size is checked cold (fresh cache dir), then warm after one article changed; the child's peak
+memory is measured (largest process, and the whole process tree sampled from /proc). Findings are matched
+to the generator's ground truth by rule + official id + files. A baseline (`--jobs 1 --no-cache` on the
+smallest archive) is measured in the same run and printed beside the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate_archive  # noqa: E402
+
+DEFAULT_SIZES = (1000, 10000, 20000, 50000)
+QUICK_SIZES = (1000, 2000)
+TARGETS = {"cold_20k_s": 30.0, "warm_s": 2.0, "peak_50k_mb": 600.0}
+WARM_EDIT = "\nPemerintah daerah akan terus memantau perkembangan di lapangan.\n"
+
+
+@dataclass
+class Measurement:
+    """One child process run: wall time, exit code, peak RSS of its largest process and of its tree."""
+
+    seconds: float
+    returncode: int
+    max_rss_mb: float  # wait4's ru_maxrss: the largest single process (the child or a waited-for worker)
+    tree_rss_mb: float  # the sum over the process tree, sampled from /proc (0 where /proc is missing)
+    stdout: str = ""
+    stderr: str = ""
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.max_rss_mb, self.tree_rss_mb)
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Current RSS (kB) of `root` and all its descendants, from /proc; 0 when unavailable."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return 0
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        ppid = 0
+        for line in status.splitlines():
+            if line.startswith("PPid:"):
+                ppid = int(line.split()[1])
+            elif line.startswith("VmRSS:"):
+                rss[pid] = int(line.split()[1])
+        children.setdefault(ppid, []).append(pid)
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, ()))
+    return total
+
+
+def measure(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
+            sample_every: float = 0.1, timeout: float = 3600) -> Measurement:
+    """Run `cmd`, capturing output to temp files (no pipe stalls), timing it and sampling its memory."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err)
+        tree_peak = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            tree_peak = max(tree_peak, _tree_rss_kb(proc.pid))
+            if time.perf_counter() - started > timeout:
+                proc.kill()
+            time.sleep(sample_every)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        # ru_maxrss is kB on Linux, bytes on macOS.
+        max_rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+        return Measurement(seconds, proc.returncode, max_rss, tree_peak / 1024,
+                           out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+
+
+# --------------------------------------------------------------------------------------------------
+# Scoring findings against the generator's ground truth
+# --------------------------------------------------------------------------------------------------
+
+
+def _relative(path: str, root: Path) -> str:
+    candidate = Path(path)
+    for base in (root.resolve(), root):
+        try:
+            return (candidate if candidate.is_absolute() else Path.cwd() / candidate).resolve().relative_to(
+                base.resolve()).as_posix()
+        except ValueError:
+            continue
+    text = candidate.as_posix()
+    marker = root.name + "/"
+    return text.split(marker, 1)[1] if marker in text else text
+
+
+@dataclass
+class Score:
+    errors: int = 0  # findings at severity error
+    true_positive: int = 0  # error findings that match a planted contradiction
+    found: int = 0  # planted contradictions matched by some finding
+    planted: int = 0
+    warnings: int = 0
+    by_rule: dict[str, list[int]] = field(default_factory=dict)  # rule -> [found, planted]
+
+    @property
+    def precision(self) -> float | None:
+        return self.true_positive / self.errors if self.errors else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.planted if self.planted else None
+
+
+def matches(finding: dict, truth: dict, root: Path) -> bool:
+    """A finding matches a planted contradiction: same rule, same official (when it names one), and it
+    cites the planted file (plus, for a date conflict, another file of the same event)."""
+    if finding.get("rule") != truth["rule"] and finding.get("code") != truth["code"]:
+        return False
+    official = (finding.get("official") or {}).get("id")
+    if official and official != truth["official_id"]:
+        return False
+    files = {_relative(c["path"], root) for c in finding.get("claims", []) if c.get("path")}
+    if truth["planted"] not in files:
+        return False
+    if truth["rule"] == "date-conflict":
+        return bool((files - {truth["planted"]}) & set(truth["files"]))
+    return True
+
+
+def score(report: dict, truth: dict, root: Path) -> Score:
+    """Precision over error findings, recall over planted contradictions."""
+    findings = report.get("discrepancies", [])
+    planted = truth["contradictions"]
+    result = Score(planted=len(planted))
+    for rule in {t["rule"] for t in planted}:
+        result.by_rule[rule] = [0, sum(t["rule"] == rule for t in planted)]
+    matched_truth: set[int] = set()
+    for finding in findings:
+        if finding.get("severity") == "warning":
+            result.warnings += 1
+        if finding.get("severity") != "error":
+            continue
+        result.errors += 1
+        hits = [i for i, t in enumerate(planted) if matches(finding, t, root)]
+        if hits:
+            result.true_positive += 1
+            matched_truth.update(hits)
+    result.found = len(matched_truth)
+    for i in matched_truth:
+        result.by_rule[planted[i]["rule"]][0] += 1
+    return result
+
+
+# --------------------------------------------------------------------------------------------------
+# The benchmark
+# --------------------------------------------------------------------------------------------------
+
+
+def ensure_archive(workdir: Path, size: int, seed: int, rate: float) -> Path:
+    """The archive for this size and seed, generated once and reused."""
+    root = workdir / f"archive-{size}-seed{seed}"
+    truth_file = root / "ground_truth.json"
+    if truth_file.exists() and (root / generate_archive.ARTICLES_DIR).is_dir():
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        if truth.get("articles") == size and truth.get("seed") == seed and truth.get("contradiction_rate") == rate:
+            return root
+        shutil.rmtree(root)
+    generate_archive.generate(root, size, seed, rate)
+    return root
+
+
+def timeline_command(explicit: str | None) -> list[str]:
+    if explicit:
+        return shlex.split(explicit)
+    script = Path(sys.executable).parent / "timeline"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("timeline")
+    if found:
+        return [found]
+    raise SystemExit("benchmarks/archive.py: no `timeline` command found (install the package, or --timeline)")
+
+
+def check_cmd(timeline: list[str], root: Path, cache: Path | None, jobs: int | None) -> list[str]:
+    cmd = [*timeline, "check", str(root / generate_archive.ARTICLES_DIR), "--format", "json", "--no-progress",
+           "--fail-on", "never"]
+    cmd += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    return cmd
+
+
+def _ok(m: Measurement, what: str) -> None:
+    if m.returncode not in (0, 1):
+        tail = "\n".join(m.stderr.strip().splitlines()[-15:])
+        raise SystemExit(f"benchmarks/archive.py: {what} failed with exit code {m.returncode}:\n{tail}")
+
+
+def pick_warm_file(root: Path, truth: dict) -> Path:
+    planted = {p for t in truth["contradictions"] for p in t["files"]}
+    for path in sorted(root.rglob("*.txt")):
+        if path.relative_to(root).as_posix() not in planted:
+            return path
+    return next(iter(sorted(root.rglob("*.txt"))))
+
+
+def bench_size(timeline: list[str], root: Path, jobs: int | None, log) -> dict:
+    truth = json.loads((root / "ground_truth.json").read_text(encoding="utf-8"))
+    size = truth["articles"]
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-cache-") as cache_dir:
+        cache = Path(cache_dir)
+        log(f"  {size}: cold ...")
+        cold = measure(check_cmd(timeline, root, cache, jobs))
+        _ok(cold, f"cold check of {size} articles")
+        report = json.loads(cold.stdout)
+        result = score(report, truth, root)
+        edited = pick_warm_file(root, truth)
+        original = edited.read_bytes()
+        try:
+            edited.write_bytes(original + WARM_EDIT.encode("utf-8"))
+            log(f"  {size}: warm ...")
+            warm = measure(check_cmd(timeline, root, cache, jobs))
+            _ok(warm, f"warm check of {size} articles")
+        finally:
+            edited.write_bytes(original)
+    return {
+        "articles": size,
+        "cold_s": cold.seconds,
+        "s_per_1k": cold.seconds / (size / 1000),
+        "warm_s": warm.seconds,
+        "peak_mb": cold.peak_mb,
+        "max_process_mb": cold.max_rss_mb,
+        "warm_peak_mb": warm.peak_mb,
+        "errors": result.errors,
+        "warnings": result.warnings,
+        "planted": result.planted,
+        "precision": result.precision,
+        "recall": result.recall,
+        "recall_by_rule": {rule: f"{found}/{total}" for rule, (found, total) in sorted(result.by_rule.items())},
+    }
+
+
+def bench_baseline(timeline: list[str], root: Path, log) -> dict:
+    truth = json.loads((root / "ground_truth.json").read_text(encoding="utf-8"))
+    log(f"  baseline: {truth['articles']} articles, --jobs 1 --no-cache ...")
+    run = measure(check_cmd(timeline, root, None, 1))
+    _ok(run, "baseline check")
+    result = score(json.loads(run.stdout), truth, root)
+    return {"articles": truth["articles"], "cold_s": run.seconds, "s_per_1k": run.seconds / (truth["articles"] / 1000),
+            "warm_s": None, "peak_mb": run.peak_mb, "max_process_mb": run.max_rss_mb, "errors": result.errors,
+            "warnings": result.warnings, "planted": result.planted, "precision": result.precision,
+            "recall": result.recall}
+
+
+def _fmt(value: float | None, pattern: str) -> str:
+    return "–" if value is None else pattern.format(value)
+
+
+def table(rows: list[dict], baseline: dict | None, jobs: int | None) -> str:
+    """A Markdown table (readable in a terminal too), the baseline row first, then the targets."""
+    lines = [
+        "| run | articles | cold s | s / 1k | warm s | peak MB | errors | precision | recall |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    every = ([("baseline `--jobs 1 --no-cache`", baseline)] if baseline else []) + [
+        (f"`--jobs {jobs or 'all'}`, cache", row) for row in rows]
+    for label, row in every:
+        lines.append(
+            f"| {label} | {row['articles']} | {row['cold_s']:.2f} | {row['s_per_1k']:.2f} | "
+            f"{_fmt(row['warm_s'], '{:.2f}')} | {row['peak_mb']:.0f} | {row['errors']} | "
+            f"{_fmt(row['precision'], '{:.2f}')} | {_fmt(row['recall'], '{:.2f}')} |"
+        )
+    lines.append("")
+    lines.append("| target | limit | measured | |")
+    lines.append("|---|---:|---:|---|")
+    by_size = {row["articles"]: row for row in rows}
+    checks = [
+        ("cold check, 20,000 articles", f"{TARGETS['cold_20k_s']:.0f} s", by_size.get(20000, {}).get("cold_s"),
+         TARGETS["cold_20k_s"], " s"),
+        ("warm re-check, one article changed (largest run)", f"{TARGETS['warm_s']:.0f} s",
+         rows[-1]["warm_s"] if rows else None, TARGETS["warm_s"], " s"),
+        ("peak memory, 50,000 articles", f"{TARGETS['peak_50k_mb']:.0f} MB",
+         by_size.get(50000, {}).get("peak_mb"), TARGETS["peak_50k_mb"], " MB"),
+    ]
+    for name, limit, value, bound, unit in checks:
+        verdict = "not measured" if value is None else ("ok" if value <= bound else "OVER")
+        lines.append(f"| {name} | {limit} | {_fmt(value, '{:.2f}' + unit)} | {verdict} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", help="Comma-separated archive sizes (default 1000,10000,20000,50000).")
+    parser.add_argument("--quick", action="store_true", help="Small sizes only (1000,2000), for a smoke run.")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "timeline-bench",
+                        help="Where archives are generated and kept for reuse.")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--contradiction-rate", type=float, default=0.05)
+    parser.add_argument("--jobs", type=int, default=None, help="--jobs for the measured runs (default: all cores).")
+    parser.add_argument("--timeline", help="The command to run (default: the installed `timeline`).")
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--json", type=Path, help="Also write the results to this JSON file.")
+    args = parser.parse_args(argv)
+    if args.sizes:
+        try:
+            sizes = tuple(sorted({int(s) for s in args.sizes.split(",") if s.strip()}))
+        except ValueError:
+            parser.error("--sizes takes comma-separated integers, e.g. 1000,10000")
+    else:
+        sizes = QUICK_SIZES if args.quick else DEFAULT_SIZES
+    timeline = timeline_command(args.timeline)
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    log(f"timeline benchmark: sizes {', '.join(map(str, sizes))}, {os.cpu_count()} cores, workdir {args.workdir}")
+    roots = {}
+    for size in sizes:
+        started = time.perf_counter()
+        roots[size] = ensure_archive(args.workdir, size, args.seed, args.contradiction_rate)
+        log(f"  archive of {size} ready ({time.perf_counter() - started:.1f} s)")
+    baseline = None if args.no_baseline else bench_baseline(timeline, roots[sizes[0]], log)
+    rows = [bench_size(timeline, roots[size], args.jobs, log) for size in sizes]
+    print(table(rows, baseline, args.jobs))
+    by_rule = "; ".join(f"{r['articles']}: " + ", ".join(f"{k} {v}" for k, v in r["recall_by_rule"].items())
+                        for r in rows)
+    print(f"\nrecall by rule — {by_rule}")
+    if args.json:
+        args.json.write_text(json.dumps({"cores": os.cpu_count(), "baseline": baseline, "runs": rows},
+                                        indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
