@@ -8,6 +8,7 @@ from datetime import date
 from timeline.records import (
     Article,
     ArticleClaims,
+    ArticleDigest,
     EventClaim,
     Interval,
     Location,
@@ -50,7 +51,14 @@ def place_of(name: str | None) -> Place | None:
     return Place(text=name, domestic=True)
 
 
-def build(rows: list[C]) -> list[ArticleClaims]:
+def build(rows: list[C]) -> list[ArticleDigest]:
+    """Turn table rows into per-article digests, with offsets that point into a generated text."""
+    from timeline.pipeline import digest
+
+    return [digest(c) for c in build_claims(rows)]
+
+
+def build_claims(rows: list[C]) -> list[ArticleClaims]:
     """Turn table rows into per-article claims, with offsets that point into a generated text."""
     by_article: dict[str, list[C]] = {}
     for row in rows:

@@ -335,7 +335,7 @@ def test_two_processes_writing_concurrently_leave_all_rows(tmp_path: Path) -> No
 
 def test_pipeline_file_results_roundtrip_with_the_pipelines_keys(tmp_path: Path) -> None:
     pipeline = pytest.importorskip("timeline.pipeline")
-    result = pipeline.FileResult("berita/002.txt", (sample_claims(),), ())
+    result = pipeline.FileResult("berita/002.txt", (pipeline.digest(sample_claims()),), ())
     key = "berita/002.txt\0" + "ab" * 32  # the pipeline's key: path, NUL, sha256 of the bytes
     with open_cache(tmp_path, "cfg") as cache:
         cache.put_many({key: result})

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.checks import CHECKS
-from timeline.checks.base import CheckContext
+from timeline.checks import LOCAL_CHECKS
 from timeline.pipeline import extract_claims
 from timeline.records import Article
 
@@ -21,8 +20,7 @@ def article(text: str, published: str | None) -> Article:
 
 
 def fire(rule: str, text: str, published: str | None) -> list:
-    ctx = CheckContext(claims=[extract_claims(article(text, published))], graphs={}, officials={})
-    return list(CHECKS[rule](ctx))
+    return list(LOCAL_CHECKS[rule](extract_claims(article(text, published))))
 
 
 # (rule, text, publication date, findings expected)

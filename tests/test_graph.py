@@ -7,7 +7,7 @@ import json
 import pytest
 
 from claimkit import C, build
-from timeline.checks import CHECKS
+from timeline.checks import ARCHIVE_CHECKS
 from timeline.checks.base import CheckContext
 from timeline.graph import build_graphs, export_graph, same_event_groups, trip_groups
 
@@ -18,14 +18,14 @@ DEP_B = C("b.txt", "departure", "Edi berangkat ke Jepang, Rabu (4/10/2023).", "R
 
 
 def context(rows, max_trip_days=14):
-    claims = build(rows)
-    graphs = build_graphs(claims)
-    officials = {o.id: o for c in claims for o in c.officials}
-    return CheckContext(claims=claims, graphs=graphs, officials=officials, max_trip_days=max_trip_days)
+    digests = build(rows)
+    graphs = build_graphs(digests)
+    officials = {o.id: o for d in digests for o in d.officials}
+    return CheckContext(digests=digests, graphs=graphs, officials=officials, max_trip_days=max_trip_days)
 
 
 def fired(rule: str, rows, **kw) -> list:
-    return list(CHECKS[rule](context(rows, **kw)))
+    return list(ARCHIVE_CHECKS[rule](context(rows, **kw)))
 
 
 # (name, rows, rule, expected number of findings)

@@ -75,10 +75,10 @@ def test_labels_exist_in_both_languages() -> None:
 
 
 class FakeResult:
-    """Stands in for the pipeline's per-file result: only `.claims` is read."""
+    """Stands in for the pipeline's per-file result: only `.digests` is read."""
 
     def __init__(self, *official_ids: str) -> None:
-        self.claims = (FakeClaims(official_ids),)
+        self.digests = (FakeClaims(official_ids),)
 
 
 class FakeClaims:

@@ -177,7 +177,7 @@ def render_graph(archive, official: str, fmt: str) -> str:
     from timeline.graph import build_graphs, export_graph
 
     target = find_official(archive, official)
-    graphs = build_graphs(archive.claims)
+    graphs = build_graphs(archive.digests)
     if target.id not in graphs:
         raise InputError(None, f"{target.name} has no event claims in this archive")
     return export_graph(graphs[target.id], fmt)

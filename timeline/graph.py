@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from timeline.records import Article, ArticleClaims, EventClaim, Interval
+from timeline.records import Article, ArticleDigest, EventClaim, Evidence, Interval
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -27,11 +27,12 @@ DEFAULT_MAX_TRIP_DAYS = 14
 
 @dataclass(frozen=True, slots=True)
 class ClaimNode:
-    """A claim as the graph sees it: the claim, its article, and whether the official is present."""
+    """A claim as the graph sees it: the claim, its article, the official's role, and its evidence."""
 
     claim: EventClaim
     article: Article
     role: str  # the official's role in the claim: agent | companion | representative | represented
+    evidence: Evidence
 
     @property
     def interval(self) -> Interval | None:
@@ -53,11 +54,11 @@ def _published(node: ClaimNode) -> date:
     return node.article.published or date.min
 
 
-def claims_by_official(claims: Iterable[ArticleClaims]) -> dict[str, list[ClaimNode]]:
+def claims_by_official(digests: Iterable[ArticleDigest]) -> dict[str, list[ClaimNode]]:
     """Every event claim, filed under each official who takes part in it."""
     out: dict[str, list[ClaimNode]] = defaultdict(list)
-    for item in claims:
-        for event in item.events:
+    for item in digests:
+        for event, evidence in zip(item.events, item.evidence):
             if event.modality in ("cancelled", "uncertain"):
                 continue  # not a claim that the event happens
             seen: set[str] = set()
@@ -65,7 +66,9 @@ def claims_by_official(claims: Iterable[ArticleClaims]) -> dict[str, list[ClaimN
                 if participant.official_id in seen:
                     continue
                 seen.add(participant.official_id)
-                out[participant.official_id].append(ClaimNode(event, item.article, participant.role))
+                out[participant.official_id].append(
+                    ClaimNode(event, item.article, participant.role, evidence)
+                )
     return out
 
 
@@ -111,7 +114,7 @@ def _return_of(dep: ClaimNode, ret: ClaimNode) -> bool:
         return False
     if place_key(r) is not None and place_key(r) == place_key(d) and not _is_home(r):
         return True
-    return _is_home(r) and not _is_home(d) and _names_place(r.sentence.text, d)
+    return _is_home(r) and not _is_home(d) and _names_place(ret.evidence.quote, d)
 
 
 MOVED_PLAN_WINDOW = 62  # days: a postponement is usually weeks, not months
@@ -175,9 +178,9 @@ def build_graph(official_id: str, nodes: Sequence[ClaimNode]) -> "nx.MultiDiGrap
     return graph
 
 
-def build_graphs(claims: Iterable[ArticleClaims]) -> dict[str, "nx.MultiDiGraph"]:
+def build_graphs(digests: Iterable[ArticleDigest]) -> dict[str, "nx.MultiDiGraph"]:
     """One event graph per official, keyed by official id."""
-    return {oid: build_graph(oid, nodes) for oid, nodes in sorted(claims_by_official(claims).items())}
+    return {oid: build_graph(oid, nodes) for oid, nodes in sorted(claims_by_official(digests).items())}
 
 
 def _part_of_edges(graph: "nx.MultiDiGraph") -> Iterator[tuple[str, str]]:

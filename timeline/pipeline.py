@@ -17,10 +17,10 @@ from typing import Callable, Iterable, Sequence
 from timeline.records import (
     Article,
     ArticleClaims,
+    ArticleDigest,
     EventClaim,
     Finding,
     InputProblem,
-    Mention,
     Official,
     Participant,
     Report,
@@ -33,10 +33,10 @@ from timeline.records import (
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What one file yields: the claims of each article in it and the problems met reading it."""
+    """What one file yields: the digest of each article in it and the problems met reading it."""
 
     path: str
-    claims: tuple[ArticleClaims, ...]
+    digests: tuple[ArticleDigest, ...]
     problems: tuple[InputProblem, ...]
 
 
@@ -61,18 +61,32 @@ def extract_claims(article: Article, roster=None) -> ArticleClaims:
     )
 
 
+def digest(claims: ArticleClaims) -> ArticleDigest:
+    """Run the per-article rules, quote each event's evidence, and keep only what the archive needs."""
+    from timeline.checks import LOCAL_CHECKS
+    from timeline.checks.base import evidence_for_claim
+
+    drafts = tuple(d for check in LOCAL_CHECKS.values() for d in check(claims))
+    evidence = tuple(evidence_for_claim(claims.article, e) for e in claims.events)
+    counts: dict[str, int] = {}
+    for mention in claims.mentions:
+        counts[mention.official_id] = counts.get(mention.official_id, 0) + 1
+    officials = tuple(replace(o, mentions=counts.get(o.id, o.mentions)) for o in claims.officials)
+    return ArticleDigest(replace(claims.article, text=""), officials, claims.events, evidence, drafts)
+
+
 def extract_file(path: str, data: bytes, roster=None) -> FileResult:
-    """Parse one file's bytes into articles and extract each one's claims; never raises on input."""
+    """Parse one file's bytes into articles and digest each one; never raises on input."""
     from timeline.articles import parse_article
 
     articles, problems = parse_article(path, data)
-    claims = []
+    digests = []
     for article in articles:
         try:
-            claims.append(extract_claims(article, roster))
+            digests.append(digest(extract_claims(article, roster)))
         except Exception as exc:  # a bug must not lose the rest of the archive; say where it hit
             problems = [*problems, InputProblem(article.key, f"internal error while reading: {exc!r}")]
-    return FileResult(path, tuple(claims), tuple(problems))
+    return FileResult(path, tuple(digests), tuple(problems))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -82,9 +96,9 @@ def extract_file(path: str, data: bytes, roster=None) -> FileResult:
 
 @dataclass(slots=True)
 class Archive:
-    """An extracted archive: every article's claims, the canonical officials, and input problems."""
+    """An extracted archive: every article's digest, the canonical officials, and input problems."""
 
-    claims: list[ArticleClaims]
+    digests: list[ArticleDigest]
     officials: list[Official]
     problems: list[InputProblem]
     files: list[str] = field(default_factory=list)
@@ -92,7 +106,7 @@ class Archive:
 
     @property
     def articles(self) -> int:
-        return len(self.claims)
+        return len(self.digests)
 
     @property
     def skipped(self) -> list[InputProblem]:
@@ -217,11 +231,11 @@ def load_archive(
             cache.put_many(new_entries)
         notes.extend(w for w in cache.warnings if w not in notes)
         cache.close()
-    claims = [c for r in results for c in r.claims]
+    digests = [d for r in results for d in r.digests]
     for r in results:
         problems.extend(r.problems)
-    claims, officials = canonical_officials(claims, roster)
-    return Archive(claims=claims, officials=officials, problems=problems, files=files, notes=notes)
+    digests, officials = canonical_officials(digests, roster)
+    return Archive(digests=digests, officials=officials, problems=problems, files=files, notes=notes)
 
 
 def _default_cache_dir(paths: Sequence[str]) -> Path:
@@ -235,31 +249,29 @@ def _default_cache_dir(paths: Sequence[str]) -> Path:
 
 
 def canonical_officials(
-    claims: list[ArticleClaims], roster=None
-) -> tuple[list[ArticleClaims], list[Official]]:
+    digests: list[ArticleDigest], roster=None
+) -> tuple[list[ArticleDigest], list[Official]]:
     """Merge each article's officials into one per person, and point every claim at the merged id."""
     from timeline.officials import merge_officials
 
-    merged = merge_officials(((list(c.officials), list(c.mentions)) for c in claims), roster)
+    merged = merge_officials(((list(d.officials), []) for d in digests), roster)
+    known = {official.id for official in merged}
     alias_to_id: dict[str, str] = {}
-    for official in merged:
-        alias_to_id[official.id] = official.id
-    for item in claims:
+    for item in digests:
         for official in item.officials:
-            if official.id not in alias_to_id:
+            if official.id not in known and official.id not in alias_to_id:
                 target = _match_merged(official, merged)
                 if target:
                     alias_to_id[official.id] = target
-    if all(alias_to_id.get(o.id, o.id) == o.id for c in claims for o in c.officials):
-        return claims, merged
+    if not alias_to_id:
+        return digests, merged
     out = []
-    for item in claims:
+    for item in digests:
         events = tuple(_remap_event(e, alias_to_id) for e in item.events)
-        mentions = tuple(
-            Mention(alias_to_id.get(m.official_id, m.official_id), m.start, m.end, m.text, m.form)
-            for m in item.mentions
+        drafts = tuple(
+            replace(d, official_id=alias_to_id.get(d.official_id, d.official_id)) for d in item.drafts
         )
-        out.append(replace(item, events=events, mentions=mentions))
+        out.append(replace(item, events=events, drafts=drafts))
     return out, merged
 
 
@@ -284,37 +296,42 @@ def _remap_event(event: EventClaim, mapping: dict[str, str]) -> EventClaim:
 
 def run_checks(archive: Archive, config, catalog) -> list[Finding]:
     """Every enabled rule over the archive's graphs and texts: findings with ids and severities."""
-    from timeline.checks import CHECKS, CheckContext
-    from timeline.fingerprint import finding_id
+    from timeline.checks import ARCHIVE_CHECKS, CheckContext
+    from timeline.fingerprint import finding_id_of
     from timeline.graph import build_graphs
 
-    graphs = build_graphs(archive.claims)
-    ctx = CheckContext(
-        claims=archive.claims,
-        graphs=graphs,
-        officials={o.id: o for o in archive.officials},
-        max_trip_days=getattr(config, "max_trip_days", 14),
-    )
+    officials = {o.id: o for o in archive.officials}
+    rules = [r for r in catalog if config is None or config.rule_enabled(r)]
+    ctx = None
+    if any(r.check in ARCHIVE_CHECKS for r in rules):
+        ctx = CheckContext(
+            digests=archive.digests,
+            graphs=build_graphs(archive.digests),
+            officials=officials,
+            max_trip_days=getattr(config, "max_trip_days", 14),
+        )
+    local: dict[str, list] = {}
+    for item in archive.digests:
+        for draft in item.drafts:
+            local.setdefault(draft.rule, []).append(draft)
     findings: dict[str, Finding] = {}
-    for rule in catalog:
-        if config is not None and not config.rule_enabled(rule):
-            continue
+    for rule in rules:
         severity = config.severity_of(rule) if config is not None else rule.severity
-        for draft in CHECKS[rule.check](ctx):
-            claims = [
-                (e.quote, e.date.to_json()["start"] + ".." + e.date.to_json()["end"] if e.date else "", e.text)
-                for e in draft.evidence
-            ]
-            fid = finding_id(rule.code, draft.official_id, claims)
+        drafts = ARCHIVE_CHECKS[rule.check](ctx) if rule.check in ARCHIVE_CHECKS else local.get(rule.check, [])
+        for draft in drafts:
+            fid = finding_id_of(rule.code, draft.official_id, draft.evidence)
             if fid in findings:
                 continue
-            official = ctx.officials.get(draft.official_id) if draft.official_id else None
+            official = officials.get(draft.official_id) if draft.official_id else None
+            args = dict(draft.args)
+            if official is not None and "official" in args:
+                args["official"] = official.name  # the canonical name, not one article's spelling
             findings[fid] = Finding(
                 id=fid,
                 code=rule.code,
                 rule=rule.name,
                 severity=severity,
-                args=draft.args,
+                args=args,
                 evidence=draft.evidence,
                 official_id=draft.official_id,
                 official_name=official.name if official else None,
@@ -340,7 +357,7 @@ def events_by_official(archive: Archive) -> dict[str, tuple[EventClaim, ...]]:
     from datetime import date as _date
 
     out: dict[str, list[EventClaim]] = {}
-    for item in archive.claims:
+    for item in archive.digests:
         for event in item.events:
             for p in event.participants:
                 if p.role != "represented":

@@ -55,8 +55,9 @@ class NullProgress:
 class Progress(NullProgress):
     """A rich progress bar on `stream` (stderr by default), removed when the run ends.
 
-    `advance` takes a count of articles, or one extraction result (anything with `.claims`, a tuple of
-    ArticleClaims): then it counts that file's articles and the distinct officials seen so far.
+    `advance` takes a count of articles, or one extraction result (anything with `.digests`, a tuple of
+    ArticleDigest): then it counts the file, the distinct officials seen so far, and the findings of
+    the per-article rules.
     """
 
     shown = True
@@ -67,6 +68,7 @@ class Progress(NullProgress):
         self._bar: Any = None
         self._task: Any = None
         self._official_ids: set[str] = set()
+        self._local_findings = 0
         self.read = 0
         self.officials = 0
         self.findings = 0
@@ -96,14 +98,18 @@ class Progress(NullProgress):
         self._bar.start()
 
     def advance(self, item: Any = 1, *, officials: int | None = None, findings: int | None = None) -> None:
-        claims = getattr(item, "claims", None)
-        if claims is None:
+        digests = getattr(item, "digests", None)
+        if digests is None:
             count = int(item)
         else:
             count = 1
-            for article_claims in claims:
-                self._official_ids.update(o.id for o in article_claims.officials)
+            for digest in digests:
+                self._official_ids.update(o.id for o in digest.officials)
+                # the per-article rules have already run: their findings count as found so far
+                self._local_findings += len(getattr(digest, "drafts", ()))
             self.officials = len(self._official_ids)
+            if findings is None:
+                findings = self._local_findings
         self.read += count
         self._set(officials, findings)
         if self._bar is not None:

@@ -398,3 +398,31 @@ class Report:
     findings: tuple[Finding, ...]
     stale_baseline: tuple[str, ...] = ()
     changed_only: tuple[str, ...] | None = None  # hook mode: the files whose findings count
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A finding before the pipeline gives it an id, a severity and a baseline status."""
+
+    rule: str
+    args: dict[str, str]
+    evidence: tuple[Evidence, ...]
+    official_id: str | None = None
+    event_type: str | None = None
+    place: str | None = None
+    companions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDigest:
+    """What the archive-wide stages need of one article, small enough to cache and hold 50,000 of.
+
+    The per-article rules have already run (`drafts`) and each event's evidence is quoted
+    (`evidence[i]` quotes `events[i]`), so the article's text, sentences and mentions can go.
+    """
+
+    article: Article  # with `text` emptied
+    officials: tuple[Official, ...]  # `mentions` counted in this article
+    events: tuple[EventClaim, ...]
+    evidence: tuple[Evidence, ...]
+    drafts: tuple[Draft, ...]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from timeline.records import (
     Article,
     ArticleClaims,
+    ArticleDigest,
+    Draft,
     Evidence,
     EventClaim,
     Interval,
@@ -23,25 +25,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
-    """Everything a check may read: the claims of the archive, the graphs, the officials, settings."""
+    """What an archive-wide check reads: each article's digest, the graphs, the officials, settings."""
 
-    claims: Sequence[ArticleClaims]
+    digests: Sequence[ArticleDigest]
     graphs: Mapping[str, "nx.MultiDiGraph"]
     officials: Mapping[str, Official]
     max_trip_days: int = 14
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """A finding before the pipeline gives it an id, a severity and a baseline status."""
-
-    rule: str
-    args: dict[str, str]
-    evidence: tuple[Evidence, ...]
-    official_id: str | None = None
-    event_type: str | None = None
-    place: str | None = None
-    companions: tuple[str, ...] = field(default=())
 
 
 def format_interval(value: Interval | None) -> str:

@@ -7,9 +7,9 @@ from datetime import timedelta
 from itertools import combinations
 from typing import Iterator, Sequence
 
-from timeline.checks.base import CheckContext, Draft, evidence_for_claim, format_interval
+from timeline.checks.base import CheckContext, format_interval
 from timeline.graph import TRIP_TYPES, ClaimNode, same_event_groups, trip_groups
-from timeline.records import Evidence, Interval
+from timeline.records import Draft, Evidence, Interval
 
 LOCAL_TYPES = frozenset({"visit", "attend", "speak", "meeting", "ceremony", "inspection"})
 
@@ -22,7 +22,7 @@ def _evidence(nodes: Sequence[ClaimNode]) -> tuple[Evidence, ...]:
     seen: set[tuple[str, int, int]] = set()
     out = []
     for node in nodes:
-        ev = evidence_for_claim(node.article, node.claim)
+        ev = node.evidence
         key = (ev.article_key, ev.line, ev.column)
         if key not in seen:
             seen.add(key)
