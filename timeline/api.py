@@ -305,6 +305,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         use_cache=options.use_cache,
         cache_dir=options.cache_dir or config.cache_dir,
         progress=progress,
+        focus=changed,
     )
     if progress is not None:
         progress.finish()

@@ -134,7 +134,7 @@ def _excluded(display: str, rel: str, patterns: Sequence[str]) -> bool:
     )
 
 
-def _walk(root: Path, shown: str, exclude: Sequence[str]) -> list[tuple[Path, str]]:
+def _walk(root: Path, shown: str, exclude: Sequence[str]) -> list[tuple[str, str]]:
     """The article files under a directory, sorted, skipping hidden and excluded entries."""
     found: list[tuple[Path, str]] = []
     for dirpath, dirnames, filenames in os.walk(root):
@@ -148,13 +148,13 @@ def _walk(root: Path, shown: str, exclude: Sequence[str]) -> list[tuple[Path, st
             kept.append(d)
         dirnames[:] = kept
         for name in sorted(filenames):
-            if name.startswith(".") or Path(name).suffix.lower() not in EXTENSIONS:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in EXTENSIONS:
                 continue
             rel = posixpath.join(rel_dir, name)
             display = rel if shown in (".", "./") else posixpath.join(shown, rel)
             if _excluded(display, rel, exclude):
                 continue
-            found.append((Path(dirpath) / name, display))
+            found.append((os.path.join(dirpath, name), display))
     return found
 
 
@@ -170,13 +170,16 @@ def find_files(
         path = Path(given)
         if path.is_dir():
             found = _walk(path, shown.rstrip("/") or "/", exclude)
+            # One realpath per directory, not per file: os.walk does not follow links inside it.
+            real_root = os.path.realpath(path)
+            idents = (os.path.join(real_root, os.path.relpath(f, path)) for f, _ in found)
         elif path.exists() or path.is_symlink():
-            found = [] if _excluded(shown, shown, exclude) else [(path, shown)]
+            found = [] if _excluded(shown, shown, exclude) else [(os.fspath(path), shown)]
+            idents = (os.path.realpath(f) for f, _ in found)
         else:
             problems.append(_problem(shown, "missing"))
             continue
-        for file, display in found:
-            ident = os.path.realpath(file)
+        for (_, display), ident in zip(found, idents):
             if ident not in seen:
                 seen.add(ident)
                 files.append(display)

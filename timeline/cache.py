@@ -28,7 +28,7 @@ from timeline.records import ArticleClaims
 DEFAULT_DIRNAME = ".timeline-cache"
 FILENAME = "claims.sqlite"
 APPLICATION_ID = 0x544C4331  # "TLC1": marks the file as ours (PRAGMA application_id)
-SCHEMA_VERSION = 2  # PRAGMA user_version; bump when the tables or the blob format change
+SCHEMA_VERSION = 3  # PRAGMA user_version; bump when the tables or the blob format change
 BUSY_TIMEOUT_MS = 15_000
 _CHUNK = 500  # keys per SELECT ... IN (...), well under SQLite's variable limit
 _PAGE_SIZE = 16384  # rows are ~2 kB compressed: 4 kB pages would hold one row each, half empty
@@ -38,8 +38,10 @@ _ZLIB_LEVEL = 1  # fast; pickled claims repeat class names and text, ~3-5x small
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     # A rowid table (not WITHOUT ROWID): blobs of a few kB would overflow the index pages.
+    # `tags`: a short index the caller keeps beside each row (the officials a file involves), so a
+    # run can decide which rows it needs without unpickling them.
     "CREATE TABLE IF NOT EXISTS claims ("
-    " config_key TEXT NOT NULL, key TEXT NOT NULL, blob BLOB NOT NULL,"
+    " config_key TEXT NOT NULL, key TEXT NOT NULL, blob BLOB NOT NULL, tags TEXT NOT NULL DEFAULT '',"
     " PRIMARY KEY (config_key, key))",
 )
 
@@ -116,10 +118,17 @@ def _allowed(module: str, name: str) -> bool:
     return module == "timeline.records" or (module, name) in _ALLOWED_GLOBALS or (module, name) in _VALUE_CLASSES
 
 
+_RESOLVED: dict[tuple[str, str], Any] = {}
+
+
 class _ClaimsUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
+        found = _RESOLVED.get((module, name))
+        if found is not None:
+            return found
         if _allowed(module, name):
-            return super().find_class(module, name)
+            found = _RESOLVED[(module, name)] = super().find_class(module, name)
+            return found
         raise pickle.UnpicklingError(f"forbidden global {module}.{name}")
 
 
@@ -187,8 +196,15 @@ class NullCache:
         self.misses += len(list(keys))
         return {}
 
-    def put_many(self, items: Mapping[str, ArticleClaims] | Iterable[tuple[str, ArticleClaims]]) -> None:
+    def put_many(
+        self,
+        items: Mapping[str, ArticleClaims] | Iterable[tuple[str, ArticleClaims]],
+        tags: Mapping[str, str] | None = None,
+    ) -> None:
         return None
+
+    def get_tags(self, keys: Iterable[str]) -> dict[str, str]:
+        return {}
 
     def prune(self, keep_keys: Iterable[str]) -> int:
         return 0
@@ -365,19 +381,45 @@ class ClaimCache(NullCache):
         self.misses += len(wanted) - len(found)
         return found
 
-    def put_many(self, items: Mapping[str, ArticleClaims] | Iterable[tuple[str, ArticleClaims]]) -> None:
+    def get_tags(self, keys: Iterable[str]) -> dict[str, str]:
+        """The tags stored beside those keys that have a row, without loading the rows."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, str] = {}
+        if self._conn is None:
+            return found
+        try:
+            for i in range(0, len(wanted), _CHUNK):
+                chunk = wanted[i : i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    self._conn.execute(
+                        f"SELECT key, tags FROM claims WHERE config_key = ? AND key IN ({marks})",
+                        (self.config_key, *chunk),
+                    ).fetchall()
+                )
+        except sqlite3.DatabaseError as exc:
+            self._broken(exc)
+            return {}
+        return found
+
+    def put_many(
+        self,
+        items: Mapping[str, ArticleClaims] | Iterable[tuple[str, ArticleClaims]],
+        tags: Mapping[str, str] | None = None,
+    ) -> None:
         """Store claims (pickled before the write lock is taken, so the transaction stays short)."""
         if self._conn is None:
             return
         pairs = items.items() if isinstance(items, Mapping) else items
-        rows = [(self.config_key, key, dumps(claims)) for key, claims in pairs]
+        tags = tags or {}
+        rows = [(self.config_key, key, dumps(claims), tags.get(key, "")) for key, claims in pairs]
         if not rows:
             return
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 self._conn.executemany(
-                    "INSERT OR REPLACE INTO claims (config_key, key, blob) VALUES (?, ?, ?)", rows
+                    "INSERT OR REPLACE INTO claims (config_key, key, blob, tags) VALUES (?, ?, ?, ?)", rows
                 )
                 self._conn.execute("COMMIT")
             except BaseException:

@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Collection, Iterable, Iterator, Sequence
 
 from timeline.records import Article, ArticleDigest, EventClaim, Evidence, Interval
 
@@ -139,17 +139,18 @@ def build_graph(official_id: str, nodes: Sequence[ClaimNode]) -> "nx.MultiDiGrap
         by_id[c.id] = node
         graph.add_node(c.id, node=node)
     ordered = sorted(nodes, key=lambda n: n.claim.id)
-    # same_event: legs of one trip (same type and destination, close in time), across and within articles.
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            if _same_trip_leg(a, b):
-                graph.add_edge(a.claim.id, b.claim.id, key="same_event", kind="same_event")
-    # same_event for other events only where a report says the plan moved ("diundur menjadi ..."):
-    # recurring local events (weekly meetings, several inaugurations) are otherwise separate events.
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            if _moved_plan(a, b):
-                graph.add_edge(a.claim.id, b.claim.id, key="same_event", kind="same_event")
+    # Claims that can be one event share a type and a destination: compare only within those buckets.
+    buckets: dict[tuple[str, str | None], list[ClaimNode]] = defaultdict(list)
+    for node in ordered:
+        buckets[(node.claim.type, place_key(node.claim))].append(node)
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1 :]:
+                # same_event: legs of one trip (same type and destination, close in time), across
+                # and within articles; for other events only where a report says the plan moved
+                # ("diundur menjadi ..."): recurring local events are otherwise separate events.
+                if _same_trip_leg(a, b) or _moved_plan(a, b):
+                    graph.add_edge(a.claim.id, b.claim.id, key="same_event", kind="same_event")
     # part_of: the article says the event happens on that trip.
     for node in ordered:
         parent = node.claim.part_of
@@ -157,16 +158,17 @@ def build_graph(official_id: str, nodes: Sequence[ClaimNode]) -> "nx.MultiDiGrap
             graph.add_edge(node.claim.id, parent, key="part_of", kind="part_of")
     # before: a departure precedes the return of the same trip (same article, or same destination
     # and a return within the longest plausible trip).
+    departures = [n for n in ordered if n.claim.type == "departure"]
     for ret in ordered:
         if ret.claim.type != "return":
             continue
-        for dep in ordered:
-            if dep.claim.type != "departure":
-                continue
+        for dep in departures:
             if _return_of(dep, ret):
                 graph.add_edge(dep.claim.id, ret.claim.id, key="before", kind="before")
     # same_event between children of one trip: the same kind of event on the same trip.
-    trip_of = {cid: n for n, group in enumerate(trip_groups(graph)) for cid in group}
+    trips = _trip_components(graph)
+    graph.graph["trips"] = trips
+    trip_of = {cid: n for n, group in enumerate(trips) for cid in group}
     children: dict[tuple[int, str], list[str]] = defaultdict(list)
     for cid, parent in _part_of_edges(graph):
         if parent in trip_of:
@@ -178,9 +180,16 @@ def build_graph(official_id: str, nodes: Sequence[ClaimNode]) -> "nx.MultiDiGrap
     return graph
 
 
-def build_graphs(digests: Iterable[ArticleDigest]) -> dict[str, "nx.MultiDiGraph"]:
-    """One event graph per official, keyed by official id."""
-    return {oid: build_graph(oid, nodes) for oid, nodes in sorted(claims_by_official(digests).items())}
+def build_graphs(
+    digests: Iterable[ArticleDigest], only: Collection[str] | None = None
+) -> dict[str, "nx.MultiDiGraph"]:
+    """One event graph per official, keyed by official id (only those in `only`, when given)."""
+    nodes_of = claims_by_official(digests)
+    return {
+        oid: build_graph(oid, nodes)
+        for oid, nodes in sorted(nodes_of.items())
+        if only is None or oid in only
+    }
 
 
 def _part_of_edges(graph: "nx.MultiDiGraph") -> Iterator[tuple[str, str]]:
@@ -202,6 +211,11 @@ def same_event_groups(graph: "nx.MultiDiGraph") -> list[list[str]]:
 
 def trip_groups(graph: "nx.MultiDiGraph") -> list[list[str]]:
     """Each trip: its departure/arrival/return claims joined by same_event or before (singletons too)."""
+    trips = graph.graph.get("trips")
+    return trips if trips is not None else _trip_components(graph)
+
+
+def _trip_components(graph: "nx.MultiDiGraph") -> list[list[str]]:
     import networkx as nx
 
     view = nx.Graph()

@@ -103,10 +103,11 @@ class Archive:
     problems: list[InputProblem]
     files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    unloaded: int = 0  # articles read from the cache index only (hook mode), not loaded
 
     @property
     def articles(self) -> int:
-        return len(self.digests)
+        return len(self.digests) + self.unloaded
 
     @property
     def skipped(self) -> list[InputProblem]:
@@ -185,8 +186,13 @@ def load_archive(
     use_cache: bool = True,
     cache_dir: Path | None = None,
     progress=None,
+    focus: Iterable[str] | None = None,
 ) -> Archive:
-    """Read an archive (files and directories), extract every article, merge officials."""
+    """Read an archive (files and directories), extract every article, merge officials.
+
+    With `focus` (hook mode: the changed files), cached files that share no official with the
+    changed ones are counted but not loaded: no finding about the changed files can need them.
+    """
     from timeline.articles import find_files, read_file
     from timeline.officials import load_roster
 
@@ -204,38 +210,80 @@ def load_archive(
     cache = None
     cached: dict[str, FileResult] = {}
     keys = [_file_key(p, d) for p, d in items]
+    tags: dict[str, str] = {}
     if use_cache and items:
         from timeline.cache import open_cache
 
         directory = cache_dir if cache_dir is not None else _default_cache_dir(paths)
         cache = open_cache(directory, extraction_key(roster_path))
-        cached = cache.get_many(keys)
+        if focus is None:
+            cached = cache.get_many(keys)
+        else:
+            tags = cache.get_tags(keys)
         notes.extend(cache.warnings)
     if progress is not None:
         progress.start(len(items))
-    todo = [item for item, key in zip(items, keys) if key not in cached]
-    fresh = iter(extract_many(todo, roster, jobs, on_result=progress.advance if progress else None))
+    todo = [item for item, key in zip(items, keys) if key not in cached and key not in tags]
+    fresh_results = extract_many(todo, roster, jobs, on_result=progress.advance if progress else None)
+    fresh = {_file_key(p, d): r for (p, d), r in zip(todo, fresh_results)}
+    unloaded = 0
+    if focus is not None and cache is not None:
+        cached, unloaded = _load_focused(cache, items, keys, tags, fresh, focus)
     results: list[FileResult] = []
-    new_entries: dict[str, FileResult] = {}
-    for item, key in zip(items, keys):
-        if key in cached:
-            result = cached[key]
+    for key in keys:
+        if key in fresh:
+            results.append(fresh[key])
+        elif key in cached:
+            results.append(cached[key])
             if progress is not None:
-                progress.advance(result)
-        else:
-            result = next(fresh)
-            new_entries[key] = result
-        results.append(result)
+                progress.advance(cached[key])
     if cache is not None:
-        if new_entries:
-            cache.put_many(new_entries)
+        if fresh:
+            cache.put_many(fresh, tags={k: _tags_of(r) for k, r in fresh.items()})
         notes.extend(w for w in cache.warnings if w not in notes)
         cache.close()
     digests = [d for r in results for d in r.digests]
     for r in results:
         problems.extend(r.problems)
     digests, officials = canonical_officials(digests, roster)
-    return Archive(digests=digests, officials=officials, problems=problems, files=files, notes=notes)
+    return Archive(
+        digests=digests, officials=officials, problems=problems, files=files, notes=notes, unloaded=unloaded
+    )
+
+
+def _tags_of(result: FileResult) -> str:
+    """A cache row's index: how many articles the file holds and which officials it involves."""
+    ids = {o.id for d in result.digests for o in d.officials}
+    ids |= {p.official_id for d in result.digests for e in d.events for p in e.participants}
+    return f"{len(result.digests)} " + " ".join(sorted(ids))
+
+
+def _load_focused(cache, items, keys, tags, fresh, focus) -> tuple[dict[str, FileResult], int]:
+    """Load the cached rows that share an official with the focus files; count the others' articles."""
+    wanted = {_norm(p) for p in focus}
+    involved: set[str] = set()
+    focus_keys: set[str] = set()
+    for (path, _), key in zip(items, keys):
+        if _norm(path) not in wanted:
+            continue
+        focus_keys.add(key)
+        if key in fresh:
+            involved |= set(_tags_of(fresh[key]).split()[1:])
+        elif key in tags:
+            involved |= set(tags[key].split()[1:])
+    load, unloaded = [], 0
+    for key in keys:
+        if key in fresh or key not in tags:
+            continue
+        count, *ids = tags[key].split()
+        if key in focus_keys or involved.intersection(ids):
+            load.append(key)
+        else:
+            unloaded += int(count)
+    loaded = cache.get_many(load)
+    # A row that could not be loaded after all is simply re-read next time; count it as unloaded.
+    unloaded += sum(int(tags[k].split()[0]) for k in load if k not in loaded)
+    return loaded, unloaded
 
 
 def _default_cache_dir(paths: Sequence[str]) -> Path:
@@ -294,24 +342,43 @@ def _remap_event(event: EventClaim, mapping: dict[str, str]) -> EventClaim:
 # --------------------------------------------------------------------------------------------------
 
 
-def run_checks(archive: Archive, config, catalog) -> list[Finding]:
-    """Every enabled rule over the archive's graphs and texts: findings with ids and severities."""
+def _focus(archive: Archive, changed: set[str] | None) -> tuple[list[ArticleDigest], set[str] | None]:
+    """The digests of changed files and the officials they involve (hook mode), else everything.
+
+    A finding about an official who appears in no changed file cannot involve a changed file, so
+    in hook mode only those officials' graphs are built: the whole archive stays their context.
+    """
+    if changed is None:
+        return archive.digests, None
+    mine = [d for d in archive.digests if _norm(d.article.path) in changed]
+    officials = {o.id for d in mine for o in d.officials}
+    officials |= {p.official_id for d in mine for e in d.events for p in e.participants}
+    officials |= {dr.official_id for d in mine for dr in d.drafts if dr.official_id}
+    return mine, officials
+
+
+def run_checks(archive: Archive, config, catalog, changed: set[str] | None = None) -> list[Finding]:
+    """Every enabled rule over the archive's graphs and texts: findings with ids and severities.
+
+    With `changed` (normalized paths), only findings that can involve those files are computed.
+    """
     from timeline.checks import ARCHIVE_CHECKS, CheckContext
     from timeline.fingerprint import finding_id_of
     from timeline.graph import build_graphs
 
     officials = {o.id: o for o in archive.officials}
     rules = [r for r in catalog if config is None or config.rule_enabled(r)]
+    local_digests, involved = _focus(archive, changed)
     ctx = None
     if any(r.check in ARCHIVE_CHECKS for r in rules):
         ctx = CheckContext(
             digests=archive.digests,
-            graphs=build_graphs(archive.digests),
+            graphs=build_graphs(archive.digests, only=involved),
             officials=officials,
             max_trip_days=getattr(config, "max_trip_days", 14),
         )
     local: dict[str, list] = {}
-    for item in archive.digests:
+    for item in local_digests:
         for draft in item.drafts:
             local.setdefault(draft.rule, []).append(draft)
     findings: dict[str, Finding] = {}
@@ -352,7 +419,9 @@ def run_checks(archive: Archive, config, catalog) -> list[Finding]:
     )
 
 
-def events_by_official(archive: Archive) -> dict[str, tuple[EventClaim, ...]]:
+def events_by_official(
+    archive: Archive, only: set[str] | None = None
+) -> dict[str, tuple[EventClaim, ...]]:
     """Each official's event claims in time order (undated last), for reports and `timeline events`."""
     from datetime import date as _date
 
@@ -360,7 +429,7 @@ def events_by_official(archive: Archive) -> dict[str, tuple[EventClaim, ...]]:
     for item in archive.digests:
         for event in item.events:
             for p in event.participants:
-                if p.role != "represented":
+                if p.role != "represented" and (only is None or p.official_id in only):
                     out.setdefault(p.official_id, []).append(event)
 
     def when(e: EventClaim):
@@ -401,11 +470,14 @@ def check(
 
 def report_of(archive: Archive, config, catalog, *, changed=None, baseline=None) -> Report:
     """Findings of an extracted archive as a Report (hook mode and baseline applied)."""
-    findings = run_checks(archive, config, catalog)
     changed_only = None
+    wanted = None
     if changed is not None:
         changed_only = tuple(sorted(_norm(p) for p in changed))
         wanted = set(changed_only)
+    findings = run_checks(archive, config, catalog, wanted)
+    involved = _focus(archive, wanted)[1]
+    if wanted is not None:
         findings = [f for f in findings if any(_norm(e.path) in wanted for e in f.evidence)]
     stale: tuple[str, ...] = ()
     if baseline is not None:
@@ -417,8 +489,8 @@ def report_of(archive: Archive, config, catalog, *, changed=None, baseline=None)
         articles=archive.articles,
         skipped=tuple(archive.skipped),
         warnings=tuple(archive.warnings),
-        officials=tuple(archive.officials),
-        events=events_by_official(archive),
+        officials=tuple(o for o in archive.officials if involved is None or o.id in involved),
+        events=events_by_official(archive, involved),
         findings=tuple(findings),
         stale_baseline=stale,
         changed_only=changed_only,
