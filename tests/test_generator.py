@@ -241,13 +241,14 @@ def test_score_accepts_paths_relative_to_the_working_directory(
 
 
 def test_table_shows_baseline_runs_and_target_verdicts() -> None:
-    row = {"articles": 20000, "cold_s": 24.0, "s_per_1k": 1.2, "warm_s": 2.5, "peak_mb": 410.0, "errors": 900,
-           "precision": 0.9, "recall": 0.8}
-    base = {**row, "articles": 1000, "cold_s": 3.0, "s_per_1k": 3.0, "warm_s": None}
+    row = {"articles": 20000, "cold_s": 24.0, "s_per_1k": 1.2, "warm_s": 2.5, "hook_s": 0.9, "peak_mb": 410.0,
+           "errors": 900, "precision": 0.9, "recall": 0.8}
+    base = {**row, "articles": 1000, "cold_s": 3.0, "s_per_1k": 3.0, "warm_s": None, "hook_s": None}
     text = bench.table([row], base, None)
-    assert "| baseline `--jobs 1 --no-cache` | 1000 | 3.00 | 3.00 | – |" in text
+    assert "| baseline `--jobs 1 --no-cache` | 1000 | 3.00 | 3.00 | – | – |" in text
     assert "| cold check, 20,000 articles | 30 s | 24.00 s | ok |" in text
-    assert "| warm re-check, one article changed (largest run) | 2 s | 2.50 s | OVER |" in text
+    assert "| warm re-check after one edit, hook mode, 20,000 articles | 2 s | 0.90 s | ok |" in text
+    assert "| warm re-check after one edit, full report, 20,000 articles | 2 s | 2.50 s | OVER |" in text
     assert "| peak memory, 50,000 articles | 600 MB | – | not measured |" in text
 
 
