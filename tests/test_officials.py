@@ -25,6 +25,11 @@ def officials_of(text: str, roster=None, published: date | None = date(2024, 3, 
 
 
 INTRODUCTIONS = [
+    # a region missing from the place data, known from the dateline or from "di <region>"
+    ("Timikaexpress.id, Mimika – Bupati Mimika Fauzi Ahmad Hamzah meninjau Pasar Sentral.",
+     "fauzi-ahmad-hamzah", "Fauzi Ahmad Hamzah", "Bupati", "Mimika", None),
+    ("Bupati Nduga Yairus Gwijangge meninjau banjir di Nduga, Senin (4/3/2024).",
+     "yairus-gwijangge", "Yairus Gwijangge", "Bupati", "Nduga", None),
     # (sentence, id, name, title, region, acting)
     ("Bupati Kutai Kartanegara Edi Damansyah meninjau banjir di Tenggarong.",
      "edi-damansyah", "Edi Damansyah", "Bupati", "Kutai Kartanegara", None),

@@ -533,6 +533,14 @@ def find_officials(
             name = _roster_name(rest, roster)
         if name and qualifier is None and _named_as_place(text, text[name[0].start : name[-1].end]):
             qualifier, name = text[name[0].start : name[-1].end], None  # "Bupati Intan Jaya" ... "Kabupaten Intan Jaya"
+        elif name and qualifier is None and len(name) > 1:
+            # "Bupati Mimika Fauzi Ahmad Hamzah" where the article is datelined "..., Mimika -" or
+            # writes "di Mimika": the leading words are the region, not the name.
+            for k in range(1, len(name)):
+                lead = text[name[0].start : name[k - 1].end]
+                if _named_as_place(text, lead) or _is_dateline_city(text, lead):
+                    qualifier, name = lead, name[k:]
+                    break
         region = qualifier.strip(" ,") if qualifier else None
         quoted = inside(quotes, m.start)
         if name:
@@ -651,6 +659,17 @@ def _name_runs(text: str, full: set[str], words: set[str]) -> list[tuple[int, in
             continue
         out.append((at, at - neg, needle))
     return out
+
+
+def _is_dateline_city(text: str, words: str) -> bool:
+    """Whether `words` is the place of the article's dateline ("SuaraKaltim.id, Mimika –")."""
+    from timeline.articles import find_dateline
+
+    dateline = find_dateline(text)
+    if dateline is None:
+        return False
+    city = dateline.prefix.rsplit(",", 1)[-1].strip()
+    return city.casefold() == words.casefold()
 
 
 def _named_as_place(text: str, words: str) -> bool:
