@@ -71,3 +71,21 @@ def test_cache_rows_carry_an_index_of_officials(archive, tmp_path):
     cache.close()
     assert count == "1"
     assert {"basri-rase", "usman", "amiruddin", "soni-suwito", "heru-triatmojo"} <= set(ids)
+
+
+ZONE_A = """Bupati Bulungan Bertolak ke Malaysia
+
+Kaltaraprov.go.id, Tanjung Selor - Bupati Bulungan Syarwani dijadwalkan bertolak ke Malaysia pada Senin (1/1/2024) pukul 23.30 WIB untuk menghadiri forum perbatasan, Jumat (29/12/2023).
+"""
+ZONE_B = """Syarwani Hadiri Forum Perbatasan di Malaysia
+
+Benuanta.co.id, Tanjung Selor - Bupati Bulungan Syarwani dijadwalkan bertolak ke Malaysia pada Selasa (2/1/2024) pukul {clock} WITA untuk menghadiri forum perbatasan, Sabtu (30/12/2023).
+"""
+
+
+@pytest.mark.parametrize("clock,conflicts", [("00.30", 0), ("09.00", 1)])
+def test_one_moment_written_in_two_zones_is_not_a_date_conflict(tmp_path, clock, conflicts):
+    (tmp_path / "a.txt").write_text(ZONE_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ZONE_B.format(clock=clock), encoding="utf-8")
+    report = check([str(tmp_path)], Config(), jobs=1, use_cache=False)
+    assert [f.code for f in report.findings if f.code == "TL101"] == ["TL101"] * conflicts

@@ -67,12 +67,31 @@ def digest(claims: ArticleClaims) -> ArticleDigest:
     from timeline.checks.base import evidence_for_claim
 
     drafts = tuple(d for check in LOCAL_CHECKS.values() for d in check(claims))
-    evidence = tuple(evidence_for_claim(claims.article, e) for e in claims.events)
+    events = tuple(_with_clock(e, claims.expressions, claims.article.text) for e in claims.events)
+    evidence = tuple(evidence_for_claim(claims.article, e) for e in events)
     counts: dict[str, int] = {}
     for mention in claims.mentions:
         counts[mention.official_id] = counts.get(mention.official_id, 0) + 1
     officials = tuple(replace(o, mentions=counts.get(o.id, o.mentions)) for o in claims.officials)
-    return ArticleDigest(replace(claims.article, text=""), officials, claims.events, evidence, drafts)
+    return ArticleDigest(replace(claims.article, text=""), officials, events, evidence, drafts)
+
+
+CLOCK_GAP = 12  # characters between a date and its clock time: "Senin (1/1/2024) pukul 23.30 WIB"
+
+
+def _with_clock(event: EventClaim, expressions, text: str) -> EventClaim:
+    """The event with the clock time written right after its date, so zones can be compared."""
+    if event.date is None:
+        return event
+    for expr in expressions:
+        if (
+            expr.kind == "time"
+            and expr.time is not None
+            and 0 <= expr.start - event.date.end <= CLOCK_GAP
+            and text[event.date.end : expr.start].strip(" ,") in ("", "sekitar")
+        ):
+            return replace(event, time=expr)
+    return event
 
 
 def extract_file(path: str, data: bytes, roster=None) -> FileResult:

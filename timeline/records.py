@@ -302,6 +302,7 @@ class EventClaim:
     sentence: Sentence
     location: Location  # of the trigger
     part_of: str | None = None  # id of the trip claim this event belongs to ("Di sana ia akan menghadiri ...")
+    time: TimeExpression | None = None  # the clock time written right after the date ("pukul 23.30 WIB")
 
     @property
     def agent(self) -> str | None:

@@ -77,6 +77,23 @@ def _comparable(node: ClaimNode) -> bool:
     return True
 
 
+SAME_MOMENT_MINUTES = 60
+
+
+def _disagree(a: ClaimNode, b: ClaimNode) -> bool:
+    """Dates that cannot both hold, unless zoned clock times show one moment written in two zones
+    ("Senin pukul 23.30 WIB" is "Selasa pukul 00.30 WITA")."""
+    if a.interval.overlaps(b.interval):
+        return False
+    from timeline.temporal import to_utc
+
+    ta = to_utc(a.claim.time) if a.claim.time is not None else None
+    tb = to_utc(b.claim.time) if b.claim.time is not None else None
+    if ta is not None and tb is not None:
+        return abs((ta - tb).total_seconds()) > SAME_MOMENT_MINUTES * 60
+    return True
+
+
 def _conflicting_groups(ctx: CheckContext) -> Iterator[tuple[str, list[ClaimNode], bool]]:
     """Same-event groups whose dated claims cannot all hold; flag whether a later report moved it."""
     for oid, graph in ctx.graphs.items():
@@ -84,7 +101,7 @@ def _conflicting_groups(ctx: CheckContext) -> Iterator[tuple[str, list[ClaimNode
             dated = [n for n in _nodes(graph, group) if _comparable(n)]
             if not _leads(oid, dated):
                 continue
-            if not any(not a.interval.overlaps(b.interval) for a, b in combinations(dated, 2)):
+            if not any(_disagree(a, b) for a, b in combinations(dated, 2)):
                 continue
             changed = any(n.claim.modality == "changed" for n in dated)
             yield oid, _by_date(dated), changed
