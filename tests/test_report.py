@@ -507,3 +507,12 @@ def test_render_without_a_catalog_uses_the_packaged_one():
 def test_a_finding_whose_rule_is_not_in_the_catalog_still_renders():
     odd = replace(MISMATCH, code="TL999", rule="future-rule", args={"x": "1"})
     assert "  error TL999 future-rule: future-rule: x=1\n" in render(make_report([odd]), "text", "en", CATALOG)
+
+
+@pytest.mark.parametrize("officials", [(BASRI, AMIR), ()])
+def test_json_text_is_built_per_official_but_equals_the_whole_dict(officials):
+    from timeline.report.json import render_json, report_json
+
+    report = replace(make_report(), officials=officials)
+    rules = {r.code: r for r in CATALOG}
+    assert json.loads(render_json(report, "en", rules)) == report_json(report, "en", rules)

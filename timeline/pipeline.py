@@ -176,11 +176,15 @@ def extract_many(
     roster=None,
     jobs: int | None = None,
     on_result: Callable[[FileResult], None] | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[FileResult]:
-    """Extract files in input order, serially or across processes, with identical results."""
+    """Extract files in input order, serially or across processes, with identical results.
+
+    A caller extracting in several batches passes one `pool` (from `worker_pool`) for all of them.
+    """
     jobs = _cpu_count() if jobs is None or jobs <= 0 else jobs
     results: list[FileResult] = []
-    if jobs == 1 or len(items) < 64:
+    if pool is None and (jobs == 1 or len(items) < 64):
         for path, data in items:
             result = extract_file(path, data, roster)
             results.append(result)
@@ -188,12 +192,25 @@ def extract_many(
                 on_result(result)
         return results
     chunk = max(8, min(256, len(items) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster,)) as pool:
+    own = pool is None
+    pool = pool or worker_pool(jobs, roster)
+    try:
         for result in pool.map(_extract_in_worker, items, chunksize=chunk):
             results.append(result)
             if on_result:
                 on_result(result)
+    finally:
+        if own:
+            pool.shutdown()
     return results
+
+
+def worker_pool(jobs: int, roster=None) -> ProcessPoolExecutor:
+    """Processes that extract files; each loads the language data once."""
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster,))
+
+
+BATCH_FILES = 2048  # files read and extracted at a time: bounds the raw bytes held in memory
 
 
 def load_archive(
@@ -212,53 +229,36 @@ def load_archive(
     With `focus` (hook mode: the changed files), cached files that share no official with the
     changed ones are counted but not loaded: no finding about the changed files can need them.
     """
-    from timeline.articles import find_files, read_file
+    from timeline.articles import find_files
     from timeline.officials import load_roster
 
     roster = load_roster(roster_path) if roster_path else None
     files, problems = find_files(paths, exclude)
     problems = list(problems)
-    items: list[tuple[str, bytes]] = []
-    for path in files:
-        data, problem = read_file(path)
-        if problem is not None:
-            problems.append(problem)
-        if data is not None:
-            items.append((path, data))
     notes: list[str] = []
     cache = None
-    cached: dict[str, FileResult] = {}
-    keys = [_file_key(p, d) for p, d in items]
-    tags: dict[str, str] = {}
-    if use_cache and items:
+    if use_cache and files:
         from timeline.cache import open_cache
 
         directory = cache_dir if cache_dir is not None else _default_cache_dir(paths)
         cache = open_cache(directory, extraction_key(roster_path))
-        if focus is None:
-            cached = cache.get_many(keys)
-        else:
-            tags = cache.get_tags(keys)
         notes.extend(cache.warnings)
     if progress is not None:
-        progress.start(len(items))
-    todo = [item for item, key in zip(items, keys) if key not in cached and key not in tags]
-    fresh_results = extract_many(todo, roster, jobs, on_result=progress.advance if progress else None)
-    fresh = {_file_key(p, d): r for (p, d), r in zip(todo, fresh_results)}
-    unloaded = 0
-    if focus is not None and cache is not None:
-        cached, unloaded = _load_focused(cache, items, keys, tags, fresh, focus)
-    results: list[FileResult] = []
-    for key in keys:
-        if key in fresh:
-            results.append(fresh[key])
-        elif key in cached:
-            results.append(cached[key])
-            if progress is not None:
-                progress.advance(cached[key])
+        progress.start(len(files))
+    jobs = _cpu_count() if jobs is None or jobs <= 0 else jobs
+    pool = worker_pool(jobs, roster) if jobs > 1 and len(files) >= 64 else None
+    try:
+        if focus is not None and cache is not None:
+            results, unloaded = _load_focused_archive(files, problems, cache, roster, jobs, pool, progress, focus)
+        else:
+            results, unloaded = [], 0
+            for start in range(0, len(files), BATCH_FILES):
+                batch = _read(files[start : start + BATCH_FILES], problems)
+                results.extend(_extract_batch(batch, cache, roster, jobs, pool, progress))
+    finally:
+        if pool is not None:
+            pool.shutdown()
     if cache is not None:
-        if fresh:
-            cache.put_many(fresh, tags={k: _tags_of(r) for k, r in fresh.items()})
         notes.extend(w for w in cache.warnings if w not in notes)
         cache.close()
     digests = [d for r in results for d in r.digests]
@@ -270,6 +270,41 @@ def load_archive(
     )
 
 
+def _read(files: Sequence[str], problems: list[InputProblem]) -> list[tuple[str, bytes]]:
+    from timeline.articles import read_file
+
+    items = []
+    for path in files:
+        data, problem = read_file(path)
+        if problem is not None:
+            problems.append(problem)
+        if data is not None:
+            items.append((path, data))
+    return items
+
+
+def _extract_batch(items, cache, roster, jobs, pool, progress) -> list[FileResult]:
+    """Results for a batch of files in order: from the cache where it has them, else extracted."""
+    keys = [_file_key(p, d) for p, d in items]
+    cached = cache.get_many(keys) if cache is not None else {}
+    todo = [item for item, key in zip(items, keys) if key not in cached]
+    fresh = dict(zip(
+        (_file_key(p, d) for p, d in todo),
+        extract_many(todo, roster, jobs, on_result=progress.advance if progress else None, pool=pool),
+    ))
+    if cache is not None and fresh:
+        cache.put_many(fresh, tags={k: _tags_of(r) for k, r in fresh.items()})
+    results = []
+    for key in keys:
+        if key in cached:
+            results.append(cached[key])
+            if progress is not None:
+                progress.advance(cached[key])
+        else:
+            results.append(fresh[key])
+    return results
+
+
 def _tags_of(result: FileResult) -> str:
     """A cache row's index: how many articles the file holds and which officials it involves."""
     ids = {o.id for d in result.digests for o in d.officials}
@@ -277,19 +312,26 @@ def _tags_of(result: FileResult) -> str:
     return f"{len(result.digests)} " + " ".join(sorted(ids))
 
 
-def _load_focused(cache, items, keys, tags, fresh, focus) -> tuple[dict[str, FileResult], int]:
-    """Load the cached rows that share an official with the focus files; count the others' articles."""
+def _load_focused_archive(files, problems, cache, roster, jobs, pool, progress, focus):
+    """Hook mode: extract what the cache lacks, then load only the cached rows that share an official
+    with the focus files; the other rows' articles are counted from the cache index, not loaded."""
+    items = _read(files, problems)
+    keys = [_file_key(p, d) for p, d in items]
+    tags = cache.get_tags(keys)
+    todo = [item for item, key in zip(items, keys) if key not in tags]
+    fresh = dict(zip(
+        (_file_key(p, d) for p, d in todo),
+        extract_many(todo, roster, jobs, on_result=progress.advance if progress else None, pool=pool),
+    ))
+    if fresh:
+        cache.put_many(fresh, tags={k: _tags_of(r) for k, r in fresh.items()})
     wanted = {_norm(p) for p in focus}
     involved: set[str] = set()
     focus_keys: set[str] = set()
     for (path, _), key in zip(items, keys):
-        if _norm(path) not in wanted:
-            continue
-        focus_keys.add(key)
-        if key in fresh:
-            involved |= set(_tags_of(fresh[key]).split()[1:])
-        elif key in tags:
-            involved |= set(tags[key].split()[1:])
+        if _norm(path) in wanted:
+            focus_keys.add(key)
+            involved |= set((_tags_of(fresh[key]) if key in fresh else tags.get(key, "0")).split()[1:])
     load, unloaded = [], 0
     for key in keys:
         if key in fresh or key not in tags:
@@ -299,10 +341,11 @@ def _load_focused(cache, items, keys, tags, fresh, focus) -> tuple[dict[str, Fil
             load.append(key)
         else:
             unloaded += int(count)
-    loaded = cache.get_many(load)
+    cached = cache.get_many(load)
     # A row that could not be loaded after all is simply re-read next time; count it as unloaded.
-    unloaded += sum(int(tags[k].split()[0]) for k in load if k not in loaded)
-    return loaded, unloaded
+    unloaded += sum(int(tags[k].split()[0]) for k in load if k not in cached)
+    results = [fresh.get(key) or cached.get(key) for key in keys]
+    return [r for r in results if r is not None], unloaded
 
 
 def _default_cache_dir(paths: Sequence[str]) -> Path:

