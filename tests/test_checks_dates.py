@@ -51,6 +51,8 @@ CASES = [
     ("tense-mismatch", "Israel tidak akan mengakui perubahan garis perbatasan 4 Juni 1967.", "2017-12-07", 0),
     ("unanchored-relative", "Bupati meninjau lokasi banjir kemarin.", None, 1),
     ("unanchored-relative", "Bupati meninjau lokasi banjir kemarin.", "2023-03-02", 0),
+    ("unanchored-relative", "Kegiatan dimulai pukul 09.00 WIB dan berlangsung sekitar empat jam.", None, 0),
+    ("unanchored-relative", "Sidak digelar di terminal, Minggu (15/1).", None, 1),
 ]
 
 

@@ -202,7 +202,8 @@ def unanchored_relative(item: ArticleClaims) -> Iterator[Draft]:
     """TL901: relative dates left unresolved because the article has no publication date."""
     if item.article.published is not None:
         return
-    pending = [e for e in item.expressions if not e.resolved and e.kind != "duration"]
+    # Dates only: a clock time, a length or a recurrence without its day is not a date left open.
+    pending = [e for e in item.expressions if not e.resolved and e.kind not in ("duration", "time", "set")]
     if not pending:
         return
     yield Draft(
