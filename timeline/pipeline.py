@@ -11,6 +11,7 @@ import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -156,9 +157,23 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the package's code and language data: a cached digest is only as good as the code and
+    the word lists that made it, and those can change within one version number."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".toml") and "__pycache__" not in path.parts:
+            h.update(path.relative_to(root).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def extraction_key(roster_path: Path | None, config_key: str = "") -> str:
-    """What, besides the text, changes extraction: the roster's content and extraction settings."""
+    """What, besides the text, changes extraction: the code, the roster's content, extraction settings."""
     h = hashlib.sha256(config_key.encode())
+    h.update(code_fingerprint().encode())
     if roster_path is not None:
         try:
             h.update(Path(roster_path).read_bytes())
