@@ -214,3 +214,41 @@ def test_user_files_are_not_modified(tmp_path):
     timeline("check", str(archive), "--cache-dir", str(tmp_path / "cache"))
     after = {p.name: p.read_bytes() for p in archive.iterdir() if p.is_file()}
     assert after == before
+
+
+def test_baseline_accepts_known_findings_and_reports_stale_entries(tmp_path):
+    archive = tmp_path / "arsip"
+    archive.mkdir()
+    for f in (p for p in SEEDS.iterdir() if p.is_file()):
+        (archive / f.name).write_bytes(f.read_bytes())
+    baseline = tmp_path / "baseline.json"
+    wrote = timeline("check", str(archive), "--no-cache", "--write-baseline", str(baseline))
+    assert wrote.returncode == 0 and baseline.exists()
+    accepted = timeline("check", str(archive), "--no-cache", "--baseline", str(baseline), "--format", "json")
+    assert accepted.returncode == 0, accepted.stderr
+    report = json.loads(accepted.stdout)
+    assert all(d.get("suppressed") for d in report["discrepancies"] if d["severity"] == "error")
+    # fix the weekday in 003: its baseline entry no longer matches anything and is reported as stale
+    fixed = archive / "003_e38a64104eae3b0d.txt"
+    fixed.write_text(fixed.read_text(encoding="utf-8").replace("Selasa (15/1/2025)", "Rabu (15/1/2025)"),
+                     encoding="utf-8")
+    again = timeline("check", str(archive), "--no-cache", "--baseline", str(baseline))
+    assert again.returncode == 0
+    assert "stale" in again.stderr
+    # a new error is not covered by the baseline
+    fixed.write_text(fixed.read_text(encoding="utf-8").replace("Rabu (15/1/2025)", "Kamis (15/1/2025)"),
+                     encoding="utf-8")
+    new = timeline("check", str(archive), "--no-cache", "--baseline", str(baseline))
+    assert new.returncode == 1
+
+
+def test_config_file_sets_language_and_ignores_a_rule(tmp_path):
+    archive = tmp_path / "arsip"
+    archive.mkdir()
+    for f in (p for p in SEEDS.iterdir() if p.is_file()):
+        (archive / f.name).write_bytes(f.read_bytes())
+    (tmp_path / ".timeline.toml").write_text('lang = "en"\n[rules]\nignore = ["weekday-mismatch"]\n')
+    proc = timeline("check", str(archive), "--no-cache", "--format", "json")
+    report = json.loads(proc.stdout)
+    assert sorted(d["code"] for d in report["discrepancies"]) == ["TL101", "TL102"]
+    assert "both cannot be true" in next(d for d in report["discrepancies"] if d["code"] == "TL101")["message"]
