@@ -291,11 +291,13 @@ def run_check(options: CheckOptions) -> CheckOutcome:
 
         baseline_ids = load_baseline(options.baseline)
 
-    progress = None
     from timeline.progress import make_progress
 
     progress = make_progress(
-        stderr_is_terminal=options.stderr_is_terminal, fmt=fmt, explicit=options.progress
+        lang=config.lang or "id",
+        stderr_is_terminal=options.stderr_is_terminal,
+        fmt=fmt,
+        explicit=options.progress,
     )
     archive = load_archive(
         archive_paths,
