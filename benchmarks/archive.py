@@ -140,13 +140,22 @@ class Score:
         return self.found / self.planted if self.planted else None
 
 
+HONORIFICS = {"h", "hj", "dr", "drs", "dra", "ir", "prof", "kh"}
+
+
+def _person(official_id: str) -> tuple[str, ...]:
+    """An official id without honorifics: the generator writes "Hj. Sumiati" into names, timeline
+    rightly leaves the title out of the person's id."""
+    return tuple(t for t in official_id.split("-") if t not in HONORIFICS)
+
+
 def matches(finding: dict, truth: dict, root: Path, run_dir: Path | None = None) -> bool:
     """A finding matches a planted contradiction: same rule, same official (when it names one), and it
     cites the planted file (plus, for a date conflict, another file of the same event)."""
     if finding.get("rule") != truth["rule"] and finding.get("code") != truth["code"]:
         return False
     official = (finding.get("official") or {}).get("id")
-    if official and official != truth["official_id"]:
+    if official and _person(official) != _person(truth["official_id"]):
         return False
     files = {_relative(c["path"], root, run_dir) for c in finding.get("claims", []) if c.get("path")}
     if truth["planted"] not in files:
