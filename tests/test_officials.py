@@ -30,6 +30,11 @@ INTRODUCTIONS = [
      "fauzi-ahmad-hamzah", "Fauzi Ahmad Hamzah", "Bupati", "Mimika", None),
     ("Bupati Nduga Yairus Gwijangge meninjau banjir di Nduga, Senin (4/3/2024).",
      "yairus-gwijangge", "Yairus Gwijangge", "Bupati", "Nduga", None),
+    ("Bupati Gunung Kidul Badingah meninjau telaga di Gunung Kidul.",
+     "badingah", "Badingah", "Bupati", "Gunung Kidul", None),
+    # a marga that is also a place name ends many names
+    ("Wali Kota Medan Rendi Tanjung meninjau Pasar Petisah.",
+     "rendi-tanjung", "Rendi Tanjung", "Wali Kota", "Medan", None),
     # (sentence, id, name, title, region, acting)
     ("Bupati Kutai Kartanegara Edi Damansyah meninjau banjir di Tenggarong.",
      "edi-damansyah", "Edi Damansyah", "Bupati", "Kutai Kartanegara", None),

@@ -310,9 +310,9 @@ def _valid_name(words: Sequence[str], lex: _Lexicon) -> bool:
         if not _NAME_WORD.fullmatch(w) or w in lex.stop or w in lex.honorifics or w in lex.canonical \
                 or w.startswith(lex.stop_prefixes):
             return False
-    # a place may sit inside a long name (Bima Arya), never at its start nor as the whole of it
-    return not _is_place(words[0]) and not _is_place(" ".join(words)) and not _is_place(words[-1]) or len(words) > 2 \
-        and not _is_place(words[0])
+    # A place may sit inside or end a name (Bima Arya; Akbar Tanjung, since many marga are also
+    # places), never at its start nor as the whole of it.
+    return not _is_place(words[0]) and not _is_place(" ".join(words))
 
 
 def _chunk(text: str, pos: int, stop_at: set[int], conjunctions: bool = True) -> list[_Token]:
@@ -536,7 +536,7 @@ def find_officials(
         elif name and qualifier is None and len(name) > 1:
             # "Bupati Mimika Fauzi Ahmad Hamzah" where the article is datelined "..., Mimika -" or
             # writes "di Mimika": the leading words are the region, not the name.
-            for k in range(1, len(name)):
+            for k in range(len(name) - 1, 0, -1):  # the longest leading place: "Gunung Kidul", not "Gunung"
                 lead = text[name[0].start : name[k - 1].end]
                 if _named_as_place(text, lead) or _is_dateline_city(text, lead):
                     qualifier, name = lead, name[k:]
