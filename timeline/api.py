@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from timeline.errors import ExitCode, InputError
+from timeline.messages import message, problem_lines
 from timeline.records import Article, InputProblem, TimeExpression
 
 # --------------------------------------------------------------------------------------------------
@@ -87,6 +88,13 @@ def load(paths: Sequence[str], roster: Path | None = None, jobs: int | None = No
         use_cache=use_cache,
         cache_dir=config.cache_dir,
     )
+
+
+def default_lang(paths: Sequence[str]) -> str:
+    """The message language the configuration found from these paths asks for (default id)."""
+    from timeline.config import load_config
+
+    return load_config(list(paths)).lang or "id"
 
 
 def find_official(archive, query: str):
@@ -230,10 +238,13 @@ class CheckOptions:
 
 @dataclass(slots=True)
 class CheckOutcome:
+    """What `timeline check` prints: the report, stderr lines (problems, notes), and the exit code."""
+
     text: str | None
     exit_code: int
-    problems: list[InputProblem] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    lang: str = "id"
 
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -308,22 +319,26 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         cache_dir=options.cache_dir or config.cache_dir,
         progress=progress,
         focus=changed,
+        lang=config.lang or "id",
     )
     if progress is not None:
         progress.finish()
+    lang = config.lang or "id"
+    problems = problem_lines(archive.problems, lang)
     if archive.articles == 0:
-        return CheckOutcome(None, ExitCode.UNUSABLE, archive.problems + [InputProblem(
-            ", ".join(options.paths), "no article could be read")], archive.notes)
+        problems.append(f"timeline: {', '.join(options.paths)}: {message('no_articles', lang)}")
+        return CheckOutcome(None, ExitCode.UNUSABLE, problems, archive.notes, lang)
     report = report_of(archive, config, catalog, changed=changed, baseline=baseline_ids)
     notes = list(archive.notes)
     if options.write_baseline is not None:
         from timeline.baseline import write_baseline
 
         write_baseline(options.write_baseline, report.findings)
-        notes.append(f"timeline: wrote {len(report.findings)} accepted findings to {options.write_baseline}")
-        return CheckOutcome(None, ExitCode.CLEAN, archive.problems, notes)
+        count = len(report.findings)
+        notes.append("timeline: " + message("wrote_baseline", lang, count=count, path=options.write_baseline))
+        return CheckOutcome(None, ExitCode.CLEAN, problems, notes, lang)
     for stale in report.stale_baseline:
-        notes.append(f"timeline: baseline entry {stale} no longer matches any finding (stale)")
+        notes.append("timeline: " + message("stale_baseline", lang, id=stale))
     text = render(
         report,
         fmt,
@@ -331,4 +346,4 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         catalog,
         color=options.stdout_is_terminal and fmt == "text",
     )
-    return CheckOutcome(text, exit_code_for(report.findings, options.fail_on), archive.problems, notes)
+    return CheckOutcome(text, exit_code_for(report.findings, options.fail_on), problems, notes, lang)

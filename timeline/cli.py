@@ -62,16 +62,20 @@ def _fail(message: str) -> "typer.Exit":
     return typer.Exit(ExitCode.UNUSABLE)
 
 
-def _parse_ref(ref: Optional[str]) -> Optional[date]:
+def _parse_ref(ref: Optional[str], lang: str) -> Optional[date]:
+    from timeline.messages import message
+
     if ref is None:
         return None
     try:
         return date.fromisoformat(ref)
     except ValueError:
-        raise _fail(f"--ref: '{ref}' is not a date in the form YYYY-MM-DD")
+        raise _fail(message("bad_ref", lang, value=ref))
 
 
-def _write(text: str, output: Optional[Path]) -> None:
+def _write(text: str, output: Optional[Path], lang: str = "id") -> None:
+    from timeline.messages import message
+
     if output is None:
         sys.stdout.write(text)
         if text and not text.endswith("\n"):
@@ -80,12 +84,24 @@ def _write(text: str, output: Optional[Path]) -> None:
     try:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
     except OSError as exc:
-        raise _fail(f"{output}: cannot write ({exc.strerror or exc})")
+        raise _fail(message("cannot_write", lang, path=output, detail=exc.strerror or exc))
 
 
-def _print_problems(problems) -> None:
-    for problem in problems:
-        typer.echo(f"timeline: {problem}", err=True)
+def _print(lines) -> None:
+    for line in lines:
+        typer.echo(line, err=True)
+
+
+def _print_problems(problems, lang: str) -> None:
+    from timeline.messages import problem_lines
+
+    _print(problem_lines(problems, lang))
+
+
+def _no_articles(lang: str) -> "typer.Exit":
+    from timeline.messages import message
+
+    return _fail(message("no_articles", lang))
 
 
 @app.command()
@@ -100,13 +116,14 @@ def dates(
     """List the time expressions of one article, normalized and resolved."""
     from timeline import api
 
-    reference = _parse_ref(ref)
+    lang = api.default_lang([file if file != "-" else "."])
+    reference = _parse_ref(ref, lang)
     try:
         result = api.dates_of_file(file, reference)
     except InputError as exc:
         raise _fail(str(exc))
-    _print_problems(result.warnings)
-    _write(api.render_dates(result, fmt.value), output)
+    _print_problems(result.warnings, lang)
+    _write(api.render_dates(result, fmt.value), output, lang)
 
 
 @app.command()
@@ -122,13 +139,14 @@ def officials(
     from timeline import api
 
     try:
+        lang = api.default_lang(paths)
         archive = api.load(paths, roster=roster, jobs=jobs, use_cache=not no_cache)
     except InputError as exc:
         raise _fail(str(exc))
-    _print_problems(archive.problems)
+    _print_problems(archive.problems, lang)
     if archive.articles == 0:
-        raise _fail("no article could be read")
-    _write(api.render_officials(archive, fmt.value), output)
+        raise _no_articles(lang)
+    _write(api.render_officials(archive, fmt.value), output, lang)
 
 
 @app.command()
@@ -145,14 +163,15 @@ def events(
     from timeline import api
 
     try:
+        lang = api.default_lang(paths)
         archive = api.load(paths, roster=roster, jobs=jobs, use_cache=not no_cache)
         text = api.render_events(archive, fmt.value, official)
     except InputError as exc:
         raise _fail(str(exc))
-    _print_problems(archive.problems)
+    _print_problems(archive.problems, lang)
     if archive.articles == 0:
-        raise _fail("no article could be read")
-    _write(text, output)
+        raise _no_articles(lang)
+    _write(text, output, lang)
 
 
 @app.command()
@@ -206,11 +225,10 @@ def check(
         outcome = api.run_check(options)
     except InputError as exc:
         raise _fail(str(exc))
-    _print_problems(outcome.problems)
+    _print(outcome.problems)
     if outcome.text is not None:
-        _write(outcome.text, output)
-    for line in outcome.notes:
-        typer.echo(line, err=True)
+        _write(outcome.text, output, outcome.lang)
+    _print(outcome.notes)
     raise typer.Exit(outcome.exit_code)
 
 
@@ -228,12 +246,13 @@ def graph(
     from timeline import api
 
     try:
+        lang = api.default_lang(paths)
         archive = api.load(paths, roster=roster, jobs=jobs, use_cache=not no_cache)
-        _print_problems(archive.problems)
+        _print_problems(archive.problems, lang)
         text = api.render_graph(archive, official, fmt.value)
     except InputError as exc:
         raise _fail(str(exc))
-    _write(text, output)
+    _write(text, output, lang)
 
 
 @app.command()
@@ -265,5 +284,5 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        typer.echo("timeline: interrupted", err=True)
+        typer.echo("timeline: dihentikan / interrupted", err=True)
         sys.exit(130)

@@ -238,6 +238,7 @@ def load_archive(
     cache_dir: Path | None = None,
     progress=None,
     focus: Iterable[str] | None = None,
+    lang: str = "id",
 ) -> Archive:
     """Read an archive (files and directories), extract every article, merge officials.
 
@@ -256,7 +257,7 @@ def load_archive(
         from timeline.cache import open_cache
 
         directory = cache_dir if cache_dir is not None else _default_cache_dir(paths)
-        cache = open_cache(directory, extraction_key(roster_path))
+        cache = open_cache(directory, extraction_key(roster_path), lang=lang)
         notes.extend(cache.warnings)
     if progress is not None:
         progress.start(len(files))
@@ -303,12 +304,7 @@ def _extract_batch(items, cache, roster, jobs, pool, progress) -> list[FileResul
     keys = [_file_key(p, d) for p, d in items]
     cached = cache.get_many(keys) if cache is not None else {}
     todo = [item for item, key in zip(items, keys) if key not in cached]
-    fresh = dict(zip(
-        (_file_key(p, d) for p, d in todo),
-        extract_many(todo, roster, jobs, on_result=progress.advance if progress else None, pool=pool),
-    ))
-    if cache is not None and fresh:
-        cache.put_many(fresh, tags={k: _tags_of(r) for k, r in fresh.items()})
+    fresh = _extract_and_store(todo, cache, roster, jobs, pool, progress)
     results = []
     for key in keys:
         if key in cached:
@@ -318,6 +314,17 @@ def _extract_batch(items, cache, roster, jobs, pool, progress) -> list[FileResul
         else:
             results.append(fresh[key])
     return results
+
+
+def _extract_and_store(todo, cache, roster, jobs, pool, progress) -> dict[str, FileResult]:
+    """Extract the files the cache lacks and store them, each with its index of officials."""
+    fresh = dict(zip(
+        (_file_key(p, d) for p, d in todo),
+        extract_many(todo, roster, jobs, on_result=progress.advance if progress else None, pool=pool),
+    ))
+    if cache is not None and fresh:
+        cache.put_many(fresh, tags={k: _tags_of(r) for k, r in fresh.items()})
+    return fresh
 
 
 def _tags_of(result: FileResult) -> str:
@@ -334,12 +341,7 @@ def _load_focused_archive(files, problems, cache, roster, jobs, pool, progress, 
     keys = [_file_key(p, d) for p, d in items]
     tags = cache.get_tags(keys)
     todo = [item for item, key in zip(items, keys) if key not in tags]
-    fresh = dict(zip(
-        (_file_key(p, d) for p, d in todo),
-        extract_many(todo, roster, jobs, on_result=progress.advance if progress else None, pool=pool),
-    ))
-    if fresh:
-        cache.put_many(fresh, tags={k: _tags_of(r) for k, r in fresh.items()})
+    fresh = _extract_and_store(todo, cache, roster, jobs, pool, progress)
     wanted = {_norm(p) for p in focus}
     involved: set[str] = set()
     focus_keys: set[str] = set()
