@@ -32,6 +32,11 @@ INTRODUCTIONS = [
      "yairus-gwijangge", "Yairus Gwijangge", "Bupati", "Nduga", None),
     ("Bupati Gunung Kidul Badingah meninjau telaga di Gunung Kidul.",
      "badingah", "Badingah", "Bupati", "Gunung Kidul", None),
+    ("Radarbali.id, Kendal – Kepala Dinas Koperasi dan UKM Kendal Ani Hidayat meresmikan taman kota.",
+     "ani-hidayat", "Ani Hidayat", "Kepala Dinas", "Koperasi dan UKM Kendal", None),
+    # "dari Rita" is a person, not a place: a weak region word never splits a name
+    ("Bupati Kukar Rita Widyasari menerima laporan. Uang itu berasal dari Rita Widyasari.",
+     "rita-widyasari", "Rita Widyasari", "Bupati", "Kukar", None),
     # a marga that is also a place name ends many names
     ("Wali Kota Medan Rendi Tanjung meninjau Pasar Petisah.",
      "rendi-tanjung", "Rendi Tanjung", "Wali Kota", "Medan", None),

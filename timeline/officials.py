@@ -49,6 +49,7 @@ class _Lexicon(NamedTuple):
     companies: frozenset[str]
     stop_prefixes: tuple[str, ...]
     region_words: tuple[str, ...]
+    region_words_weak: frozenset[str]
     portfolio_re: re.Pattern[str]
     ministers: frozenset[str]
     token_re: re.Pattern[str]
@@ -97,6 +98,7 @@ def _lexicon() -> _Lexicon:
         companies=frozenset(data["titles"]["companies"]),
         stop_prefixes=tuple(data["names"]["stop_prefixes"]),
         region_words=tuple(data["names"]["region_words"]),
+        region_words_weak=frozenset(data["names"]["region_words_weak"]),
         portfolio_re=portfolio_re,
         ministers=frozenset(data["ministries"]["titles"]),
         token_re=re.compile(
@@ -531,15 +533,16 @@ def find_officials(
         name = _name_tokens(rest, lex) if rest else None
         if name is None and roster is not None and rest:
             name = _roster_name(rest, roster)
-        if name and qualifier is None and _named_as_place(text, text[name[0].start : name[-1].end]):
+        if name and qualifier is None and _named_as_place(text, text[name[0].start : name[-1].end], name[0].start):
             qualifier, name = text[name[0].start : name[-1].end], None  # "Bupati Intan Jaya" ... "Kabupaten Intan Jaya"
-        elif name and qualifier is None and len(name) > 1:
-            # "Bupati Mimika Fauzi Ahmad Hamzah" where the article is datelined "..., Mimika -" or
-            # writes "di Mimika": the leading words are the region, not the name.
+        elif name and len(name) > 1:
+            # "Bupati Mimika Fauzi Ahmad Hamzah", "Kepala Dinas Koperasi dan UKM Kendal Ani Hidayat"
+            # where the article is datelined "..., Mimika -" or writes "di Mimika": the leading words
+            # are the region, not the name.
             for k in range(len(name) - 1, 0, -1):  # the longest leading place: "Gunung Kidul", not "Gunung"
                 lead = text[name[0].start : name[k - 1].end]
-                if _named_as_place(text, lead) or _is_dateline_city(text, lead):
-                    qualifier, name = lead, name[k:]
+                if _named_as_place(text, lead, name[0].start, strong=True) or _is_dateline_city(text, lead):
+                    qualifier, name = f"{qualifier.strip(' ,')} {lead}" if qualifier else lead, name[k:]
                     break
         region = qualifier.strip(" ,") if qualifier else None
         quoted = inside(quotes, m.start)
@@ -672,13 +675,23 @@ def _is_dateline_city(text: str, words: str) -> bool:
     return city.casefold() == words.casefold()
 
 
-def _named_as_place(text: str, words: str) -> bool:
-    """Whether the article elsewhere writes these words as a region ("Kabupaten Intan Jaya", "di Blora")."""
+def _named_as_place(text: str, words: str, own: int | None = None, strong: bool = False) -> bool:
+    """Whether the article elsewhere writes these words as a region ("Kabupaten Intan Jaya", "di Blora").
+
+    `own` is where the words stand after the title being read: that occurrence is not "elsewhere"
+    ("Menteri Desa Hasanuddin", "Camat Balikpapan Kota Eko Purba"). `strong` leaves out the words
+    that also stand before people ("dari Rita").
+    """
     lex = _lexicon()
     for region_word in lex.region_words:
+        if strong and region_word in lex.region_words_weak:
+            continue
         needle = f"{region_word} {words}"
         at = text.find(needle)
         while at >= 0:
+            if own is not None and at + len(region_word) + 1 == own:
+                at = text.find(needle, at + 1)
+                continue
             after = at + len(needle)
             bounded = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
                 after >= len(text) or not (text[after].isalnum() or text[after] == "-"))
