@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from enum import Enum
@@ -218,7 +219,8 @@ def check(
         cache_dir=cache_dir,
         hook=hook,
         progress=progress,
-        stdout_is_terminal=sys.stdout.isatty() and output is None,
+        # colour only for a person at a terminal who has not asked for none (https://no-color.org)
+        stdout_is_terminal=sys.stdout.isatty() and output is None and not os.environ.get("NO_COLOR"),
         stderr_is_terminal=sys.stderr.isatty(),
     )
     try:
