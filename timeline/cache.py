@@ -18,7 +18,8 @@ import os
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -181,6 +182,18 @@ def loads(blob: bytes) -> Any:
 # --------------------------------------------------------------------------------------------------
 
 
+@contextmanager
+def _write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One short write transaction that takes the lock at once (concurrent runs wait, never corrupt)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 class NullCache:
     """The cache when caching is off or impossible: remembers nothing, writes nothing."""
 
@@ -292,18 +305,13 @@ class ClaimCache(NullCache):
         if row is None or row[0] != __version__:
             if row is not None:
                 self._warn("version", row[0])
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _write_transaction(conn):
                 current = conn.execute("SELECT value FROM meta WHERE name = 'tool_version'").fetchone()
                 if current is None or current[0] != __version__:  # another run may have just done it
                     conn.execute("DELETE FROM claims")
                     conn.execute(
                         "INSERT OR REPLACE INTO meta (name, value) VALUES ('tool_version', ?)", (__version__,)
                     )
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
         return None
 
     @staticmethod
@@ -316,8 +324,7 @@ class ClaimCache(NullCache):
     @staticmethod
     def _initialize(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA page_size = {_PAGE_SIZE}")  # takes effect only outside a transaction
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with _write_transaction(conn):
             # Re-check inside the write lock: a concurrent run may have initialized it first.
             if conn.execute("PRAGMA application_id").fetchone()[0] == 0:
                 for statement in _SCHEMA:
@@ -327,10 +334,6 @@ class ClaimCache(NullCache):
                 conn.execute(
                     "INSERT OR REPLACE INTO meta (name, value) VALUES ('tool_version', ?)", (__version__,)
                 )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     def _remove_files(self) -> bool:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -416,15 +419,10 @@ class ClaimCache(NullCache):
         if not rows:
             return
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _write_transaction(self._conn):
                 self._conn.executemany(
                     "INSERT OR REPLACE INTO claims (config_key, key, blob, tags) VALUES (?, ?, ?, ?)", rows
                 )
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
         except sqlite3.OperationalError as exc:
             if "readonly" in str(exc) or "read-only" in str(exc):
                 self._warn("unwritable", exc)
@@ -440,8 +438,7 @@ class ClaimCache(NullCache):
             return 0
         conn = self._conn
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with _write_transaction(conn):
                 conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY) WITHOUT ROWID")
                 conn.execute("DELETE FROM keep")
                 conn.executemany("INSERT OR IGNORE INTO keep (key) VALUES (?)", ((k,) for k in keep_keys))
@@ -450,10 +447,6 @@ class ClaimCache(NullCache):
                     (self.config_key,),
                 ).rowcount
                 conn.execute("DELETE FROM keep")
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
         except sqlite3.DatabaseError as exc:
             self._broken(exc)
             return 0
