@@ -123,26 +123,21 @@ def render_officials(archive, fmt: str) -> str:
 
 
 def _event_json(event) -> dict:
-    value = event.date.value if event.date is not None else None
-    return {
-        "id": event.id,
-        "type": event.type,
-        "trigger": event.trigger,
-        "date": (
-            {**value.to_json(), "granularity": event.date.granularity, "text": event.date.text}
-            if value is not None
-            else None
-        ),
-        "place": event.place.text if event.place else None,
-        "country": event.place.country if event.place else None,
-        "modality": event.modality,
-        "participants": [{"official": p.official_id, "role": p.role} for p in event.participants],
-        "part_of": event.part_of,
-        "path": event.location.path,
-        "line": event.location.line,
-        "column": event.location.column,
-        "sentence": event.sentence.text.strip(),
-    }
+    """An event as the report lists it, plus what `timeline events` shows a reader: the trigger,
+    the date as written, country, participants, trip and sentence."""
+    from timeline.report.json import event_json
+
+    out = event_json(event)
+    if out["date"] is not None:
+        out["date"]["text"] = event.date.text
+    out.update(
+        trigger=event.trigger,
+        country=event.place.country if event.place else None,
+        participants=[{"official": p.official_id, "role": p.role} for p in event.participants],
+        part_of=event.part_of,
+        sentence=event.sentence.text.strip(),
+    )
+    return out
 
 
 def render_events(archive, fmt: str, official: str | None = None) -> str:
@@ -261,7 +256,7 @@ def exit_code_for(findings, fail_on: str) -> int:
     return ExitCode.CLEAN
 
 
-def _hook_archive(changed: Sequence[str], config) -> list[str]:
+def _hook_archive(config) -> list[str]:
     """In hook mode the archive is where .timeline.toml is, else the git top level, else cwd."""
     import subprocess
 
@@ -295,7 +290,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
     archive_paths = options.paths
     if options.hook:
         changed = [p for p in options.paths]
-        archive_paths = _hook_archive(changed, config)
+        archive_paths = _hook_archive(config)
     baseline_ids = None
     if options.baseline is not None:
         from timeline.baseline import load_baseline

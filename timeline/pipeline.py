@@ -121,7 +121,6 @@ class Archive:
     digests: list[ArticleDigest]
     officials: list[Official]
     problems: list[InputProblem]
-    files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unloaded: int = 0  # articles read from the cache index only (hook mode), not loaded
 
@@ -282,7 +281,7 @@ def load_archive(
         problems.extend(r.problems)
     digests, officials = canonical_officials(digests, roster)
     return Archive(
-        digests=digests, officials=officials, problems=problems, files=files, notes=notes, unloaded=unloaded
+        digests=digests, officials=officials, problems=problems, notes=notes, unloaded=unloaded
     )
 
 
@@ -436,10 +435,13 @@ def _focus(archive: Archive, changed: set[str] | None) -> tuple[list[ArticleDige
     return mine, officials
 
 
-def run_checks(archive: Archive, config, catalog, changed: set[str] | None = None) -> list[Finding]:
+def run_checks(
+    archive: Archive, config, catalog, focus: tuple[list[ArticleDigest], set[str] | None] | None = None
+) -> list[Finding]:
     """Every enabled rule over the archive's graphs and texts: findings with ids and severities.
 
-    With `changed` (normalized paths), only findings that can involve those files are computed.
+    With `focus` (from `_focus`: the changed files' digests and the officials they involve), only
+    findings that can involve those files are computed.
     """
     from timeline.checks import ARCHIVE_CHECKS, CheckContext
     from timeline.fingerprint import finding_id_of
@@ -447,7 +449,7 @@ def run_checks(archive: Archive, config, catalog, changed: set[str] | None = Non
 
     officials = {o.id: o for o in archive.officials}
     rules = [r for r in catalog if config is None or config.rule_enabled(r)]
-    local_digests, involved = _focus(archive, changed)
+    local_digests, involved = focus if focus is not None else (archive.digests, None)
     ctx = None
     if any(r.check in ARCHIVE_CHECKS for r in rules):
         ctx = CheckContext(
@@ -554,8 +556,9 @@ def report_of(archive: Archive, config, catalog, *, changed=None, baseline=None)
     if changed is not None:
         changed_only = tuple(sorted(_norm(p) for p in changed))
         wanted = set(changed_only)
-    findings = run_checks(archive, config, catalog, wanted)
-    involved = _focus(archive, wanted)[1]
+    focus = _focus(archive, wanted)
+    involved = focus[1]
+    findings = run_checks(archive, config, catalog, focus)
     if wanted is not None:
         findings = [f for f in findings if any(_norm(e.path) in wanted for e in f.evidence)]
     stale: tuple[str, ...] = ()

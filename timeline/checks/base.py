@@ -42,8 +42,7 @@ def format_interval(value: Interval | None) -> str:
 
 
 def sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
-    starts = [s.start for s in sentences]
-    i = bisect.bisect_right(starts, offset) - 1
+    i = bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1
     if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
         return sentences[i]
     return None

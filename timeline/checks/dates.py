@@ -4,9 +4,6 @@ They run where the article is extracted (a worker process), and their drafts are
 
 from __future__ import annotations
 
-import tomllib
-from functools import lru_cache
-from importlib import resources
 from typing import Iterator
 
 from timeline.checks.base import (
@@ -22,20 +19,15 @@ DAYS_PER_UNIT = {"days": 1, "weeks": 7}
 TENSE_SLACK_DAYS = 1
 
 
-@lru_cache(maxsize=1)
-def _attached_markers() -> dict[str, tuple[str, ...]]:
-    """Tense words written right after a date ("... mendatang", "... lalu"): the only ones precise
-    enough to contradict a publication date. Clause words (akan, telah) often govern another verb."""
-    data = tomllib.loads(resources.files("timeline").joinpath("lang/id.toml").read_text("utf-8"))
-    tense = data["temporal"]["tense"]
-    return {"future": tuple(tense["after_future"]), "past": tuple(tense["after_past"])}
-
-
 def _attached_tense(expr: TimeExpression) -> str | None:
-    words = expr.text.casefold().split()
-    tail = " ".join(words[-3:])
-    for tense, markers in _attached_markers().items():
-        if any(tail == m or tail.endswith(" " + m) for m in markers):
+    """The tense of a word written right after the date ("... mendatang", "... lalu"): the only
+    markers precise enough to contradict a publication date. Clause words (akan, telah) often
+    govern another verb."""
+    from timeline.temporal.vocab import norm, vocab
+
+    tail = " ".join(norm(expr.text).split()[-3:])
+    for marker, tense in vocab().tense_after.items():
+        if tense is not None and (tail == marker or tail.endswith(" " + marker)):
             return tense
     return None
 
