@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.records import (
+from timeline.model import (
     Article,
     ArticleClaims,
     ArticleDigest,
@@ -53,7 +53,7 @@ def place_of(name: str | None) -> Place | None:
 
 def build(rows: list[C]) -> list[ArticleDigest]:
     """Turn table rows into per-article digests, with offsets that point into a generated text."""
-    from timeline.pipeline import digest
+    from timeline.extract.article import digest
 
     return [digest(c) for c in build_claims(rows)]
 

@@ -13,10 +13,10 @@ __version__ = "0.1.0"
 
 _API = {
     "find_dates": "timeline.temporal",
-    "read_archive": "timeline.articles",
-    "extract_claims": "timeline.pipeline",
-    "build_graphs": "timeline.graph",
-    "check": "timeline.pipeline",
+    "read_archive": "timeline.ingest",
+    "extract_claims": "timeline.extract.article",
+    "build_graphs": "timeline.archive.graph",
+    "check": "timeline.api",
 }
 
 __all__ = ["__version__", *_API]

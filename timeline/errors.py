@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
+
+from timeline.lang import Text
 
 
 class ExitCode(IntEnum):
@@ -12,13 +15,24 @@ class ExitCode(IntEnum):
 
 
 class InputError(Exception):
-    """A user input (file, option, config) that cannot be used; str() is the one-line message."""
+    """A user input (file, option, config) that cannot be used: where, and a message key with its fields.
 
-    def __init__(self, path: str | None, message: str, line: int | None = None) -> None:
+    `render(lang)` is the one line a user reads; str() is the English line.
+    """
+
+    def __init__(self, path: str | None, message_key: str, line: int | None = None, /, **fields: Any) -> None:
         self.path = path
         self.line = line
-        self.message = message
+        self.text = Text.of(message_key, **fields)
+        super().__init__(self.render("en"))
+
+    @property
+    def message(self) -> str:
+        """The English message without the location."""
+        return self.text.render("en")
+
+    def render(self, lang: str = "en") -> str:
         where = ""
-        if path:
-            where = f"{path}:{line}: " if line else f"{path}: "
-        super().__init__(f"{where}{message}")
+        if self.path:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return where + self.text.render(lang)

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.temporal import find_dates, render_json, to_timeml
+from timeline.render.dates import render_json
+from timeline.render.timeml import to_timeml
+from timeline.temporal import find_dates
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "fixtures" / "seeds"

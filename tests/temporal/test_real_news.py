@@ -1,4 +1,4 @@
-"""Robustness over the real Indonesian news corpus (skipped when /work/shared is absent)."""
+"""Robustness over the real Indonesian news corpus (skipped when ../shared/real-news is absent)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.temporal import find_dates, render_json, to_timeml
-
-CORPUS = Path("/work/shared/real-news/indosum-dev.jsonl")
+from timeline.render.dates import render_json
+from timeline.render.timeml import to_timeml
+from timeline.temporal import find_dates
 
 
 def _published(value):
@@ -20,10 +20,9 @@ def _published(value):
         return None
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="real-news corpus not available")
-def test_every_real_article_is_tagged_without_error_and_spans_are_exact():
+def test_every_real_article_is_tagged_without_error_and_spans_are_exact(real_news):
     count = 0
-    for line in CORPUS.open(encoding="utf-8"):
+    for line in real_news.open(encoding="utf-8"):
         record = json.loads(line)
         text = record.get("text") or ""
         found = find_dates(text, _published(record.get("published")))
@@ -34,11 +33,10 @@ def test_every_real_article_is_tagged_without_error_and_spans_are_exact():
     assert count > 3000
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="real-news corpus not available")
-def test_real_articles_export_well_formed_timeml():
+def test_real_articles_export_well_formed_timeml(real_news):
     import xml.dom.minidom
 
-    for i, line in enumerate(CORPUS.open(encoding="utf-8")):
+    for i, line in enumerate(real_news.open(encoding="utf-8")):
         if i >= 300:
             break
         record = json.loads(line)

@@ -210,7 +210,7 @@ TIMEML_VALUES = [
 
 @pytest.mark.parametrize("text,expected,typ,value", TIMEML_VALUES, ids=[r[1] for r in TIMEML_VALUES])
 def test_timeml_type_and_value(text, expected, typ, value):
-    from timeline.temporal.timeml import timex_type
+    from timeline.render.timeml import timex_type
 
     e = only(text, REF, expected)
     assert (timex_type(e), timex_value(e)) == (typ, value)

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.temporal.vocab import alt, vocab
+from timeline.lang import alternation
+from timeline.temporal.vocab import vocab
 
 
 @dataclass(frozen=True)
@@ -38,53 +39,53 @@ def grammar() -> Grammar:
     v = vocab()
     d = v.data
     wd_forms = [f for forms in d["weekdays"]["names"] for f in forms]
-    WD = alt(wd_forms)
+    WD = alternation(wd_forms, flags='i')
     full = [f for forms in d["months"]["full"] for f in forms]
     abbr = [f for forms in d["months"]["abbreviations"] for f in forms]
-    MON = rf"(?:{alt(full)}(?![a-zA-Z])|{alt(abbr)}(?:\.|(?![a-zA-Z])))"
-    MONFULL = rf"{alt(full)}(?![a-zA-Z])"
-    MONCAP = rf"{alt([w.capitalize() for w in full] + [w.upper() for w in full], flags='')}(?![a-zA-Z])"
+    MON = rf"(?:{alternation(full, flags='i')}(?![a-zA-Z])|{alternation(abbr, flags='i')}(?:\.|(?![a-zA-Z])))"
+    MONFULL = rf"{alternation(full, flags='i')}(?![a-zA-Z])"
+    MONCAP = rf"{alternation([w.capitalize() for w in full] + [w.upper() for w in full])}(?![a-zA-Z])"
     DAY = r"(?<![\d.,/])\d{1,2}(?!\d)"
     YEAR = r"(?:1[89]|20|21)\d\d(?![\d])(?!-an(?![\w]))"  # not a decade: "1970-an"
-    UNITW = alt(list(d["numbers"]["units"]))
+    UNITW = alternation(list(d["numbers"]["units"]), flags='i')
     NUMW = (rf"(?:{UNITW}(?:\s+(?i:{d['numbers']['teen_suffix']}|{d['numbers']['tens_suffix']}(?:\s+{UNITW})?))?"
-            rf"|{alt(list(d['numbers']['specials']))})(?![\w])")
-    NUM = rf"(?:\d{{1,3}}(?:[.,]5)?(?![\d.,]\d)|{NUMW}(?:\s+{alt([d['numbers']['half']])})?)"
+            rf"|{alternation(list(d['numbers']['specials']), flags='i')})(?![\w])")
+    NUM = rf"(?:\d{{1,3}}(?:[.,]5)?(?![\d.,]\d)|{NUMW}(?:\s+{alternation([d['numbers']['half']], flags='i')})?)"
     units_all = [w for unit in ("minutes", "hours", "days", "weeks", "months", "years") for w in d["units"][unit]]
     units_cal = [w for unit in ("days", "weeks", "months", "years") for w in d["units"][unit]]
-    UNIT = rf"{alt(units_all)}(?![a-zA-Z])"
-    UNITCAL = rf"{alt(units_cal)}(?![a-zA-Z])"
+    UNIT = rf"{alternation(units_all, flags='i')}(?![a-zA-Z])"
+    UNITCAL = rf"{alternation(units_cal, flags='i')}(?![a-zA-Z])"
     SEUNIT = rf"(?i:se(?:{'|'.join(sorted(units_all, key=len, reverse=True))}))(?![\w-])"
     SECAL = rf"(?i:se(?:{'|'.join(sorted(units_cal, key=len, reverse=True))}))(?![\w-])"
     rel = d["relative"]
     tense = d["tense"]
-    not_lalu = alt(d["guards"]["not_after_lalu"])
-    TENSE = rf"(?:{alt(tense['after_future'] + tense['after_past'] + tense['after_present'])})(?![\w])(?!\s+{not_lalu})"
-    PARTS = rf"{alt(list(d['time']['parts_of_day']))}(?![\w])"
+    not_lalu = alternation(d["guards"]["not_after_lalu"], flags='i')
+    TENSE = rf"(?:{alternation(tense['after_future'] + tense['after_past'] + tense['after_present'], flags='i')})(?![\w])(?!\s+{not_lalu})"
+    PARTS = rf"{alternation(list(d['time']['parts_of_day']), flags='i')}(?![\w])"
     TAIL = rf"(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<tense>{TENSE}))?"
-    CONN = rf"(?:\s*[-–—]\s*|\s+{alt([c for c in d['range']['connectors'] if c[0].isalpha()])}\s+)"
-    PARTW = alt(d["parts"]["early"] + d["parts"]["middle"] + d["parts"]["late"])
-    RELW = alt(rel["next"] + rel["last"] + rel["this"])
+    CONN = rf"(?:\s*[-–—]\s*|\s+{alternation([c for c in d['range']['connectors'] if c[0].isalpha()], flags='i')}\s+)"
+    PARTW = alternation(d["parts"]["early"] + d["parts"]["middle"] + d["parts"]["late"], flags='i')
+    RELW = alternation(rel["next"] + rel["last"] + rel["this"], flags='i')
     WDOPT = rf"(?:(?P<wd>{WD})\s*,?\s*(?:\(\s*)?(?:(?i:tanggal|tgl\.?)\s+)?)?"
-    CLOCKW = alt(d["time"]["clock_words"])
-    ZONE = rf"(?:\s*(?P<zone>{alt(list(d['time']['zones']), flags='')})(?![a-zA-Z])|\s+(?P<local>{alt(d['time']['local'])}))"
+    CLOCKW = alternation(d["time"]["clock_words"], flags='i')
+    ZONE = rf"(?:\s*(?P<zone>{alternation(list(d['time']['zones']))})(?![a-zA-Z])|\s+(?P<local>{alternation(d['time']['local'], flags='i')}))"
     HM = r"(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?(?![\d])"
     HM2 = r"(?:(?:\s*[-–]\s*|\s+(?i:s\.d\.?|s/d|sampai|hingga)\s+)(?P<h2>\d{1,2})[.:](?P<mi2>\d{2})(?!\d))"
     SEP = r"[/.\-]"
     YNUM = r"(?:\d{4}|\d{2})(?!\d)"
     sets = d["sets"]
 
-    APPROXOPT = rf"(?:(?P<approx>{alt(d['numbers']['approx'])})\s+)?"
+    APPROXOPT = rf"(?:(?P<approx>{alternation(d['numbers']['approx'], flags='i')})\s+)?"
     SELOPT = r"(?:(?P<sel>(?i:selama))\s+)?"
     TAHUNOPT = r"(?:(?P<tahun>(?i:tahun))\s+)?"
     SEALT = rf"|(?P<se>{SEUNIT})"
     SECALALT = rf"|(?P<se>{SECAL})"
-    VAGUEALT = rf"|(?P<vq>{alt(d['numbers']['vague'])})\s+(?P<vu>{UNIT}|{alt(d['units']['vague_only'])}(?![\w]))"
-    EVERY = rf"(?P<ev>{alt(sets['every'])})\s+(?:(?i:hari)\s+)?(?P<what>{WD}(?![\w])|{UNIT}|{PARTS})|"
-    ONCE = alt(sets["once"])
-    EVERYN = rf"(?P<ev2>{alt(sets['every'])})\s+(?P<n2>{NUM})\s*(?P<u2>{UNIT})|"
-    PERONCE = rf"(?P<per2>{SEUNIT})\s+(?P<once2>{alt(sets['once'])})(?![\w])|"
-    VAGUEAGO = rf"|(?P<vq>{alt(d['numbers']['vague'])})\s+(?P<vu>{UNITCAL}|{alt(d['units']['vague_only'])}(?![\w]))"
+    VAGUEALT = rf"|(?P<vq>{alternation(d['numbers']['vague'], flags='i')})\s+(?P<vu>{UNIT}|{alternation(d['units']['vague_only'], flags='i')}(?![\w]))"
+    EVERY = rf"(?P<ev>{alternation(sets['every'], flags='i')})\s+(?:(?i:hari)\s+)?(?P<what>{WD}(?![\w])|{UNIT}|{PARTS})|"
+    ONCE = alternation(sets["once"], flags='i')
+    EVERYN = rf"(?P<ev2>{alternation(sets['every'], flags='i')})\s+(?P<n2>{NUM})\s*(?P<u2>{UNIT})|"
+    PERONCE = rf"(?P<per2>{SEUNIT})\s+(?P<once2>{alternation(sets['once'], flags='i')})(?![\w])|"
+    VAGUEAGO = rf"|(?P<vq>{alternation(d['numbers']['vague'], flags='i')})\s+(?P<vu>{UNITCAL}|{alternation(d['units']['vague_only'], flags='i')}(?![\w]))"
 
     def make(digit: bool) -> list[tuple[str, str]]:
         def w(piece: str, *names: str) -> str:
@@ -101,7 +102,7 @@ def grammar() -> Grammar:
             ("text_date", rf"{w(WDOPT, 'wd')}(?P<d>{DAY})\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR})|\s+(?i:tahun)\s+(?P<ry>{RELW})(?![\w]))?(?:\s*\))?{TAIL}"),
             ("iso", rf"(?<![\d/.\-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d])"),
             ("num_date", rf"(?<![\d/.,\-])(?P<d>\d{{1,2}})(?P<sep>{SEP})(?P<m>\d{{1,2}}){SEP}(?P<y>{YNUM})(?![\d/.,\-]\d){TAIL}"),
-            ("weekend", rf"(?P<we>{alt(rel['weekend'])})(?![\w])(?:\s+(?P<rel>{RELW}|{alt(['yang lalu', 'kemarin', 'mendatang'])})(?![\w])(?!\s+{not_lalu}))?"),
+            ("weekend", rf"(?P<we>{alternation(rel['weekend'], flags='i')})(?![\w])(?:\s+(?P<rel>{RELW}|{alternation(['yang lalu', 'kemarin', 'mendatang'], flags='i')})(?![\w])(?!\s+{not_lalu}))?"),
             ("part_month", rf"(?P<p>{PARTW})\s+(?:(?i:bulan)\s+)?(?P<m>{MON})(?:\s+(?:(?i:tahun)\s+)?(?P<y>{YEAR})|\s+(?i:tahun)\s+(?P<rel>{RELW}))?{TAIL}"),
             ("part_year", rf"(?P<p>{PARTW})\s+(?:(?i:tahun)\s+(?:(?P<y>{YEAR})|(?P<rel>{RELW}(?![\w])))|(?P<y2>{YEAR}))"),
             ("part_relmonth", rf"(?P<p>{PARTW})\s+(?i:bulan)\s+(?P<rel>{RELW})(?![\w])"),
@@ -109,20 +110,20 @@ def grammar() -> Grammar:
             ("month_relyear", rf"(?:(?i:bulan)\s+)?(?P<m>{MONFULL})\s+(?i:tahun)\s+(?P<rel>{RELW})(?![\w])"),
             ("bulan_month", rf"(?i:bulan)\s+(?P<m>{MONFULL}){TAIL}"),
             ("bare_month", rf"(?P<m>{MONCAP})(?![\w\-]){TAIL}"),
-            ("year_rel", rf"(?i:tahun)\s+(?P<rel>{RELW}|{alt(['yang lalu', 'kemarin', 'mendatang'])})(?![\w])"),
-            ("ago", rf"(?:(?P<n>{NUM})\s*(?P<u>{UNITCAL}){w(SECALALT, 'se')}{w(VAGUEAGO, 'vq', 'vu')})\s+(?P<dir>{alt(rel['ago'] + rel['ahead'])})(?![\w])(?!\s+{not_lalu})"),
-            ("prev_part", rf"(?P<part>{PARTS})\s+(?P<same>{alt(rel['same_day'])})(?![\w])"),
-            ("prev_next", rf"(?P<next>{alt(rel['next_day'])})(?![\w])"),
-            ("prev_shift", rf"{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')})\s+(?P<dir>{alt(rel['later'] + rel['earlier'])})(?![\w])"),
-            ("week_rel", rf"(?P<u>{alt(d['units']['weeks'] + d['units']['months'])})\s+(?P<rel>{RELW}|{alt(['yang lalu', 'kemarin', 'mendatang'])})(?![\w])(?!\s+{not_lalu})"),
-            ("day_rel", rf"(?P<rd>{alt(rel['today'] + list(rel['days']))})(?![\w])(?:\s+(?P<part>{PARTS}))?"),
-            ("clock", rf"(?:(?P<approx>{alt(['sekitar', 'kurang lebih', 'tepat', 'sekira'])})\s+)?(?P<w>{CLOCKW})\s*{HM}{HM2}?{ZONE}?(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alt(['kemarin', 'kemudian', 'tadi', 'nanti', 'besok', 'ini'])})(?![\w]))?"),
+            ("year_rel", rf"(?i:tahun)\s+(?P<rel>{RELW}|{alternation(['yang lalu', 'kemarin', 'mendatang'], flags='i')})(?![\w])"),
+            ("ago", rf"(?:(?P<n>{NUM})\s*(?P<u>{UNITCAL}){w(SECALALT, 'se')}{w(VAGUEAGO, 'vq', 'vu')})\s+(?P<dir>{alternation(rel['ago'] + rel['ahead'], flags='i')})(?![\w])(?!\s+{not_lalu})"),
+            ("prev_part", rf"(?P<part>{PARTS})\s+(?P<same>{alternation(rel['same_day'], flags='i')})(?![\w])"),
+            ("prev_next", rf"(?P<next>{alternation(rel['next_day'], flags='i')})(?![\w])"),
+            ("prev_shift", rf"{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')})\s+(?P<dir>{alternation(rel['later'] + rel['earlier'], flags='i')})(?![\w])"),
+            ("week_rel", rf"(?P<u>{alternation(d['units']['weeks'] + d['units']['months'], flags='i')})\s+(?P<rel>{RELW}|{alternation(['yang lalu', 'kemarin', 'mendatang'], flags='i')})(?![\w])(?!\s+{not_lalu})"),
+            ("day_rel", rf"(?P<rd>{alternation(rel['today'] + list(rel['days']), flags='i')})(?![\w])(?:\s+(?P<part>{PARTS}))?"),
+            ("clock", rf"(?:(?P<approx>{alternation(['sekitar', 'kurang lebih', 'tepat', 'sekira'], flags='i')})\s+)?(?P<w>{CLOCKW})\s*{HM}{HM2}?{ZONE}?(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alternation(['kemarin', 'kemudian', 'tadi', 'nanti', 'besok', 'ini'], flags='i')})(?![\w]))?"),
             ("bare_clock", rf"(?<![\d.,/:])(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}}){HM2}?{ZONE}"),
-            ("set", rf"(?:{w(EVERYN, 'ev2', 'n2', 'u2')}{w(PERONCE, 'per2', 'once2')}{w(EVERY, 'ev', 'what')}(?P<once>{w(ONCE + '|', )}{NUM}\s+{alt(sets['times'])})\s+(?:(?i:dalam|per)\s+)?(?P<per>{SEUNIT}|{UNIT}))"),
-            ("duration", rf"{w(SELOPT, 'sel')}{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')}{w(VAGUEALT, 'vq', 'vu')})(?:\s+(?P<fwd>{alt(rel['forward'])}))?(?!\s+{alt(d['guards']['foreign_after'])}(?![\w]))"),
+            ("set", rf"(?:{w(EVERYN, 'ev2', 'n2', 'u2')}{w(PERONCE, 'per2', 'once2')}{w(EVERY, 'ev', 'what')}(?P<once>{w(ONCE + '|', )}{NUM}\s+{alternation(sets['times'], flags='i')})\s+(?:(?i:dalam|per)\s+)?(?P<per>{SEUNIT}|{UNIT}))"),
+            ("duration", rf"{w(SELOPT, 'sel')}{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')}{w(VAGUEALT, 'vq', 'vu')})(?:\s+(?P<fwd>{alternation(rel['forward'], flags='i')}))?(?!\s+{alternation(d['guards']['foreign_after'], flags='i')}(?![\w]))"),
             ("redup", rf"(?P<rep>(?i:ber(?:{'|'.join(units_all)})-(?:{'|'.join(units_all)})))(?![\w])"),
-            ("wd_rel", rf"(?P<wd>{WD})(?![\w'’])(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alt(rel['next'] + rel['last'] + rel['this'] + ['nanti'])})(?![\w])(?!\s+{not_lalu}))?"),
-            ("part_alone", rf"(?:(?P<pre>{alt(['tadi', 'nanti'])})\s+)?(?P<part>{PARTS})(?:\s+(?P<post>{alt(d['time']['part_after'])})(?![\w]))?"),
+            ("wd_rel", rf"(?P<wd>{WD})(?![\w'’])(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alternation(rel['next'] + rel['last'] + rel['this'] + ['nanti'], flags='i')})(?![\w])(?!\s+{not_lalu}))?"),
+            ("part_alone", rf"(?:(?P<pre>{alternation(['tadi', 'nanti'], flags='i')})\s+)?(?P<part>{PARTS})(?:\s+(?P<post>{alternation(d['time']['part_after'], flags='i')})(?![\w]))?"),
             ("year", rf"{w(TAHUNOPT, 'tahun')}(?<![\d.,/\-])(?P<y>{YEAR})(?![.,/\-]?\d|%)(?:\s+(?P<tense>{TENSE}))?"),
         ]
 

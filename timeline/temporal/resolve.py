@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from timeline.records import Interval
+from timeline.model import Interval
 
 
 TENSE_REACH_DAYS = 183

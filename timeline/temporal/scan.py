@@ -17,10 +17,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from timeline.records import ClockTime, Duration, Interval, TimeExpression, WeekdayCheck
+from timeline.model import ClockTime, Duration, Interval, TimeExpression, WeekdayCheck
 from timeline.temporal import resolve as R
 from timeline.temporal.grammar import grammar
-from timeline.temporal.vocab import alt, norm, parse_number, vocab
+from timeline.lang import alternation, norm
+from timeline.temporal.vocab import parse_number, vocab
 
 NO_REFERENCE = "no reference date"
 NO_PREVIOUS = "no earlier date in the text"
@@ -52,7 +53,7 @@ def _aux() -> _Aux:
     d = vocab().data
     t = d["tense"]
     lookback = re.compile(
-        rf"(?<![\w])(?:(?P<future>{alt(t['before_future'])})|(?P<past>{alt(t['before_past'])}))(?![\w])"
+        rf"(?<![\w])(?:(?P<future>{alternation(t['before_future'], flags='i')})|(?P<past>{alternation(t['before_past'], flags='i')}))(?![\w])"
     )
     breaks = re.compile("|".join(re.escape(b) for b in t["clause_breaks"]))
     rel = d["relative"]
@@ -69,7 +70,7 @@ def _aux() -> _Aux:
         last_words=frozenset(norm(w) for w in rel["last"] + rel["ago"]),
         later_words=frozenset(norm(w) for w in rel["later"]),
         currency=tuple(d["guards"]["currency_before"]),
-        name_before=re.compile(rf"(?<![\w])(?:{alt(d['guards']['name_before'], flags='')})\s*$"),
+        name_before=re.compile(rf"(?<![\w])(?:{alternation(d['guards']['name_before'])})\s*$"),
         number_words=frozenset(vocab().number_of),
     )
 

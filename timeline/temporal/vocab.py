@@ -1,27 +1,12 @@
-"""Indonesian temporal vocabulary from timeline/lang/id.toml, loaded once and turned into regex pieces."""
+"""Indonesian temporal vocabulary from timeline/lang/id/temporal.toml, loaded once into lookup tables."""
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-LANG_FILE = Path(__file__).resolve().parent.parent / "lang" / "id.toml"
-
-
-def alt(words, *, flags: str = "i") -> str:
-    """A non-capturing alternation of words, longest first, spaces matching any whitespace."""
-    forms = sorted({w for w in words if w}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
-
-
-def norm(word: str) -> str:
-    """Lower case with runs of whitespace collapsed: the key of every vocabulary lookup."""
-    return " ".join(word.lower().split()).replace("’", "'")
+from timeline.lang import norm, table
 
 
 @dataclass(frozen=True)
@@ -45,7 +30,7 @@ class Vocab:
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    data = tomllib.loads(LANG_FILE.read_text(encoding="utf-8"))["temporal"]
+    data = table("id", "temporal")
     months = data["months"]
     month_of: dict[str, int] = {}
     full: set[str] = set()

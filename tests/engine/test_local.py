@@ -1,0 +1,90 @@
+"""The pipeline's drivers: cache, hook focus and parallel extraction give the same findings."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from timeline.settings import Settings
+from timeline.api import check
+from timeline.engine.local import extract_many, load_archive
+
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+
+
+@pytest.fixture
+def archive(tmp_path):
+    root = tmp_path / "arsip"
+    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns(".*"))
+    return root
+
+
+def summary(report):
+    return sorted((f.code, f.id, tuple((e.path, e.line, e.column) for e in f.evidence)) for f in report.findings)
+
+
+@pytest.mark.parametrize("changed", ["002_35e5a8a89ffa5190.txt", "003_e38a64104eae3b0d.txt", "004_45dc6ab4807d3b16.txt"])
+def test_hook_focus_reports_exactly_the_full_runs_findings_on_the_changed_file(archive, tmp_path, changed):
+    cache = tmp_path / "cache"
+    full = check([str(archive)], Settings(), jobs=1, cache_dir=cache)
+    path = str(archive / changed)
+    expected = [f for f in summary(full) if any(p == path for p, _, _ in f[2])]
+    # warm: the focused run reads the cache index and loads only rows sharing an official
+    hook = check([str(archive)], Settings(), jobs=1, cache_dir=cache, changed=[path])
+    assert summary(hook) == expected
+    assert hook.articles == full.articles == 5
+
+
+def test_hook_focus_after_an_edit_sees_the_new_text(archive, tmp_path):
+    cache = tmp_path / "cache"
+    check([str(archive)], Settings(), jobs=1, cache_dir=cache)
+    target = archive / "003_e38a64104eae3b0d.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace("Selasa (15/1/2025)", "Rabu (15/1/2025)"),
+                      encoding="utf-8")
+    hook = check([str(archive)], Settings(), jobs=1, cache_dir=cache, changed=[str(target)])
+    assert [f.code for f in hook.findings] == []
+
+
+def test_warm_cache_gives_the_cold_result(archive, tmp_path):
+    cold = check([str(archive)], Settings(), jobs=1, cache_dir=tmp_path / "c")
+    warm = check([str(archive)], Settings(), jobs=1, cache_dir=tmp_path / "c")
+    nocache = check([str(archive)], Settings(), jobs=1, use_cache=False)
+    assert summary(cold) == summary(warm) == summary(nocache)
+    assert len(cold.findings) == 3
+
+
+def test_parallel_extraction_equals_serial(archive):
+    items = [(str(p), p.read_bytes()) for p in sorted(archive.iterdir())] * 20  # enough to use the pool
+    assert extract_many(items, jobs=2) == extract_many(items, jobs=1)
+
+
+def test_cache_rows_carry_an_index_of_officials(archive, tmp_path):
+    from timeline.engine.cache import extraction_key, open_store
+
+    load_archive([str(archive)], cache_dir=tmp_path / "c", jobs=1)
+    path = str(archive / "002_35e5a8a89ffa5190.txt")
+    with open_store(tmp_path / "c", extraction_key(None)) as store:
+        key = store.key(path, Path(path).read_bytes())
+        index = store.index([key])[key]
+    assert index.articles == 1
+    assert {"basri-rase", "usman", "amiruddin", "soni-suwito", "heru-triatmojo"} <= index.officials
+
+
+ZONE_A = """Bupati Bulungan Bertolak ke Malaysia
+
+Kaltaraprov.go.id, Tanjung Selor - Bupati Bulungan Syarwani dijadwalkan bertolak ke Malaysia pada Senin (1/1/2024) pukul 23.30 WIB untuk menghadiri forum perbatasan, Jumat (29/12/2023).
+"""
+ZONE_B = """Syarwani Hadiri Forum Perbatasan di Malaysia
+
+Benuanta.co.id, Tanjung Selor - Bupati Bulungan Syarwani dijadwalkan bertolak ke Malaysia pada Selasa (2/1/2024) pukul {clock} WITA untuk menghadiri forum perbatasan, Sabtu (30/12/2023).
+"""
+
+
+@pytest.mark.parametrize("clock,conflicts", [("00.30", 0), ("09.00", 1)])
+def test_one_moment_written_in_two_zones_is_not_a_date_conflict(tmp_path, clock, conflicts):
+    (tmp_path / "a.txt").write_text(ZONE_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ZONE_B.format(clock=clock), encoding="utf-8")
+    report = check([str(tmp_path)], Settings(), jobs=1, use_cache=False)
+    assert [f.code for f in report.findings if f.code == "TL101"] == ["TL101"] * conflicts

@@ -1,0 +1,209 @@
+"""Rules that read one article alone: dates that do not exist, wrong weekdays, lengths, tenses.
+
+They run where the article is extracted (a worker process), and their drafts are cached with it.
+Each takes one article's claims and the rule's options and yields typed drafts (no text).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from timeline.extract.evidence import evidence_for_expression, official_of_span
+from timeline.model import ArticleClaims, Draft, TimeExpression
+from timeline.text.spans import sentence_at
+
+DAYS_PER_UNIT = {"days": 1, "weeks": 7}
+# Publication metadata is often the morning after a story was written: one day of slack.
+TENSE_SLACK_DAYS = 1
+
+
+def _attached_tense(expr: TimeExpression) -> str | None:
+    """The tense of a word written right after the date ("... mendatang", "... lalu"): the only
+    markers precise enough to contradict a publication date. Clause words (akan, telah) often
+    govern another verb."""
+    from timeline.lang import norm
+    from timeline.temporal.vocab import vocab
+
+    tail = " ".join(norm(expr.text).split()[-3:])
+    for marker, tense in vocab().tense_after.items():
+        if tense is not None and (tail == marker or tail.endswith(" " + marker)):
+            return tense
+    return None
+
+
+def _weekday_fits_nearby_year(expr: TimeExpression, stated: str) -> bool:
+    """For a date written without its year: whether the stated weekday fits the same day and month
+    a year before or after the inferred one (the year came from a publication date, not the text),
+    or the month/day reading."""
+    from timeline.temporal import weekday_name
+
+    day = expr.value.start
+    candidates = []
+    for year in (day.year - 1, day.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    # Some wire copy writes month/day: "Sabtu (6/3)" for 3 June. Without a year that reading is
+    # as possible as ours, so a weekday that fits it is no proof of an error.
+    try:
+        candidates.append(day.replace(month=day.day, day=day.month))
+    except ValueError:
+        pass
+    return any(weekday_name(c).casefold() == stated.casefold() for c in candidates)
+
+
+def _name(item: ArticleClaims, official_id: str | None) -> str | None:
+    """The official's name as this article gives it (the runner puts the canonical one in later)."""
+    for official in item.officials:
+        if official.id == official_id:
+            return official.name
+    return None
+
+
+def invalid_date(item: ArticleClaims, options: Mapping[str, Any]) -> Iterator[Draft]:
+    """TL001: a calendar date that does not exist (31 September, 29 Februari 2023)."""
+    for expr in item.expressions:
+        if expr.valid:
+            continue
+        oid = official_of_span(item, expr.start, expr.end)
+        yield Draft(
+            rule="invalid-date",
+            args={"date": expr.text},
+            evidence=(evidence_for_expression(item, expr),),
+            official_id=oid,
+            official_name=_name(item, oid),
+        )
+
+
+def weekday_mismatch(item: ArticleClaims, options: Mapping[str, Any]) -> Iterator[Draft]:
+    """TL002: a stated weekday that is not the date's weekday; impossible dates are TL001's."""
+    for expr in item.expressions:
+        wd = expr.weekday
+        if not expr.valid or wd is None or wd.ok is not False or expr.value is None:
+            continue
+        if expr.year_inferred and _weekday_fits_nearby_year(expr, wd.stated):
+            continue
+        oid = official_of_span(item, expr.start, expr.end)
+        yield Draft(
+            rule="weekday-mismatch",
+            args={
+                "date": expr.value,
+                "text": expr.text,
+                "stated": wd.stated,
+                "actual": wd.actual or "?",
+            },
+            evidence=(evidence_for_expression(item, expr),),
+            official_id=oid,
+            official_name=_name(item, oid),
+        )
+
+
+def _duration_days(expr: TimeExpression) -> int | None:
+    d = expr.duration
+    if d is None or d.amount is None or d.unit not in DAYS_PER_UNIT:
+        return None
+    days = d.amount * DAYS_PER_UNIT[d.unit]
+    return int(days) if float(days).is_integer() else None
+
+
+def _introduced_by_selama(text: str, expr: TimeExpression) -> bool:
+    before = text[max(0, expr.start - 7) : expr.start].casefold().strip()
+    return expr.text.casefold().startswith("selama") or before == "selama"
+
+
+def duration_mismatch(item: ArticleClaims, options: Mapping[str, Any]) -> Iterator[Draft]:
+    """TL003: "selama tiga hari" next to a stated range of another length, in one sentence."""
+    exprs = item.expressions
+    for dur in exprs:
+        days = _duration_days(dur) if dur.kind == "duration" else None
+        # "selama tiga hari" states the length of the event; a bare "tiga hari" often counts
+        # something else ("diperpanjang 30 hari", "tiga hari pertempuran").
+        if days is None or not _introduced_by_selama(item.article.text, dur):
+            continue
+        sentence = sentence_at(item.sentences, dur.start)
+        if sentence is None:
+            continue
+        ranges = [
+            e
+            for e in exprs
+            if e.kind == "range"
+            and e.value is not None
+            and e.valid
+            and e.granularity == "day"
+            and sentence.start <= e.start < sentence.end
+        ]
+        # Only an unambiguous pairing: exactly one duration and one range in the sentence.
+        durations = [e for e in exprs if e.kind == "duration" and sentence.start <= e.start < sentence.end]
+        if len(ranges) != 1 or len(durations) != 1:
+            continue
+        rng = ranges[0]
+        if rng.value.days == days:
+            continue
+        oid = official_of_span(item, rng.start, rng.end) or official_of_span(item, dur.start, dur.end)
+        yield Draft(
+            rule="duration-mismatch",
+            args={
+                "duration": dur.text,
+                "duration_days": days,
+                "range": rng.value,
+                "range_text": rng.text,
+                "range_days": rng.value.days,
+            },
+            evidence=(evidence_for_expression(item, dur), evidence_for_expression(item, rng)),
+            official_id=oid,
+            official_name=_name(item, oid),
+        )
+
+
+def tense_mismatch(item: ArticleClaims, options: Mapping[str, Any]) -> Iterator[Draft]:
+    """TL004: a future marker on a date before publication, or a past marker on one after it."""
+    published = item.article.published
+    if published is None:
+        return
+    for expr in item.expressions:
+        if (
+            expr.value is None
+            or not expr.valid
+            or expr.anchor != "explicit"
+            or expr.year_inferred
+            or expr.kind not in ("date", "range")
+        ):
+            continue
+        direction = _attached_tense(expr)
+        stale = direction == "future" and (published - expr.value.end).days > TENSE_SLACK_DAYS
+        early = direction == "past" and (expr.value.start - published).days > TENSE_SLACK_DAYS
+        if not (stale or early):
+            continue
+        oid = official_of_span(item, expr.start, expr.end)
+        yield Draft(
+            rule="tense-mismatch",
+            args={
+                "date": expr.value,
+                "text": expr.text,
+                "tense": direction,
+                "published": published,
+            },
+            evidence=(evidence_for_expression(item, expr),),
+            official_id=oid,
+            official_name=_name(item, oid),
+        )
+
+
+def unanchored_relative(item: ArticleClaims, options: Mapping[str, Any]) -> Iterator[Draft]:
+    """TL901: relative dates left unresolved because the article has no publication date."""
+    if item.article.published is not None:
+        return
+    # Dates only: a clock time, a length or a recurrence without its day is not a date left open.
+    pending = [e for e in item.expressions if not e.resolved and e.kind not in ("duration", "time", "set")]
+    if not pending:
+        return
+    yield Draft(
+        rule="unanchored-relative",
+        args={
+            "count": len(pending),
+            "examples": ", ".join(dict.fromkeys(e.text for e in pending[:3])),
+            "article": item.article.key,
+        },
+        evidence=tuple(evidence_for_expression(item, e) for e in pending[:3]),
+    )

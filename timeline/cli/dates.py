@@ -1,0 +1,50 @@
+"""`timeline dates FILE`: every time expression of one article, normalized."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from timeline.cli import app
+from timeline.cli.common import DatesFormat, Lang, config_lang, fail, fail_input, print_problems, write
+from timeline.errors import InputError
+
+
+def _parse_ref(ref: Optional[str], lang: str) -> Optional[date]:
+    from timeline.lang import message
+
+    if ref is None:
+        return None
+    try:
+        return date.fromisoformat(ref)
+    except ValueError:
+        raise fail(message("cli.bad_ref", lang, value=ref))
+
+
+@app.command()
+def dates(
+    file: str = typer.Argument(..., help="An article file (.txt, .md, .json), or - for standard input."),
+    ref: Optional[str] = typer.Option(
+        None, "--ref", help="Reference date YYYY-MM-DD for relative dates (default: the publication date)."
+    ),
+    fmt: DatesFormat = typer.Option("text", "--format", "-f", help="Output format."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of messages (default: config, else id)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
+) -> None:
+    """List the time expressions of one article, normalized and resolved."""
+    from timeline import api
+    from timeline.render.dates import render_dates
+
+    language = config_lang([file if file != "-" else "."], lang)
+    reference = _parse_ref(ref, language)
+    try:
+        result = api.dates_of_file(file, reference)
+    except InputError as exc:
+        raise fail_input(exc, language)
+    print_problems(result.warnings, language)
+    text = render_dates(result.article.text, result.expressions, result.reference, result.reference_source,
+                        fmt.value, language)
+    write(text, output, language)

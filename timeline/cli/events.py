@@ -1,0 +1,38 @@
+"""`timeline events PATH...`: each official's events in time order, with where each claim comes from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from timeline.cli import app
+from timeline.cli.common import Lang, TextOrJson, config_lang, fail_input, no_articles, print_problems, write
+from timeline.errors import InputError
+
+
+@app.command()
+def events(
+    paths: List[str] = typer.Argument(..., help="Article files or directories."),
+    fmt: TextOrJson = typer.Option("text", "--format", "-f"),
+    official: Optional[str] = typer.Option(None, "--official", help="Only this official (name or id)."),
+    roster: Optional[Path] = typer.Option(None, "--roster"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j"),
+    no_cache: bool = typer.Option(False, "--no-cache"),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of messages (default: config, else id)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o"),
+) -> None:
+    """Print each official's events in time order, with where each claim comes from."""
+    from timeline import api
+
+    language = config_lang(paths, lang)
+    try:
+        archive = api.load(paths, roster=roster, jobs=jobs, use_cache=not no_cache)
+        text = api.events_text(archive, fmt.value, official, language)
+    except InputError as exc:
+        raise fail_input(exc, language)
+    print_problems(archive.problems, language)
+    if archive.articles == 0:
+        raise no_articles(language)
+    write(text, output, language)

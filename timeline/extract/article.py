@@ -1,0 +1,44 @@
+"""One article in, everything the archive stages need out: `extract_claims`, then `digest`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable
+
+from timeline.model import Article, ArticleClaims, ArticleDigest, Draft
+
+
+def extract_claims(article: Article, roster=None) -> ArticleClaims:
+    """Time expressions, officials, mentions and events of one article (each event with its clock time)."""
+    from timeline.extract.attach import with_clock
+    from timeline.extract.events import find_events
+    from timeline.extract.officials import find_officials
+    from timeline.temporal import find_dates
+    from timeline.text.sentences import split_sentences
+
+    sentences = split_sentences(article.text)
+    expressions = find_dates(article.text, article.published)
+    officials, mentions = find_officials(article, sentences, roster)
+    events = find_events(article, sentences, expressions, officials, mentions)
+    events = [with_clock(e, expressions, article.text) for e in events]
+    return ArticleClaims(
+        article=article,
+        expressions=tuple(expressions),
+        officials=tuple(officials),
+        mentions=tuple(mentions),
+        events=tuple(events),
+        sentences=tuple(sentences),
+    )
+
+
+def digest(claims: ArticleClaims, drafts: Iterable[Draft] = ()) -> ArticleDigest:
+    """Keep only what the archive needs: each event quoted as evidence, officials with their mention
+    counts, the article-rule drafts, and the article without its text."""
+    from timeline.extract.evidence import evidence_for_claim
+
+    evidence = tuple(evidence_for_claim(claims.article, e) for e in claims.events)
+    counts: dict[str, int] = {}
+    for mention in claims.mentions:
+        counts[mention.official_id] = counts.get(mention.official_id, 0) + 1
+    officials = tuple(replace(o, mentions=counts.get(o.id, o.mentions)) for o in claims.officials)
+    return ArticleDigest(replace(claims.article, text=""), officials, claims.events, evidence, tuple(drafts))

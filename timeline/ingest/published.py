@@ -1,0 +1,257 @@
+"""When an article was published and by whom: metadata dates, the dateline and its outlet, and the
+publication date read from the text (the lede, or a date right after a reporting verb).
+
+All pure. Cue words (reporting verbs, future markers, outlet domains) are data in `lang/id/published.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
+
+from timeline.lang import alternation, table
+from timeline.model import TimeExpression
+
+_NONEMPTY_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A cheap look for an explicit full date (13/09/2023, 13-9-2023, 13.09.2023, 12 September 2023) before the
+# temporal tagger is called on a piece of text; the tagger decides.
+_FULL_DATE_HINT = re.compile(
+    r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\b\d{1,2}\s+[A-Za-z]{3,10}\.?\s+\d{4}\b"
+)
+_SENTENCE_START = re.compile(r"[.!?]['\"”’]?\s+|\n")
+_SENTENCE_END = re.compile(r"[.!?]['\"”’]?(?:\s|\Z)|\n")
+_REPORT_WINDOW = 160
+_LEDE_MAX_CHARS = 2500
+
+
+def load_table() -> dict:
+    """The raw cue words of `lang/id/published.toml` (reporting verbs, future markers, domains)."""
+    return table("id", "published")
+
+
+class _Cues(NamedTuple):
+    reporting: re.Pattern[str]
+    future_after: re.Pattern[str]
+    future_before: re.Pattern[str]
+    dateline: re.Pattern[str]
+    domain: re.Pattern[str]
+    after_dateline: int
+    without_dateline: int
+    dateline_max: int
+    require_weekday: bool
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data = load_table()
+    domain = rf"[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.{alternation(data['outlet_domains'], flags='i', any_space=False)}\b"
+    unit = rf"(?:{domain}|\([A-Z][^()\n]{{1,30}}\)|[A-Z][\w'’]*)"
+    dateline = re.compile(
+        rf"[ \t\xa0]*(?P<prefix>{unit}(?:[ \t]*,?[ \t]*{unit}){{0,4}})[ \t]*(?:--|[-–—])\s*(?=[^\sa-z])"
+    )
+    return _Cues(
+        reporting=re.compile(rf"\b(?:{alternation(data['reporting_verbs'])})\b", re.I),
+        future_after=re.compile(rf"[ \t\xa0]*,?[ \t\xa0]*(?:{alternation(data['future_after'])})\b", re.I),
+        future_before=re.compile(rf"\b(?:{alternation(data['future_before'])})\b", re.I),
+        dateline=dateline,
+        domain=re.compile(rf"\A{domain}\Z", re.I),
+        after_dateline=int(data["lede_paragraphs_after_dateline"]),
+        without_dateline=int(data["lede_paragraphs_without_dateline"]),
+        dateline_max=int(data["dateline_max_paragraph"]),
+        require_weekday=bool(data.get("require_weekday", True)),
+    )
+
+
+def parse_metadata_date(value: Any) -> date | None:
+    """A metadata date (ISO fast path, else dateparser in Indonesian/English, day first), or None."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not any(c.isdigit() for c in value):
+        return None
+    s = value.strip()
+    if _ISO_DATE.match(s):
+        try:
+            return datetime.fromisoformat(s.replace(" ", "T", 1) if len(s) > 10 else s).date()
+        except ValueError:
+            try:
+                return date.fromisoformat(s[:10])
+            except ValueError:
+                pass
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(
+            s,
+            languages=["id", "en"],
+            settings={"DATE_ORDER": "DMY", "PARSERS": ["timestamp", "custom-formats", "absolute-time"]},
+        )
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date() if parsed else None
+
+
+def url_host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+class Dateline(NamedTuple):
+    start: int  # offset of the dateline paragraph in the text
+    end: int  # end of the dateline itself (after the dash)
+    prefix: str  # "Infokaltim.id, Bontang"
+    outlet: str | None
+    paragraph: int  # index among the non-empty paragraphs scanned
+
+
+def _paragraphs(text: str, title: str | None, limit: int) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    for m in _NONEMPTY_LINE.finditer(text):
+        if not out and title is not None and m.group().strip() == title.strip() and not _dateline_of(m):
+            continue  # the headline, unless it is really the lede
+        out.append(m)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _dateline_of(paragraph: re.Match[str]) -> Dateline | None:
+    cues = _cues()
+    m = cues.dateline.match(paragraph.string, paragraph.start(), paragraph.end())
+    if m is None:
+        return None
+    prefix = m.group("prefix")
+    units = [u.strip() for u in re.split(r"[ \t]*,[ \t]*", prefix)]
+    outlet = None
+    for u in units:
+        if cues.domain.match(u):
+            outlet = u
+            break
+        paren = re.search(r"\(([^()]+)\)", u)
+        if paren:
+            outlet = paren.group(1).strip()
+            break
+    strong = outlet is not None or len(units) > 1 or any(
+        len(w) >= 3 and w.isupper() for w in re.findall(r"[A-Za-z]+", prefix)
+    )
+    if not strong:
+        return None
+    return Dateline(paragraph.start(), m.end(), prefix.strip(), outlet, 0)
+
+
+def find_dateline(text: str, title: str | None = None) -> Dateline | None:
+    """The dateline of the lede ("Infokaltim.id, Bontang- ", "SAMARINDA - "), if one opens an early paragraph."""
+    cues = _cues()
+    for i, paragraph in enumerate(_paragraphs(text, title, cues.dateline_max)):
+        found = _dateline_of(paragraph)
+        if found is not None:
+            return found._replace(paragraph=i)
+    return None
+
+
+def dateline_outlet(text: str, title: str | None = None) -> str | None:
+    """The outlet named in the dateline ("PRANALA.CO", "ANTARA News"), if any."""
+    found = find_dateline(text, title)
+    return found.outlet if found else None
+
+
+def _find_dates(text: str) -> list[TimeExpression]:
+    from timeline.temporal import find_dates
+
+    return find_dates(text)
+
+
+def _publishable(expr: TimeExpression) -> bool:
+    """An explicit day with its year written, not future, and (when required) naming its weekday.
+
+    A weekday that does not match the date still counts: which of the two is the typo is not known here,
+    and the weekday check reports the mismatch itself.
+    """
+    if _cues().require_weekday and expr.weekday is None:
+        return False
+    return (
+        expr.value is not None
+        and expr.kind == "date"
+        and expr.granularity == "day"
+        and expr.anchor == "explicit"
+        and expr.resolved
+        and expr.valid
+        and not expr.year_inferred
+        and expr.tense != "future"
+    )
+
+
+def _future_marked(text: str, start: int, end: int, clause_start: int) -> bool:
+    cues = _cues()
+    if cues.future_after.match(text, end):
+        return True
+    return cues.future_before.search(text, clause_start, start) is not None
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    last = floor
+    lo = max(floor, pos - 300)
+    for m in _SENTENCE_START.finditer(text, lo, pos):
+        last = m.end()
+    return max(last, lo)
+
+
+def _first_date(text: str, lo: int, hi: int, clause_floor: int | None = None) -> date | None:
+    """The first explicit, non-future full date in text[lo:hi] (offsets are absolute)."""
+    if not _FULL_DATE_HINT.search(text, lo, hi):
+        return None
+    scan_end = min(len(text), hi + 40)  # room for a following "mendatang"
+    for expr in _find_dates(text[lo:scan_end]):
+        start, end = lo + expr.start, lo + expr.end
+        if start >= hi:
+            break
+        if not _publishable(expr):
+            continue
+        floor = clause_floor if clause_floor is not None else _sentence_start(text, start, lo)
+        if _future_marked(text, start, end, floor):
+            continue
+        return expr.value.start if expr.value else None
+    return None
+
+
+def publication_date(text: str, title: str | None) -> tuple[date | None, str | None]:
+    """When the article was written, read from its text: (date, "dateline" | "reporting") or (None, None).
+
+    The lede (up to the dateline paragraph and the one after it, or the first paragraphs) is tried first,
+    then a date right after a reporting verb ("katanya, ... Selasa (12/09/2023)"). Future-marked dates
+    ("Selasa (19/09/2023) mendatang", "dijadwalkan ... pada 18 September 2023") never count.
+    """
+    cues = _cues()
+    dateline = find_dateline(text, title)
+    if dateline is not None:
+        count = dateline.paragraph + 1 + cues.after_dateline
+    else:
+        count = cues.without_dateline
+    paragraphs = _paragraphs(text, title, count)
+    if paragraphs:
+        lo = paragraphs[0].start()
+        hi = min(paragraphs[-1].end(), lo + _LEDE_MAX_CHARS)
+        found = _first_date(text, lo, hi)
+        if found is not None:
+            return found, "dateline"
+    for verb in cues.reporting.finditer(text):
+        hi = min(len(text), verb.end() + _REPORT_WINDOW)
+        stop = _SENTENCE_END.search(text, verb.end(), hi)
+        if stop is not None:
+            hi = stop.start() + 1
+        found = _first_date(text, verb.end(), hi, clause_floor=verb.end())
+        if found is not None:
+            return found, "reporting"
+    return None, None

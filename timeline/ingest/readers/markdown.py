@@ -1,0 +1,55 @@
+"""Markdown (.md, .markdown) with optional YAML front matter: title, date/published, url, outlet, author."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from timeline.ingest.boilerplate import clean_body
+from timeline.ingest.readers import decoded, first_line, make_article, problem, text_value
+from timeline.model import Article, InputProblem
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER_DATE = re.compile(r"^(?:date|published)[ \t]*:", re.M | re.I)
+
+
+def _parse(path: str, text: str, data: bytes) -> tuple[list[Article], list[InputProblem]]:
+    digest = hashlib.sha256(data).hexdigest()
+    meta: dict[str, Any] = {}
+    first = 1
+    date_line = None
+    body = text
+    if text.startswith("---") and text[3:].split("\n", 1)[0].strip() == "":
+        m = _FRONT_MATTER.match(text)
+        if m is None:
+            return [], [problem(path, "front_matter_unclosed", line=1)]
+        from frontmatter.default_handlers import YAMLHandler
+        import yaml
+
+        try:
+            loaded = YAMLHandler().load(m.group(1) or "")
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 2 if mark is not None else 1
+            detail = getattr(exc, "problem", None) or type(exc).__name__
+            return [], [problem(path, "front_matter_invalid", detail, line=line)]
+        except (ValueError, TypeError, RecursionError) as exc:  # e.g. "date: 2023-13-45" fails in the loader
+            return [], [problem(path, "front_matter_invalid", str(exc) or type(exc).__name__, line=2)]
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            return [], [problem(path, "front_matter_not_mapping", line=2)]
+        meta = {str(k).lower(): v for k, v in loaded.items()}
+        first = text.count("\n", 0, m.end()) + 1
+        body = text[m.end():]
+        date_key = _FRONT_MATTER_DATE.search(text, 0, m.end())
+        date_line = text.count("\n", 0, date_key.start()) + 1 if date_key else None
+    body = clean_body(body)
+    if not body.strip():
+        return [], [problem(path, "empty")]
+    title = text_value(meta.get("title")) or (first_line(body) or "").lstrip("#").strip() or None
+    return make_article(path, path, title, body, meta, first, 1, False, digest, date_line)
+
+
+read = decoded(_parse)

@@ -1,0 +1,20 @@
+"""Plain text (.txt): the first non-empty line is the title, the rest the body."""
+
+from __future__ import annotations
+
+import hashlib
+
+from timeline.ingest.boilerplate import clean_body
+from timeline.ingest.readers import decoded, first_line, make_article, problem
+from timeline.model import Article, InputProblem
+
+
+def _parse(path: str, text: str, data: bytes) -> tuple[list[Article], list[InputProblem]]:
+    body = clean_body(text)
+    if not body.strip():
+        return [], [problem(path, "empty")]
+    digest = hashlib.sha256(data).hexdigest()
+    return make_article(path, path, first_line(body), body, {}, 1, 1, False, digest)
+
+
+read = decoded(_parse)

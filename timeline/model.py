@@ -1,0 +1,488 @@
+"""Plain typed records every stage of timeline shares.
+
+Data flows one way: files -> Article -> TimeExpression / Mention / EventClaim -> graph -> Finding.
+Everything here is a frozen dataclass so records can be cached, pickled across processes and compared.
+The Literal types name every kind, role and severity a record may carry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal, Mapping, get_args
+
+from timeline.lang import Text
+
+Kind = Literal["date", "range", "month", "year", "relative", "duration", "time", "set"]
+Granularity = Literal["day", "week", "month", "year", "part"]
+Anchor = Literal["explicit", "reference", "previous"]
+Tense = Literal["future", "past"]
+EventType = Literal[
+    "departure", "return", "arrival", "visit", "attend", "speak", "meeting", "ceremony", "inspection"
+]
+Modality = Literal["planned", "reported", "changed", "cancelled", "uncertain"]
+ParticipantRole = Literal["agent", "companion", "represented", "representative"]
+MentionForm = Literal["full", "title", "surname", "pronoun", "honorific"]
+Severity = Literal["error", "warning", "info"]
+Scope = Literal["article", "official"]
+
+# --------------------------------------------------------------------------------------------------
+# Time expressions (timeline.temporal)
+# --------------------------------------------------------------------------------------------------
+
+KINDS: tuple[str, ...] = get_args(Kind)
+GRANULARITIES: tuple[str, ...] = get_args(Granularity)
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A closed calendar interval: both ends inclusive; a single day has start == end."""
+
+    start: date
+    end: date
+
+    def to_json(self) -> dict[str, str]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+    def overlaps(self, other: "Interval") -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def contains(self, other: "Interval") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class WeekdayCheck:
+    """A weekday named next to a date, and the date's real weekday (Indonesian names)."""
+
+    stated: str
+    actual: str | None
+    ok: bool | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"stated": self.stated, "actual": self.actual, "ok": self.ok}
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """A time of day: clock "HH:MM" (or a range "HH:MM-HH:MM"), zone WIB|WITA|WIT, part of day."""
+
+    clock: str | None = None
+    zone: str | None = None
+    part: str | None = None
+    local: bool = False  # "waktu setempat": local time at the place, zone unknown
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"clock": self.clock, "zone": self.zone, "part": self.part}
+        if self.local:
+            out["local"] = True
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A length of time: unit is minutes|hours|days|weeks|months|years, or vague with amount None."""
+
+    unit: str
+    amount: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        if self.amount is None:
+            return {"vague": self.unit}
+        amount: float | int = int(self.amount) if float(self.amount).is_integer() else self.amount
+        return {self.unit: amount}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """One time expression found in a text, normalized and (where possible) resolved.
+
+    `start`/`end` are character offsets into the text that was scanned ([start, end)).
+    `value` is None for durations, sets and anything that could not be resolved (then `resolved`
+    is False and `note` says why, e.g. "no reference date").
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    value: Interval | None = None
+    duration: Duration | None = None
+    granularity: str | None = None
+    weekday: WeekdayCheck | None = None
+    tense: str | None = None  # "future" | "past" | None
+    anchor: str = "explicit"  # "explicit" | "reference" | "previous"
+    valid: bool = True
+    time: ClockTime | None = None
+    part: str | None = None  # awal | pertengahan | akhir, when granularity == "part"
+    year_inferred: bool = False  # the year was not written and came from the reference date
+    resolved: bool = True
+    note: str | None = None
+    written: tuple[int | None, int | None, int | None] | None = None  # (day, month, year) as written
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape of `timeline dates --format json`."""
+        return {
+            "text": self.text,
+            "span": [self.start, self.end],
+            "kind": self.kind,
+            "value": self.value.to_json() if self.value else None,
+            "duration": self.duration.to_json() if self.duration else None,
+            "granularity": self.granularity,
+            "weekday": self.weekday.to_json() if self.weekday else None,
+            "tense": self.tense,
+            "anchor": self.anchor,
+            "valid": self.valid,
+            "time": self.time.to_json() if self.time else None,
+        }
+
+
+# --------------------------------------------------------------------------------------------------
+# Articles (timeline.ingest)
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something is in a source file: 1-based line and column (columns count characters)."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article, its body cleaned of boilerplate with every offset still pointing at the source.
+
+    `text` has the same length and line structure as the body in the file: removed boilerplate is
+    blanked (replaced by spaces), never cut, so an offset maps to a line and column by `line_starts`.
+    `first_line` is the file line on which `text` begins (front matter, JSON records) and
+    `first_column` the column of its first character on that line (1 for plain text).
+    """
+
+    path: str
+    key: str  # unique per article: path, or path#N for the N-th record of a .jsonl file
+    title: str | None
+    text: str
+    published: date | None
+    published_source: str | None  # "metadata" | "dateline" | "reporting" | None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    first_line: int = 1
+    first_column: int = 1
+    json_text: bool = False  # the body came from a JSON string: lines are the text's own, offset by first_line
+    content_hash: str = ""
+
+    def location(self, offset: int) -> Location:
+        """The 1-based file line and column of a character offset into `text`."""
+        line_index = self.text.count("\n", 0, offset)
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        column = offset - line_start + 1
+        if line_index == 0:
+            column += self.first_column - 1
+        return Location(self.path, self.first_line + line_index, column)
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """A file (or a line of it) that could not be used, or was used with a warning.
+
+    `text` is the message ("input.<code>" and its fields), rendered in the reader's language at the edge.
+    """
+
+    path: str
+    text: Text
+    line: int | None = None
+    fatal: bool = True  # False: a warning, the article was still read (e.g. cp1252 fallback)
+
+    @property
+    def code(self) -> str:
+        return self.text.key.rsplit(".", 1)[-1]
+
+    @property
+    def message(self) -> str:
+        return self.text.render("en")
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Officials (timeline.extract.officials)
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title held in a region: ("Wali Kota", "Bontang"), ("Kepala Dinas", "PM-PTSP Makassar")."""
+
+    title: str
+    region: str | None = None
+    acting: str | None = None  # Pj | Pjs | Plt
+
+    def __str__(self) -> str:
+        base = f"{self.acting} {self.title}" if self.acting else self.title
+        return f"{base} {self.region}" if self.region else base
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place in an article that refers to an official (full name, title, surname or pronoun)."""
+
+    official_id: str
+    start: int
+    end: int
+    text: str
+    form: str  # "full" | "title" | "surname" | "pronoun" | "honorific"
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    id: str  # slug of the full name
+    name: str
+    roles: tuple[Role, ...] = ()
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "roles": [str(r) for r in self.roles],
+            "aliases": list(self.aliases),
+            "mentions": self.mentions,
+        }
+
+
+# --------------------------------------------------------------------------------------------------
+# Events (timeline.extract.events)
+# --------------------------------------------------------------------------------------------------
+
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+MODALITIES: tuple[str, ...] = get_args(Modality)
+PARTICIPANT_ROLES: tuple[str, ...] = get_args(ParticipantRole)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an event happens or a trip goes: text as written, plus country (ISO alpha-2) if known."""
+
+    text: str
+    country: str | None = None  # "KR"
+    country_name: str | None = None  # "Korea Selatan"
+    city: str | None = None
+    domestic: bool | None = None  # True for an Indonesian region or venue
+
+    @property
+    def key(self) -> str:
+        """What makes two places the same destination: the country when abroad, else the text."""
+        if self.country and self.country != "ID":
+            return self.country
+        return (self.city or self.text).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    official_id: str
+    role: str  # agent | companion | represented | representative
+
+
+@dataclass(frozen=True, slots=True)
+class EventClaim:
+    """A located claim that an official did or will do something, somewhere, at some time."""
+
+    id: str  # article key + "#e" + index: unique, stable for the same text
+    article_key: str
+    type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    participants: tuple[Participant, ...]
+    place: Place | None
+    date: TimeExpression | None
+    modality: str
+    sentence: Sentence
+    location: Location  # of the trigger
+    part_of: str | None = None  # id of the trip claim this event belongs to ("Di sana ia akan menghadiri ...")
+    time: TimeExpression | None = None  # the clock time written right after the date ("pukul 23.30 WIB")
+
+    @property
+    def agent(self) -> str | None:
+        for p in self.participants:
+            if p.role == "agent":
+                return p.official_id
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleClaims:
+    """Everything extracted from one article: the unit that is cached and sent across processes."""
+
+    article: Article
+    expressions: tuple[TimeExpression, ...]
+    officials: tuple[Official, ...]  # as seen in this article (merged across the archive later)
+    mentions: tuple[Mention, ...]
+    events: tuple[EventClaim, ...]
+    sentences: tuple[Sentence, ...] = field(default=())
+
+
+# --------------------------------------------------------------------------------------------------
+# Findings and the report (timeline.checks, timeline.render)
+# --------------------------------------------------------------------------------------------------
+
+SEVERITIES: tuple[str, ...] = get_args(Severity)
+SCOPES: tuple[str, ...] = get_args(Scope)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One claim quoted as evidence for a finding: where it is, what it says, and the date as read."""
+
+    path: str
+    line: int
+    column: int
+    quote: str  # the sentence, as in the source
+    text: str  # the time expression (or trigger) as written
+    date: Interval | None
+    granularity: str | None
+    published: date | None
+    url: str | None
+    outlet: str | None
+    article_key: str
+    mark_start: int = 0  # where `text` sits inside `quote`, to highlight it
+    mark_end: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "quote": self.quote,
+            "text": self.text,
+            "date": (
+                {**self.date.to_json(), "granularity": self.granularity} if self.date else None
+            ),
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+            "outlet": self.outlet,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One discrepancy: a rule, the official and event it concerns, and the claims that disagree.
+
+    `args` fills the rule's message templates (named placeholders, same in id and en) with typed
+    values (str, int, date, Interval, a tuple of them, or a `Text` term); renderers format them for the
+    reader's language, with {official} from `official_name`.
+    `id` is a stable fingerprint from content (rule, official, normalized claims, quotes), never lines.
+    """
+
+    id: str
+    code: str
+    rule: str
+    severity: str
+    args: Mapping[str, Any]
+    evidence: tuple[Evidence, ...]
+    official_id: str | None = None
+    official_name: str | None = None
+    event_type: str | None = None
+    place: str | None = None
+    companions: tuple[str, ...] = ()
+    suppressed: bool = False  # accepted by the baseline: kept (SARIF suppressions), not failing
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What `timeline check` found over an archive; renderers turn it into text, JSON, SARIF ..."""
+
+    articles: int
+    skipped: tuple[InputProblem, ...]
+    warnings: tuple[InputProblem, ...]
+    officials: tuple[Official, ...]
+    events: dict[str, tuple[EventClaim, ...]]  # official id -> its event claims in time order
+    findings: tuple[Finding, ...]
+    stale_baseline: tuple[str, ...] = ()
+    changed_only: tuple[str, ...] | None = None  # hook mode: the files whose findings count
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A finding as a check yields it: typed args and evidence; the runner gives it an id, a severity,
+    the official's canonical name and a baseline status. `official_name` is the article's spelling."""
+
+    rule: str
+    args: Mapping[str, Any]
+    evidence: tuple[Evidence, ...]
+    official_id: str | None = None
+    official_name: str | None = None
+    event_type: str | None = None
+    place: str | None = None
+    companions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDigest:
+    """What the archive-wide stages need of one article, small enough to cache and hold 50,000 of.
+
+    The per-article rules have already run (`drafts`) and each event's evidence is quoted
+    (`evidence[i]` quotes `events[i]`), so the article's text, sentences and mentions can go.
+    """
+
+    article: Article  # with `text` emptied
+    officials: tuple[Official, ...]  # `mentions` counted in this article
+    events: tuple[EventClaim, ...]
+    evidence: tuple[Evidence, ...]
+    drafts: tuple[Draft, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """An extracted archive: every article's digest, who is who, and what could not be read.
+
+    `unloaded` counts articles a hook run left in the cache (they share no official with the
+    changed files); `notes` are warnings about the run itself (the cache), rendered at the edge.
+    """
+
+    digests: tuple[ArticleDigest, ...]
+    identity: Any  # timeline.archive.identity.Identity
+    problems: tuple[InputProblem, ...] = ()
+    notes: tuple[Text, ...] = ()
+    unloaded: int = 0
+
+    @property
+    def officials(self) -> tuple[Official, ...]:
+        return self.identity.officials
+
+    @property
+    def articles(self) -> int:
+        return len(self.digests) + self.unloaded
+
+    @property
+    def skipped(self) -> tuple[InputProblem, ...]:
+        return tuple(p for p in self.problems if p.fatal)
+
+    @property
+    def warnings(self) -> tuple[InputProblem, ...]:
+        return tuple(p for p in self.problems if not p.fatal)

@@ -1,0 +1,110 @@
+"""Split Indonesian news text into sentences with their offsets, regex-driven.
+
+A sentence never spans a newline (a paragraph). Inside a line it ends at . ! ? when the next word does not
+start in lower case, unless the period closes an abbreviation (data: timeline/lang/sentences_id.toml), an
+initial ("H. Basri"), a degree ("S.T.") or a list number at a line start ("1."), or sits inside a quotation. Times (09.00) and dates (13.09.2023)
+never split because no space follows their periods.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import NamedTuple
+
+from timeline.lang import table
+from timeline.model import Sentence
+
+_LINE = re.compile(r"[^\n]+")
+_SPACE = " \t\r\xa0\u200b"
+_TOKEN_BEFORE = re.compile(r"[^\s(\[“\"‘']+$")
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,4}\.)+[A-Za-z]{1,4}")
+_INITIAL = re.compile(r"[A-Z]")
+
+
+class _Rules(NamedTuple):
+    candidate: re.Pattern[str]
+    quotes: re.Pattern[str]
+    abbreviations: frozenset[str]
+
+
+def load_table() -> dict:
+    """The raw sentence data table (abbreviations, closers, quote pairs)."""
+    return table("id", "sentences")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = load_table()
+    closers = re.escape(data["closers"])
+    quote_alts = "|".join(
+        f"{re.escape(o)}[^{re.escape(c)}\\n]*{re.escape(c)}" for o, c in data["quote_pairs"]
+    )
+    return _Rules(
+        # punctuation (+ closing quotes/brackets), then spaces, then the first character of the next word
+        candidate=re.compile(rf"([.!?…]+)[{closers}]*(?=[ \t\xa0]+([^\s]))"),
+        quotes=re.compile(quote_alts),
+        abbreviations=frozenset(a.casefold() for a in data["abbreviations"]),
+    )
+
+
+def _is_abbreviation(text: str, dot: int, rules: _Rules) -> bool:
+    token_match = _TOKEN_BEFORE.search(text, max(0, dot - 24), dot)
+    if token_match is None:
+        return False
+    token = token_match.group()
+    at_line_start = token_match.start() == 0 or text[token_match.start() - 1] == "\n"
+    return (
+        token.casefold() in rules.abbreviations
+        or (at_line_start and len(token) <= 2 and token.isdigit())  # a list item "1. ..."
+        or (len(token) == 1 and _INITIAL.fullmatch(token) is not None)
+        or _DOTTED.fullmatch(token) is not None
+    )
+
+
+def _cuts(text: str) -> list[int]:
+    """Offsets inside lines where one sentence ends (exclusive end of the sentence)."""
+    rules = _rules()
+    quote_starts: list[int] = []
+    quote_ends: list[int] = []
+    for q in rules.quotes.finditer(text):
+        quote_starts.append(q.start())
+        quote_ends.append(q.end())
+    cuts: list[int] = []
+    for m in rules.candidate.finditer(text):
+        following = m.group(2)
+        if following.islower():
+            continue
+        punct = m.group(1)
+        if punct == "." and _is_abbreviation(text, m.start(1), rules):
+            continue
+        if quote_starts:
+            i = bisect_right(quote_starts, m.start(1)) - 1
+            if i >= 0 and m.start(1) < quote_ends[i] and m.end() < quote_ends[i]:
+                continue  # inside a quotation that goes on after this punctuation
+        cuts.append(m.end())
+    return cuts
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of `text`, in order, each with [start, end) offsets and stripped of spaces."""
+    cuts = _cuts(text)
+    out: list[Sentence] = []
+    ci = 0
+    for line in _LINE.finditer(text):
+        start, line_end = line.span()
+        while ci < len(cuts) and cuts[ci] <= start:
+            ci += 1
+        while True:
+            end = cuts[ci] if ci < len(cuts) and cuts[ci] < line_end else line_end
+            piece = text[start:end]
+            stripped = piece.strip(_SPACE)
+            if stripped:
+                s = start + len(piece) - len(piece.lstrip(_SPACE))
+                out.append(Sentence(s, s + len(stripped), stripped))
+            if end == line_end:
+                break
+            start = end
+            ci += 1
+    return out
