@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
-import pytest
 
 from timeline.render.dates import render_json
 from timeline.render.timeml import to_timeml
