@@ -108,8 +108,14 @@ def _duration_days(expr: TimeExpression) -> int | None:
 
 
 def _introduced_by_selama(text: str, expr: TimeExpression) -> bool:
-    before = text[max(0, expr.start - 7) : expr.start].casefold().strip()
-    return expr.text.casefold().startswith("selama") or before == "selama"
+    """Whether the length is introduced by a word that states the event's length ("selama")."""
+    from timeline.temporal.vocab import vocab
+
+    for word in vocab().data["durations"]["stated_length"]:
+        before = text[max(0, expr.start - len(word) - 2) : expr.start].casefold().strip()
+        if expr.text.casefold().startswith(word) or before == word:
+            return True
+    return False
 
 
 def duration_mismatch(item: ArticleClaims, options: Mapping[str, Any]) -> Iterator[Draft]:

@@ -10,6 +10,12 @@ from timeline.model import EventClaim, TimeExpression
 CLOCK_GAP = 12  # characters between a date and its clock time: "Senin (1/1/2024) pukul 23.30 WIB"
 
 
+def _glue() -> frozenset[str]:
+    from timeline.temporal.vocab import vocab
+
+    return frozenset(["", *vocab().data["time"]["clock_glue"]])
+
+
 def with_clock(event: EventClaim, expressions: Sequence[TimeExpression], text: str) -> EventClaim:
     """The event with the clock time written right after its date ("Senin (1/1/2024) pukul 23.30 WIB")."""
     if event.date is None:
@@ -19,7 +25,7 @@ def with_clock(event: EventClaim, expressions: Sequence[TimeExpression], text: s
             expr.kind == "time"
             and expr.time is not None
             and 0 <= expr.start - event.date.end <= CLOCK_GAP
-            and text[event.date.end : expr.start].strip(" ,") in ("", "sekitar")
+            and text[event.date.end : expr.start].strip(" ,") in _glue()
         ):
             return replace(event, time=expr)
     return event

@@ -49,6 +49,7 @@ def _words_re(words, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 class _Lexicon(NamedTuple):
     trigger_re: re.Pattern[str]
+    enclitic: str
     type_of: dict[str, str]
     not_trigger_re: re.Pattern[str]
     agent_follows: frozenset[str]
@@ -80,7 +81,9 @@ def _lexicon() -> _Lexicon:
     parts = data["participants"]
     mod = data["modality"]
     return _Lexicon(
-        trigger_re=re.compile(rf"(?<![\w-])(?P<t>{_alt(type_of)})(?P<nya>nya)?(?![\w-])", re.IGNORECASE),
+        trigger_re=re.compile(rf"(?<![\w-])(?P<t>{_alt(type_of)})(?P<nya>{re.escape(data['enclitic'])})?(?![\w-])",
+                              re.IGNORECASE),
+        enclitic=data["enclitic"],
         type_of=type_of,
         not_trigger_re=_words_re(data["not_triggers"]["phrases"]),
         agent_follows=frozenset(w.casefold() for w in parts["agent_follows"]),
@@ -271,7 +274,7 @@ def _representation(lex: _Lexicon, text: str, here: _Sent) -> tuple[list[str], s
 def _agent(lex, text, here: _Sent, m: re.Match[str], word: str, zones, represented) -> tuple[str | None, list[str]]:
     """The official who is the subject of the trigger, and others listed with a passive trigger."""
     def free(x: Mention) -> bool:
-        if x.form == "pronoun" and x.text.endswith("nya"):
+        if x.form == "pronoun" and x.text.endswith(lex.enclitic):
             return False  # "katanya", "menurutnya": a speaker or an owner, never the subject
         return not any(a <= x.start < b for a, b in zones) and x.official_id not in represented
 
