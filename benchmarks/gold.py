@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import importlib.util
 import sys
 import time
 from dataclasses import dataclass
@@ -27,9 +28,21 @@ from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "fixtures" / "gold"))
 
-from build import REFS, load_gold  # noqa: E402  (fixtures/gold/build.py, standard library only)
+
+def _gold_module():
+    """fixtures/gold/build.py (standard library only), loaded by path: "build" is also a PyPI name."""
+    name = "gold_build"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "fixtures" / "gold" / "build.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+REFS = _gold_module().REFS
+load_gold = _gold_module().load_gold
 
 
 @dataclass(frozen=True)
