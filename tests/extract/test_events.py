@@ -58,7 +58,8 @@ assert len({t for t, _, _ in TYPES}) == len(TYPES)
 def test_trigger_words_give_the_event_type_and_the_subject_is_the_agent(text, kind, agent):
     events = events_of(text)
     assert [brief(e) for e in events] == [(kind, agent)]
-    assert events[0].date is not None or kind == "departure"
+    # "pagi tadi" is a part of the publication day, not a date of the trip
+    assert (events[0].date is None) == text.endswith("pagi tadi.")
 
 
 def test_every_trigger_word_in_data_gives_its_type():
@@ -267,8 +268,11 @@ def test_seed_003_rakor_in_batam_on_15_january_2025():
 def test_seed_004_helmy_budiman_and_nothing_from_the_sidebar():
     article, officials, mentions, events = _seed("004")
     assert [(o.id, [str(r) for r in o.roles]) for o in officials] == [("helmy-budiman", ["Kepala Dinas PM-PTSP"])]
-    sidebar = article.text.find("Indira")
-    assert sidebar == -1 or all(m.start < sidebar for m in mentions)
+    # the sidebar is blanked in the article's text; find where it stands in the file itself
+    raw = (ROOT / "fixtures" / "seeds" / "004_45dc6ab4807d3b16.txt").read_text(encoding="utf-8")
+    sidebar = raw.find("Indira")
+    assert sidebar > 0 and article.text.find("Indira") == -1
+    assert mentions and all(m.start < sidebar for m in mentions)
     assert all(e.agent not in ("indira-yusuf-ismail", "andi-arwin-azis", "arwin-azis") for e in events)
 
 
