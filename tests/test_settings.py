@@ -163,6 +163,12 @@ ERRORS = [
     ("max_trip_days text", 'max_trip_days = "dua pekan"\n', 1, "'max_trip_days' must be a whole number"),
     ("roster not a string", "roster = 3\n", 1, "'roster' must be a path (a string)"),
     ("invalid toml", 'lang = "en\n', None, "invalid TOML: "),
+    ("option of another rule", '[rules.options.TL101]\nmax_trip_days = 10\n', 2,
+     "rule TL101 has no option 'max_trip_days' (known: -)"),
+    ("option of the wrong type", '[rules.options.TL104]\nmax_trip_days = "sepuluh"\n', 2,
+     "'rules.options.TL104.max_trip_days' must be int"),
+    ("option out of range", '[rules.options.outside-trip]\nmax_trip_days = 0\n', 2,
+     "'rules.options.outside-trip.max_trip_days' must be int"),
 ]
 assert len({e[0] for e in ERRORS}) == len(ERRORS)
 
@@ -175,3 +181,40 @@ def test_config_errors_name_the_file_line_and_key(tmp_path, label, text, line, e
     where = f"{path}:{line}: " if line else f"{path}: "
     assert str(info.value).startswith(where)
     assert expected in str(info.value)
+
+
+def test_errors_are_rendered_in_indonesian_too(tmp_path):
+    write(tmp_path, 'lang = "jv"\n')
+    with pytest.raises(InputError) as info:
+        load_settings([str(tmp_path)])
+    assert info.value.render("id").endswith("'lang' harus salah satu dari id, en, bukan 'jv'")
+
+
+PREFIXES = [
+    ("TL1", {"TL101", "TL102", "TL103", "TL104", "TL105"}),
+    ("TL10", {"TL101", "TL102", "TL103", "TL104", "TL105"}),
+    ("tl00", {"TL001", "TL002", "TL003", "TL004"}),
+    ("TL9, weekday-mismatch", {"TL901", "TL002"}),
+]
+
+
+@pytest.mark.parametrize("select,codes", PREFIXES)
+def test_select_takes_code_prefixes(select, codes):
+    assert Settings().with_overrides(select=select).select == codes
+
+
+def test_ignore_takes_a_prefix_and_config_files_do_too(tmp_path):
+    write(tmp_path, '[rules]\nignore = ["TL9"]\n[rules.severity]\nTL1 = "warning"\n')
+    settings = load_settings([str(tmp_path)])
+    assert settings.ignore == {"TL901"}
+    assert {settings.severity_of(get_rule(c)) for c in ("TL101", "TL103", "TL105")} == {"warning"}
+    assert settings.severity_of(get_rule("TL002")) == "error"
+
+
+def test_rule_options_come_from_the_rule_file_then_the_config(tmp_path):
+    write(tmp_path, 'max_trip_days = 20\n[rules.options.TL104]\nmax_trip_days = 10\n')
+    settings = load_settings([str(tmp_path)])
+    assert settings.options_of(get_rule("TL102")) == {"max_trip_days": 20}
+    assert settings.options_of(get_rule("TL104")) == {"max_trip_days": 10}
+    assert settings.options_of(get_rule("TL101")) == {}
+    assert Settings().options_of(get_rule("TL102")) == {"max_trip_days": 14}

@@ -88,3 +88,17 @@ def test_one_moment_written_in_two_zones_is_not_a_date_conflict(tmp_path, clock,
     (tmp_path / "b.txt").write_text(ZONE_B.format(clock=clock), encoding="utf-8")
     report = check([str(tmp_path)], Settings(), jobs=1, use_cache=False)
     assert [f.code for f in report.findings if f.code == "TL101"] == ["TL101"] * conflicts
+
+
+FORUM_LATE = """Wali Kota Balikpapan ke Jerman
+
+Tribunkaltim.co, Balikpapan - Wali Kota Balikpapan Rudi Hartanto menyampaikan rencana kunjungan kerjanya, Selasa (3/10/2023). Rudi dijadwalkan berangkat ke Jerman pada Senin (9/10/2023). Di sana ia akan menghadiri Forum Kota Hijau Eropa yang berlangsung pada 27-28 Oktober 2023.
+"""
+
+
+@pytest.mark.parametrize("max_trip_days,fires", [(None, 1), (14, 1), (30, 0)])
+def test_max_trip_days_from_the_settings_bounds_the_trip(tmp_path, max_trip_days, fires):
+    """A forum 18 days after a departure with no return: outside a 14-day trip, inside a 30-day one."""
+    (tmp_path / "jerman.txt").write_text(FORUM_LATE, encoding="utf-8")
+    report = check([str(tmp_path)], Settings(max_trip_days=max_trip_days), jobs=1, use_cache=False)
+    assert [f.code for f in report.findings if f.code == "TL102"] == ["TL102"] * fires
