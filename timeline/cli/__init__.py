@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 # Each module registers its command on `app` (explicitly, in this order: the order of `--help`).
-from timeline.cli import dates, officials, events, check, graph, rules, version  # noqa: E402,F401
+from timeline.cli import dates, officials, events, check, graph, rules, version  # noqa: E402,F401,I001
 
 
 def main() -> None:

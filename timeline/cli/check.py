@@ -5,36 +5,49 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 import typer
 
 from timeline.cli import app
-from timeline.cli.common import CheckFormat, FailOn, Lang, config_lang, echo_lines, fail_input, write
+from timeline.cli.common import (
+    CheckFormat,
+    FailOn,
+    JobsOption,
+    LangOption,
+    NoCacheOption,
+    OutputOption,
+    Paths,
+    RosterOption,
+    config_lang,
+    echo_lines,
+    fail_input,
+    write,
+)
 from timeline.errors import InputError
 
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="Article files or directories (the archive)."),
+    paths: Paths,
     fmt: Optional[CheckFormat] = typer.Option(
         None, "--format", "-f", help="text (default), json, sarif or github."
     ),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of messages (default: config, else id)."),
+    output: OutputOption = None,
+    lang: LangOption = None,
     fail_on: FailOn = typer.Option("error", "--fail-on", help="Lowest severity that makes the exit code 1."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Accept the findings listed in this file."),
     write_baseline: Optional[Path] = typer.Option(
         None, "--write-baseline", help="Write the current findings as accepted, then exit 0."
     ),
-    roster: Optional[Path] = typer.Option(None, "--roster", help="officials.yaml roster (overrides config)."),
+    roster: RosterOption = None,
     config: Optional[Path] = typer.Option(None, "--config", help="Use this .timeline.toml."),
     select: Optional[str] = typer.Option(
         None, "--select", help="Only these rules (codes, code prefixes like TL1, names; comma-separated)."
     ),
     ignore: Optional[str] = typer.Option(None, "--ignore", help="Skip these rules (codes or names, comma-separated)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Processes for extraction (default: all cores)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the extraction cache."),
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where the cache lives."),
     hook: bool = typer.Option(
         False, "--hook", help="Pre-commit mode: the paths are changed files; the whole archive is context."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Annotated, Iterable, List, Optional
 
 import typer
 
@@ -24,6 +24,15 @@ GraphFormat = _choices("GraphFormat", GRAPH_FORMATS)
 TextOrJson = _choices("TextOrJson", LIST_FORMATS)
 Lang = _choices("Lang", LANGS)
 FailOn = _choices("FailOn", ("error", "warning", "info", "never"))
+
+
+# Options several commands share, declared once.
+Paths = Annotated[List[str], typer.Argument(help="Article files or directories.")]
+RosterOption = Annotated[Optional[Path], typer.Option("--roster", help="officials.yaml roster (overrides config).")]
+JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes for extraction (default: all cores).")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the extraction cache.")]
+LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of messages (default: config, else id).")]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file.")]
 
 
 def fail(message: str) -> typer.Exit:

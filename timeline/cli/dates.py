@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Optional
 
 import typer
 
 from timeline.cli import app
-from timeline.cli.common import DatesFormat, Lang, config_lang, fail, fail_input, print_problems, write
+from timeline.cli.common import (
+    DatesFormat,
+    LangOption,
+    OutputOption,
+    config_lang,
+    fail,
+    fail_input,
+    print_problems,
+    write,
+)
 from timeline.errors import InputError
 
 
@@ -31,8 +39,8 @@ def dates(
         None, "--ref", help="Reference date YYYY-MM-DD for relative dates (default: the publication date)."
     ),
     fmt: DatesFormat = typer.Option("text", "--format", "-f", help="Output format."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of messages (default: config, else id)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
+    lang: LangOption = None,
+    output: OutputOption = None,
 ) -> None:
     """List the time expressions of one article, normalized and resolved."""
     from timeline import api

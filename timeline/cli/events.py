@@ -2,26 +2,38 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 import typer
 
 from timeline.cli import app
-from timeline.cli.common import Lang, TextOrJson, config_lang, fail_input, no_articles, print_problems, write
+from timeline.cli.common import (
+    JobsOption,
+    LangOption,
+    NoCacheOption,
+    OutputOption,
+    Paths,
+    RosterOption,
+    TextOrJson,
+    config_lang,
+    fail_input,
+    no_articles,
+    print_problems,
+    write,
+)
 from timeline.errors import InputError
 
 
 @app.command()
 def events(
-    paths: List[str] = typer.Argument(..., help="Article files or directories."),
+    paths: Paths,
     fmt: TextOrJson = typer.Option("text", "--format", "-f"),
     official: Optional[str] = typer.Option(None, "--official", help="Only this official (name or id)."),
-    roster: Optional[Path] = typer.Option(None, "--roster"),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j"),
-    no_cache: bool = typer.Option(False, "--no-cache"),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of messages (default: config, else id)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o"),
+    roster: RosterOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+    output: OutputOption = None,
 ) -> None:
     """Print each official's events in time order, with where each claim comes from."""
     from timeline import api

@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import List, Optional
-
 import typer
 
 from timeline.cli import app
-from timeline.cli.common import GraphFormat, Lang, config_lang, fail_input, print_problems, write
+from timeline.cli.common import (
+    GraphFormat,
+    JobsOption,
+    LangOption,
+    NoCacheOption,
+    OutputOption,
+    Paths,
+    RosterOption,
+    config_lang,
+    fail_input,
+    print_problems,
+    write,
+)
 from timeline.errors import InputError
 
 
 @app.command()
 def graph(
-    paths: List[str] = typer.Argument(..., help="Article files or directories."),
+    paths: Paths,
     official: str = typer.Option(..., "--official", help="The official: name, alias or id."),
     fmt: GraphFormat = typer.Option("json", "--format", "-f"),
-    roster: Optional[Path] = typer.Option(None, "--roster"),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j"),
-    no_cache: bool = typer.Option(False, "--no-cache"),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of messages (default: config, else id)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o"),
+    roster: RosterOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+    output: OutputOption = None,
 ) -> None:
     """Export one official's event graph (json, dot or graphml)."""
     from timeline import api

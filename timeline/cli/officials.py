@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import List, Optional
-
 import typer
 
 from timeline.cli import app
-from timeline.cli.common import Lang, TextOrJson, config_lang, fail_input, no_articles, print_problems, write
+from timeline.cli.common import (
+    JobsOption,
+    LangOption,
+    NoCacheOption,
+    OutputOption,
+    Paths,
+    RosterOption,
+    TextOrJson,
+    config_lang,
+    fail_input,
+    no_articles,
+    print_problems,
+    write,
+)
 from timeline.errors import InputError
 
 
 @app.command()
 def officials(
-    paths: List[str] = typer.Argument(..., help="Article files or directories."),
+    paths: Paths,
     fmt: TextOrJson = typer.Option("text", "--format", "-f"),
-    roster: Optional[Path] = typer.Option(None, "--roster", help="officials.yaml roster (overrides config)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Processes (default: all cores)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of messages (default: config, else id)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o"),
+    roster: RosterOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+    output: OutputOption = None,
 ) -> None:
     """List the officials found in an archive, one canonical entry per person."""
     from timeline import api
