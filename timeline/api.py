@@ -94,16 +94,45 @@ def official_graph_text(archive: Archive, query: str, fmt: str) -> str:
     return export_graph(graphs[target.id], fmt)
 
 
-def events_text(archive: Archive, fmt: str, official: str | None = None, lang: str = "id") -> str:
-    """Each official's events in time order (`timeline events`), or one official's."""
+def events_text(
+    archive: Archive, fmt: str, official: str | None = None, lang: str = "id", settings: Settings | None = None
+) -> str:
+    """Each official's events in time order (`timeline events`), or one official's; `html` draws each
+    one's time axis on a page (trips end at the `max_trip_days` of `settings`)."""
     from timeline.checks.runner import events_by_official
     from timeline.render.listing import render_events
 
     by_official = events_by_official(archive)
-    if official:
-        wanted = find_official(archive, official).id
-        by_official = {k: v for k, v in by_official.items() if k == wanted}
+    target = find_official(archive, official) if official else None
+    if target is not None:
+        by_official = {k: v for k, v in by_official.items() if k == target.id}
+    if fmt == "html":
+        from timeline.checks.catalog import load_catalog
+        from timeline.lang import message
+        from timeline.model import Report
+        from timeline.render.html import render_html
+
+        officials = archive.identity.by_id()
+        report = Report(
+            articles=archive.articles, skipped=archive.skipped, warnings=archive.warnings,
+            officials=tuple(officials[k] for k in by_official if k in officials), events=by_official, findings=(),
+        )
+        title = (message("html.title_events", lang, name=target.name) if target is not None
+                 else message("html.title_events_all", lang))
+        return render_html(report, lang, {}, mode="events", title=title,
+                           **html_options(archive, settings, load_catalog()))
     return render_events(by_official, archive.identity.by_id(), fmt, lang)
+
+
+def html_options(archive: Archive, settings: Settings | None, catalog) -> dict:
+    """What the HTML page needs beside the Report: every article's outlet and publication date (for
+    claims no finding quotes) and how long a trip without a reported return is assumed to last."""
+    from timeline.checks.runner import graph_trip_days, official_rules
+
+    return {
+        "sources": {d.article.key: d.article for d in archive.digests},
+        "max_trip_days": graph_trip_days(official_rules(catalog, settings)),
+    }
 
 
 # --------------------------------------------------------------------------------------------------
@@ -258,5 +287,6 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         return CheckOutcome(None, ExitCode.CLEAN, problems, notes, lang)
     for stale in report.stale_baseline:
         notes.append("timeline: " + message("cli.stale_baseline", lang, id=stale))
-    text = render(report, fmt, lang, catalog, color=options.stdout_is_terminal and fmt == "text")
+    extra = html_options(archive, settings, catalog) if fmt == "html" else {}
+    text = render(report, fmt, lang, catalog, color=options.stdout_is_terminal and fmt == "text", **extra)
     return CheckOutcome(text, exit_code_for(report.findings, options.fail_on), problems, notes, lang)

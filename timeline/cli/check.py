@@ -31,7 +31,7 @@ from timeline.errors import InputError
 def check(
     paths: Paths,
     fmt: Optional[CheckFormat] = typer.Option(
-        None, "--format", "-f", help="text (default), json, sarif or github."
+        None, "--format", "-f", help="text (default), json, sarif, github or html (one self-contained page)."
     ),
     output: OutputOption = None,
     lang: LangOption = None,
