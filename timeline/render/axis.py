@@ -25,7 +25,7 @@ BREAK_W = 46.0  # the width of a cut-out stretch of time
 MIN_SEGMENT_W = 84.0
 GAP_DAYS = 21  # an empty stretch longer than this is cut out of the axis
 MARK_HALF = 7.0  # half the width a point mark takes on its lane
-MAX_FINE_TICKS = 450  # finer ticks (shown when zoomed) only while they stay few
+MAX_FINE_TICKS = 60  # finer ticks (labelled when zoomed in) only while they stay few
 
 TRIP_TYPES = ("departure",)
 POINT, SPAN, BAND = "point", "span", "band"
@@ -357,12 +357,15 @@ def ticks_of(segment: Segment, calendar: Calendar) -> list[Tick]:
             out.append(Tick(day, round(segment.x(day), 2), f"{calendar.months[day.month - 1]} {day.year}", "major", 1))
         for day in _days(start, end):
             major = level == "day" or day.weekday() == 0
-            out.append(Tick(day, centre(day), str(day.day), "major" if major else "fine", 2))
+            text = f"{day.day} {calendar.months_short[day.month - 1]}" if day.day == 1 else str(day.day)
+            out.append(Tick(day, centre(day), text, "major" if major else "fine", 2))
     else:
         every = 1 if level == "month" else 3
-        heads = [start] + [d for d in _month_starts(start, end) if d.month == 1 and d != start]
-        for day in heads:
-            out.append(Tick(day, round(segment.x(day), 2), str(day.year), "major", 1))
+        out.append(Tick(start, round(segment.x(start), 2), f"{calendar.months_short[start.month - 1]} {start.year}",
+                        "major", 1))
+        for day in _month_starts(start, end):
+            if day.month == 1 and day != start:
+                out.append(Tick(day, round(segment.x(day), 2), str(day.year), "major", 1))
         for day in _month_starts(start, end):
             labelled = (day.month - 1) % every == 0
             out.append(Tick(day, round(segment.x(day), 2), calendar.months_short[day.month - 1],
@@ -400,7 +403,7 @@ def _clear_of_breaks(ticks: list[Tick], breaks: Sequence[AxisBreak]) -> list[Tic
 def weekends_of(segment: Segment) -> list[Shade]:
     """Saturday-Sunday shading, only where days are wide enough to see it."""
     ppd = segment.px_per_day
-    if ppd < 2:
+    if ppd < 3:
         return []
     out = []
     for day in _days(segment.start, segment.end):

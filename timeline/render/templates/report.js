@@ -18,6 +18,9 @@
     if (scroll && marks.length) {
       marks[0].ownerSVGElement.scrollIntoView({ block: "nearest" });
       focusMark(marks[0]);
+    } else if (scroll) {
+      var pending = all(".axis-fig.pending", finding.closest(".official"));
+      if (pending.length) Promise.all(pending.map(draw)).then(function () { showFinding(finding, true); });
     }
   }
   function showMark(mark) {
@@ -33,7 +36,10 @@
     var target = quotes[0] || rows[0];
     if (target) {
       target.scrollIntoView({ block: "center" });
-      if (quotes[0]) target.focus({ preventScroll: true });
+      if (quotes[0]) {
+        target.setAttribute("tabindex", "-1");
+        target.focus({ preventScroll: true });
+      }
     }
   }
   function focusMark(mark) {
@@ -97,16 +103,44 @@
     svg.classList.toggle("fine", +svg.dataset.fine > 0 && k * svg.dataset.fine >= 22);
   }
 
-  // Officials without findings: a timeline is drawn from its template when first opened.
-  function draw(details) {
-    var template = details.querySelector("template");
-    if (!template) return;
-    details.appendChild(template.content.cloneNode(true));
-    template.remove();
-    if (form) apply();
+  // Axes beyond the page's inline budget travel deflated; each is drawn when it comes into view or
+  // its official is opened, filtered or linked to.
+  var chunks = {};
+  function chunk(id) {
+    if (!chunks[id]) {
+      var text = doc.getElementById(id).textContent;
+      var bytes = Uint8Array.from(atob(text), function (c) { return c.charCodeAt(0); });
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+      chunks[id] = new Response(stream).text().then(function (markup) {
+        var box = doc.createElement("template");
+        box.innerHTML = markup;
+        return box.content;
+      });
+    }
+    return chunks[id];
   }
+  function draw(holder) {
+    if (holder.drawn) return holder.drawn;
+    holder.drawn = chunk(holder.dataset.z).then(function (content) {
+      var figure = content.querySelector('template[data-for="' + holder.dataset.for + '"]').content.firstElementChild;
+      holder.replaceWith(figure);
+      all(".finding.hl", figure.closest(".official")).forEach(function (f) { showFinding(f, false); });
+      if (form) apply();
+      return figure;
+    });
+    return holder.drawn;
+  }
+  function drawIn(root) {
+    return Promise.all(all(".axis-fig.pending", root).map(draw));
+  }
+  var watcher = window.IntersectionObserver && new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) { if (e.isIntersecting) { watcher.unobserve(e.target); draw(e.target); } });
+  }, { rootMargin: "800px 0px" });
+  all(".axis-fig.pending").forEach(function (holder) {
+    if (watcher && !holder.closest("details")) watcher.observe(holder);
+  });
   doc.addEventListener("toggle", function (e) {
-    if (e.target.classList && e.target.classList.contains("lazy") && e.target.open) draw(e.target);
+    if (e.target.classList && e.target.classList.contains("lazy") && e.target.open) drawIn(e.target);
   }, true);
   var others = doc.getElementById("others"), toggle = doc.querySelector(".toggle-all");
   function showOthers(open) {
@@ -137,18 +171,17 @@
       .map(function (c) { return c.value; });
     all(".finding").forEach(function (el) {
       el.hidden = !((!rule || el.dataset.rule === rule)
-        && (!f.severity || severities.indexOf(el.dataset.severity) >= 0)
-        && (!outlet || el.dataset.outlets.split("|").indexOf(outlet) >= 0)
+        && (!f.severity || severities.some(function (s) { return el.classList.contains("sev-" + s); }))
+        && (!outlet || (el.dataset.outlets || "").split("|").indexOf(outlet) >= 0)
         && overlaps(el.dataset.dates, from, to));
     });
     all(".official").forEach(function (section) {
       var findings = all(".finding", section);
       section.hidden = (official && section.dataset.official !== official)
         || (findings.length > 0 && findings.every(function (el) { return el.hidden; }));
-      if (official && !section.hidden && section.classList.contains("lazy")) {
+      if (official && !section.hidden && section.classList.contains("lazy") && !section.open) {
         showOthers(true);
         section.open = true;
-        draw(section);
       }
     });
     all(".axis .row, .axis .rl").forEach(function (row) {
