@@ -308,6 +308,84 @@ def bench_baseline(timeline: list[str], root: Path, log) -> dict:
             "recall": result.recall}
 
 
+HTML_TARGETS = {"mb": 5.0, "first_paint_ms": 1000.0}
+CHROMIUM_ARGS = [  # Debian's Chromium; this machine's closed network refuses background connections
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def first_paint(page: Path, runs: int = 3) -> dict | None:
+    """Best of `runs` loads of a page from disk in headless Chromium: first contentful paint and DOM ready
+    (ms); None without playwright or a system Chromium."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path(chromium).is_file():
+        return None
+    paints, ready = [], []
+    with sync_playwright() as p:
+        for _ in range(runs):
+            with tempfile.TemporaryDirectory(prefix="timeline-bench-chromium-") as profile:
+                browser = p.chromium.launch_persistent_context(
+                    profile, executable_path=chromium, args=CHROMIUM_ARGS, headless=True,
+                    viewport={"width": 1200, "height": 900})
+                tab = browser.new_page()
+                tab.goto(page.as_uri(), wait_until="load")
+                tab.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+                paints.append(tab.evaluate(
+                    "() => performance.getEntriesByName('first-contentful-paint')[0].startTime"))
+                ready.append(tab.evaluate("() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+                browser.close()
+    return {"first_paint_ms": min(paints), "dom_ready_ms": min(ready)}
+
+
+def bench_html(timeline: list[str], root: Path, jobs: int | None, log) -> dict:
+    """The HTML report of one archive: its size and first paint, beside the JSON report of the same run
+    (both rendered from a warm cache, so the times are mostly rendering)."""
+    size = json.loads((root / "ground_truth.json").read_text(encoding="utf-8"))["articles"]
+    here = articles_dir(root)
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-html-") as tmp:
+        cache, page = Path(tmp) / "cache", Path(tmp) / "report.html"
+        html_cmd = [*check_cmd(timeline, root, cache, jobs), "--output", str(page)]
+        html_cmd[html_cmd.index("json")] = "html"
+        log(f"  {size}: html report, cold ...")
+        _ok(measure(html_cmd, cwd=here), f"html report of {size} articles")
+        log(f"  {size}: json and html reports, warm ...")
+        as_json = measure(check_cmd(timeline, root, cache, jobs), cwd=here)
+        _ok(as_json, f"json report of {size} articles")
+        as_html = measure(html_cmd, cwd=here)
+        _ok(as_html, f"html report of {size} articles")
+        log(f"  {size}: first paint in headless Chromium ...")
+        paint = first_paint(page)
+        return {"articles": size, "html_mb": page.stat().st_size / 1e6, "json_mb": len(as_json.stdout.encode()) / 1e6,
+                "html_warm_s": as_html.seconds, "json_warm_s": as_json.seconds,
+                "first_paint_ms": paint["first_paint_ms"] if paint else None,
+                "dom_ready_ms": paint["dom_ready_ms"] if paint else None}
+
+
+def html_table(row: dict) -> str:
+    """The HTML report's figures beside the JSON report of the same archive, then its targets."""
+    lines = [
+        "| report | articles | MB | warm s | first paint ms | DOM ready ms |",
+        "|---|---:|---:|---:|---:|---:|",
+        f"| json (baseline) | {row['articles']} | {row['json_mb']:.2f} | {row['json_warm_s']:.2f} | – | – |",
+        f"| html | {row['articles']} | {row['html_mb']:.2f} | {row['html_warm_s']:.2f} | "
+        f"{_fmt(row['first_paint_ms'], '{:.0f}')} | {_fmt(row['dom_ready_ms'], '{:.0f}')} |",
+        "",
+        "| target | limit | measured | |",
+        "|---|---:|---:|---|",
+    ]
+    for name, key, unit in (("html report size", "mb", " MB"), ("first paint, headless Chromium", "first_paint_ms", " ms")):
+        value = row["html_mb"] if key == "mb" else row[key]
+        verdict = "not measured" if value is None else ("ok" if value <= HTML_TARGETS[key] else "OVER")
+        lines.append(f"| {name}, {row['articles']:,} articles | {HTML_TARGETS[key]:g}{unit} | "
+                     f"{_fmt(value, '{:.2f}' if key == 'mb' else '{:.0f}')}{unit} | {verdict} |")
+    return "\n".join(lines)
+
+
 def _fmt(value: float | None, pattern: str) -> str:
     return "–" if value is None else pattern.format(value)
 
@@ -360,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeline", help="The command to run (default: the installed `timeline`).")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--json", type=Path, help="Also write the results to this JSON file.")
+    parser.add_argument("--html", type=int, default=20000, metavar="N",
+                        help="Also measure the HTML report of the largest archive of at most N articles (default 20000; 0: none).")
     args = parser.parse_args(argv)
     if args.sizes:
         try:
@@ -373,6 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
+    html_size = max((n for n in sizes if n <= args.html), default=0)  # the largest archive up to --html
     args.workdir.mkdir(parents=True, exist_ok=True)
     log(f"timeline benchmark: sizes {', '.join(map(str, sizes))}, {os.cpu_count()} cores, workdir {args.workdir}")
     roots = {}
@@ -386,8 +467,11 @@ def main(argv: list[str] | None = None) -> int:
     by_rule = "; ".join(f"{r['articles']}: " + ", ".join(f"{k} {v}" for k, v in r["recall_by_rule"].items())
                         for r in rows)
     print(f"\nrecall by rule — {by_rule}")
+    html = bench_html(timeline, roots[html_size], args.jobs, log) if html_size else None
+    if html:
+        print("\n" + html_table(html))
     if args.json:
-        args.json.write_text(json.dumps({"cores": os.cpu_count(), "baseline": baseline, "runs": rows},
+        args.json.write_text(json.dumps({"cores": os.cpu_count(), "baseline": baseline, "runs": rows, "html": html},
                                         indent=1) + "\n", encoding="utf-8")
     return 0
 

@@ -10,8 +10,9 @@ from claimkit import C, build, build_claims
 
 from timeline.model import Finding
 from timeline.render.axis import (
-    BREAK_W, PLOT_X0, PLOT_X1, Calendar, Link, axis_layout, claim_links, trips_of,
+    PLOT_X0, PLOT_X1, Calendar, Link, axis_layout, claim_links, trips_of,
 )
+from timeline.render.axis_scale import BREAK_W
 from timeline.render.html_page import calendar
 
 ID = calendar("id")

@@ -171,3 +171,17 @@ def test_axes_beyond_the_inline_budget_travel_packed_and_unpack_to_the_same_figu
 def test_pack_and_unpack_round_trip_unicode():
     text = "<text>18–22 Oktober · “kutipan”</text>"
     assert unpack(pack(text)) == text
+
+
+@pytest.mark.parametrize("start,end,lang,text", [
+    ("2023-10-18", "2023-10-18", "id", "18 Okt 2023"),
+    ("2023-10-18", "2023-10-22", "id", "18–22 Okt 2023"),
+    ("2023-09-30", "2023-10-03", "en", "30 Sep – 3 Oct 2023"),
+    ("2023-12-28", "2024-01-02", "id", "28 Des 2023 – 2 Jan 2024"),
+])
+def test_dates_are_written_short_in_the_report_language(start, end, lang, text):
+    from datetime import date
+
+    from timeline.render.html_page import span_text
+
+    assert span_text(date.fromisoformat(start), date.fromisoformat(end), lang) == text

@@ -14,11 +14,11 @@ import zlib
 from functools import lru_cache
 from typing import Any, Mapping
 
+from timeline.archive.graph import DEFAULT_MAX_TRIP_DAYS
 from timeline.lang import event_label, label, message
 from timeline.model import Report
 from timeline.render.html_page import build_page
 
-DEFAULT_MAX_TRIP_DAYS = 14
 INLINE_BUDGET = 120_000  # characters of axis markup drawn inline; the rest is drawn on demand
 CHUNK = 24  # axes deflated together (they share words, so they pack smaller than one by one)
 # One shape per event type, so the axis reads without colour (paths centred on 0, about 12 units wide);

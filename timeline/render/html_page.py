@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
+from timeline.archive.graph import DEFAULT_MAX_TRIP_DAYS
 from timeline.lang import event_label, message, messages
 from timeline.model import SEVERITIES, EventClaim, Evidence, Finding, Official, Report
 from timeline.render import counts, message_of, ordered
@@ -98,7 +99,14 @@ def day_text(day: date, lang: str) -> str:
 
 
 def span_text(start: date, end: date, lang: str) -> str:
-    return day_text(start, lang) if start == end else f"{day_text(start, lang)} – {day_text(end, lang)}"
+    """18–22 Okt 2023, 30 Sep – 3 Okt 2023, 28 Des 2023 – 2 Jan 2024: the shared month and year once."""
+    if start == end:
+        return day_text(start, lang)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{day_text(end, lang)}"
+    if start.year == end.year:
+        return f"{day_text(start, lang).rsplit(' ', 1)[0]} – {day_text(end, lang)}"
+    return f"{day_text(start, lang)} – {day_text(end, lang)}"
 
 
 def _modality(value: str, lang: str) -> str:
@@ -269,7 +277,7 @@ def _group_order(views: list[FindingView]) -> tuple:
 
 def build_page(
     report: Report, lang: str, rules: Mapping[str, Any], *, sources: Mapping[str, Any] | None = None,
-    max_trip_days: int = 14, mode: str = "check", title: str | None = None,
+    max_trip_days: int = DEFAULT_MAX_TRIP_DAYS, mode: str = "check", title: str | None = None,
 ) -> dict[str, Any]:
     """The page as records: officials with findings (most severe first), findings without an official,
     and every other official with claims (`others`; on an events page they are all drawn at once)."""
