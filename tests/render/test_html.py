@@ -185,3 +185,17 @@ def test_dates_are_written_short_in_the_report_language(start, end, lang, text):
     from timeline.render.html_page import span_text
 
     assert span_text(date.fromisoformat(start), date.fromisoformat(end), lang) == text
+
+
+def test_a_report_without_findings_says_so():
+    from timeline.model import Report
+    from timeline.render import render
+
+    page = render(Report(articles=2, skipped=(), warnings=(), officials=(), events={}, findings=()), "html", "en")
+    assert "No findings." in page and '<svg class="axis"' not in page and "2 articles read" in page
+
+
+def test_events_page_without_an_official_draws_every_official():
+    proc = timeline("events", "fixtures/seeds", "--format", "html", "--no-cache")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count('<svg class="axis"') == 6 and "<title>Lini masa para pejabat</title>" in proc.stdout
