@@ -115,7 +115,7 @@ def test_roundtrip_keeps_claims_equal(tmp_path: Path) -> None:
     cache = open_cache(tmp_path, "cfg")
     got = cache.get_many(list(items))
     assert got == items
-    assert got[next(iter(items))].events[0].location == Location("berita/000.txt", 1, 59)
+    assert got[next(iter(items))].events[0].location == Location("berita/000.txt", 1, 59, 1, 59)
     assert cache.warnings == []
     cache.close()
 
