@@ -103,6 +103,15 @@ def parse_metadata_datetime(value: Any) -> MetadataDate | None:
     return _dateparser(text)
 
 
+def instant_day(value: Any) -> date | None:
+    """The calendar day of an instant written with its zone (a WARC-Date, "2023-09-14T01:30:00Z"), taken
+    in the zone Unix timestamps are read in; None when `value` is not such an instant."""
+    found = parse_metadata_datetime(value)
+    if found is None or found.at is None or found.at.tzinfo is None:
+        return None
+    return found.at.astimezone(_patterns().timestamp_zone).date()
+
+
 def _timestamp(seconds: float) -> MetadataDate | None:
     for candidate in (seconds, seconds / 1000):
         if _TIMESTAMP_RANGE[0] <= candidate < _TIMESTAMP_RANGE[1]:

@@ -49,6 +49,10 @@ READERS: dict[str, str] = {
     ".jsonl": "json_records:read_jsonl",
     ".csv": "tables:read_csv",
     ".tsv": "tables:read_tsv",
+    ".html": "web:read",
+    ".htm": "web:read",
+    ".warc": "warc:read",
+    ".warc.gz": "warc:read",
 }
 _LOADED: dict[str, Reader] = {}
 _LONGEST_FIRST = sorted(READERS, key=len, reverse=True)
