@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from timeline.engine.plan import FileResult, map_file
+from timeline.engine.relocate import relocate
 from timeline.model import Archive, InputProblem
 
 BATCH_FILES = 2048  # files read and extracted at a time: bounds the raw bytes held in memory
@@ -166,9 +167,9 @@ def _extract_batch(items, store, context, jobs, pool, progress, live: list[str])
     todo = [item for item, key in zip(items, keys) if key not in cached]
     fresh = _extract_and_store(todo, store, context, jobs, pool, progress)
     results = []
-    for key in keys:
+    for (path, _), key in zip(items, keys):
         if key in cached:
-            results.append(cached[key])
+            results.append(relocate(cached[key], path))
             if progress is not None:
                 progress.advance(cached[key])
         else:
@@ -219,5 +220,6 @@ def _load_focused(files, problems, store, context, jobs, pool, progress, focus, 
     cached = store.get_many(load)
     # A row that could not be loaded after all is simply re-read next time; count it as unloaded.
     unloaded += sum(index[k].articles for k in load if k not in cached)
-    results = [fresh.get(key) or cached.get(key) for key in keys]
+    results = [fresh.get(key) or (relocate(cached[key], path) if key in cached else None)
+               for (path, _), key in zip(items, keys)]
     return [r for r in results if r is not None], unloaded
