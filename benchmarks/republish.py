@@ -294,8 +294,10 @@ def export_warc(stories: list[Story], pages: list[str]) -> bytes:
     ]
     items = [(s.url, "200 OK", "text/html; charset=UTF-8", p.encode("utf-8"), s) for s, p in zip(stories, pages)]
     items[1:1] = [(u, st, ct, b, None) for u, st, ct, b in extras]
+    when = start
     for url, status, kind, payload, story in items:
-        when = start + timedelta(days=1)
+        # A daily crawl: each page is fetched the evening after it appeared (an undated page with the one
+        # before it, as the archive is in publication order).
         if story is not None and story.published:
             when = datetime(story.published.year, story.published.month, story.published.day, 22, 30,
                             tzinfo=timezone.utc)
