@@ -56,7 +56,9 @@ def _cases():
         '"Satu","Lurah hadir.\n\nCamat ""Ali"" datang\nke pasar.",2023-09-12\n'
         'Dua,Bupati pulang.,2023-09-13\n'
     ).encode()
+    csv_separators = 'judul,isi\nSatu,"Lurah hadir\u2028di kantor.\u0085Camat datang.\nBupati pulang."\n'.encode()
     return [
+        ("csv-u2028-u0085-in-a-field", "arsip.csv", csv_separators, "Bupati", "arsip.csv#2", "3:1", None, None, 2, 1),
         ("jsonl-third-paragraph", "arsip.jsonl", third, "Senin (18/9/2023)", "arsip.jsonl#11", None, 11,
          "Senin (18/9/2023)", 5, 45),
         ("jsonl-raw-u2028-u0085", "arsip.jsonl", raw_separators, "Camat", "arsip.jsonl#2", None, 2, "Camat", 1, 28),

@@ -37,7 +37,10 @@ def map_file(path: str, data: bytes, roster=None, reading=None) -> FileResult:
     from timeline.ingest import parse_article
     from timeline.ingest.readers import DEFAULT_OPTIONS
 
-    articles, problems = parse_article(path, data, reading or DEFAULT_OPTIONS)
+    try:
+        articles, problems = parse_article(path, data, reading or DEFAULT_OPTIONS)
+    except Exception as exc:  # a reader's bug must not lose the rest of the archive either
+        return FileResult(path, (), (InputProblem(path, Text.of("input.internal", detail=repr(exc))),))
     digests = []
     for article in articles:
         try:

@@ -77,32 +77,36 @@ def read(path: str, data: bytes, options: ReadOptions = DEFAULT_OPTIONS) -> tupl
     problems: list[InputProblem] = []
     lines = _Lines(data)
     records = ArchiveIterator(io.BytesIO(data))
+    walk = iter(records)
     number = 0
     pages = 0
     cut_at: int | None = None
-    try:
-        for record in records:
-            number += 1
+    while True:
+        try:
+            record = next(walk)
             payload = record.content_stream().read() if _is_page(record) else None
             start = records.get_record_offset()  # (warcio reads the record to its end to know it)
-            if _cut_off(record, data, start):
-                cut_at = number
-                break
-            if payload is None:
-                continue
-            pages += 1
-            found, more = _page(path, number, record, payload, data, start, lines)
-            articles.extend(found)
-            problems.extend(more)
-        else:
+        except StopIteration:
             rest = data[getattr(records, "offset", len(data)):]
             if rest.strip(b"\r\n\x00 ") or truncated:
                 cut_at = number + 1
-    except Exception as exc:  # warcio meets damage with many kinds of errors: each is a cut, never a crash
-        if number == 0 and not truncated and not data.lstrip().startswith(b"WARC/"):
-            detail = str(exc).split(",", 1)[0] if isinstance(exc, ArchiveLoadFailed) else type(exc).__name__
-            return [], [problem(path, "warc_invalid", detail)]
-        cut_at = number + 1
+            break
+        except Exception as exc:  # warcio meets damage with many kinds of errors: each is a cut, never a crash
+            if number == 0 and not truncated and not data.lstrip().startswith(b"WARC/"):
+                detail = str(exc).split(",", 1)[0] if isinstance(exc, ArchiveLoadFailed) else type(exc).__name__
+                return [], [problem(path, "warc_invalid", detail)]
+            cut_at = number + 1
+            break
+        number += 1
+        if _cut_off(record, data, start):
+            cut_at = number
+            break
+        if payload is None:
+            continue
+        pages += 1
+        found, more = _page(path, number, record, payload, data, start, lines)
+        articles.extend(found)
+        problems.extend(more)
     if cut_at is not None:
         problems.append(problem(path, "warc_truncated", record=cut_at, fatal=not articles))
     elif pages == 0:
