@@ -137,6 +137,16 @@ def test_columns_in_the_config_file(tmp_path):
     )
 
 
+def test_cached_rows_of_other_columns_are_not_reused(tmp_path):
+    (tmp_path / "ekspor.csv").write_text(OWN_HEADER.replace("nomor;", "ringkasan;").replace("\n1;", "\nCamat hadir.;")
+                                         .replace("\n2;", "\nLurah hadir.;"), encoding="utf-8")
+    first = timeline("check", ".", "--format", "json", "--fail-on", "never", "--columns", "text=naskah", cwd=tmp_path)
+    second = timeline("check", ".", "--format", "json", "--fail-on", "never", "--columns", "text=ringkasan",
+                      cwd=tmp_path)
+    assert [d["code"] for d in json.loads(first.stdout)["discrepancies"]] == ["TL101"]
+    assert json.loads(second.stdout)["discrepancies"] == []
+
+
 @pytest.mark.parametrize("value", ["naskah", "isi=naskah", "text=", "text=naskah,,tanggal"])
 def test_a_bad_columns_option_is_one_line_and_exit_2(tmp_path, value):
     (tmp_path / "ekspor.csv").write_text(OWN_HEADER, encoding="utf-8")

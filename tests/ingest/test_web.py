@@ -208,6 +208,17 @@ def test_declared_windows_1252_page_is_read_without_warning():
     assert problems == [] and "“Banjir sudah surut,”" in article.text
 
 
+@pytest.mark.parametrize("label", ["iso-8859-1", "us-ascii", "utf-16"])
+def test_charset_labels_are_read_as_browsers_read_them(label):
+    """Latin-1 and ASCII labels mean Windows-1252; a page cannot declare UTF-16 in itself (WHATWG)."""
+    text = ("<p>“Banjir sudah surut,” kata Wali Kota Samarinda Andi Harun saat meninjau Sempaja "
+            "bersama camat dan lurah setempat.</p>")
+    encoding = "utf-8" if label == "utf-16" else "cp1252"
+    data = page(text).decode("utf-8").replace('charset="utf-8"', f'charset="{label}"').encode(encoding)
+    (article,), problems = parse_article("x.html", data)
+    assert problems == [] and "“Banjir sudah surut,”" in article.text
+
+
 def test_undeclared_windows_1252_page_is_read_with_a_warning():
     data = page("<p>“Banjir sudah surut,” kata Wali Kota Samarinda Andi Harun saat meninjau Sempaja "
                 "bersama camat dan lurah setempat.</p>").replace(b'<meta charset="utf-8">', b"")

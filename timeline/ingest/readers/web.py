@@ -27,6 +27,8 @@ MIN_WORDS = 15  # fewer words than this besides the headline: the page holds no 
 _MAX_DATE = "2100-12-31"  # a fixed bound, so a run never depends on today's date
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _WORD = re.compile(r"\w+")
+_BROWSER_LABELS = {"utf-16": "utf-8", "utf-16-le": "utf-8", "utf-16-be": "utf-8", "latin-1": "cp1252",
+                   "iso8859-1": "cp1252", "ascii": "cp1252"}
 _SPACE = re.compile(r"\s+")
 # Tags that carry the publication time with its clock (property, name or itemprop, lower case).
 _TIME_TAGS = (
@@ -48,6 +50,9 @@ def decode_page(data: bytes) -> tuple[str, bool]:
             name = codecs.lookup(declared.group(1).decode("ascii")).name
         except (LookupError, UnicodeDecodeError):
             name = None
+        # as browsers do (WHATWG encoding): a page cannot declare UTF-16 in itself, and Latin-1/ASCII
+        # labels mean Windows-1252
+        name = _BROWSER_LABELS.get(name, name) if name else None
         if name and name != "utf-8":
             return normalize_line_ends(data.decode(name, errors="replace")), False
     try:
