@@ -46,25 +46,25 @@ def from_runs(runs: Sequence[Run], length: int, starts: Sequence[int]) -> Source
     """The map of a text made of runs, each copied from the file from its file offset on (until the next
     run starts); a run that crosses a line end gets an anchor at each new line."""
     anchors: list[tuple[int, int, int, int]] = []
-    last_line = len(starts)
-
-    def add(offset: int, line: int, column: int) -> None:
-        if anchors:
-            o, l, c, _ = anchors[-1]
-            if l == line and c + (offset - o) == column:
-                return
-        anchors.append((offset, line, column, 1))
-
+    n_lines = len(starts)
+    line = 0  # index of the line of the current file offset; runs usually move forward, so walk it
+    last = (-1, -1, -1)  # (text offset, line, column) the last anchor extends to
     for i, (t0, f0) in enumerate(runs):
         t1 = runs[i + 1][0] if i + 1 < len(runs) else length
         if t1 <= t0 and i + 1 < len(runs):
             continue
-        line, column = position(starts, f0)
-        add(t0, line, column)
+        if f0 < starts[line] or (line + 1 < n_lines and starts[line + 1] <= f0):
+            line = bisect_right(starts, f0) - 1
+        column = f0 - starts[line] + 1
+        o, l, c = last
+        if not (l == line + 1 and c + (t0 - o) == column):
+            anchors.append((t0, line + 1, column, 1))
+            last = (t0, line + 1, column)
         f1 = f0 + (t1 - t0)
-        while line < last_line and starts[line] < f1:
-            add(t0 + starts[line] - f0, line + 1, 1)
+        while line + 1 < n_lines and starts[line + 1] < f1:
             line += 1
+            anchors.append((t0 + starts[line] - f0, line + 1, 1, 1))
+            last = (t0 + starts[line] - f0, line + 1, 1)
     return SourceMap(tuple(anchors) or ((0, 1, 1, 1),))
 
 

@@ -22,6 +22,7 @@ from timeline.model import Article, InputProblem, SourceMap
 
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")
+_WHITESPACE = frozenset(" \t\n\r")
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.S)
 
 
@@ -33,23 +34,26 @@ def _text_field(record: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+def _skip(src: str, pos: int) -> int:
+    return _SPACE.match(src, pos).end() if src[pos : pos + 1] in _WHITESPACE else pos
+
+
 def member_positions(src: str, start: int) -> dict[str, int]:
     """Where each member's value starts in the JSON object at `src[start]` ("{"), by lower-cased key
     (the last of duplicate keys, as json.loads keeps). The object is known to be valid JSON."""
     out: dict[str, int] = {}
-    pos = _SPACE.match(src, start + 1).end()
+    pos = _skip(src, start + 1)
     if src[pos] == "}":
         return out
     while True:
         key, pos = scanstring(src, pos + 1)
-        pos = _SPACE.match(src, pos).end() + 1  # past ":"
-        pos = _SPACE.match(src, pos).end()
+        pos = _skip(src, _skip(src, pos) + 1)  # past ":"
         out[key.lower()] = pos
         _, pos = _DECODER.raw_decode(src, pos)
-        pos = _SPACE.match(src, pos).end()
+        pos = _skip(src, pos)
         if src[pos] == "}":
             return out
-        pos = _SPACE.match(src, pos + 1).end()  # past ","
+        pos = _skip(src, pos + 1)  # past ","
 
 
 def element_positions(src: str, start: int) -> list[int]:
