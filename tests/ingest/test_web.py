@@ -320,3 +320,21 @@ def test_damaged_archive_is_one_clear_line_and_keeps_what_came_before(case_id, d
     assert [problem_text(p, "en") for p in problems] == [english]
     assert [problem_text(p, "id") for p in problems] == [indonesian]
     assert problems[0].fatal is (read == 0)
+
+
+@pytest.mark.parametrize("delta, keys, english", [
+    (-2, ["a.warc#1", "a.warc#2"],
+     "a.warc: 1 records do not end where their length says; those pages may be read incompletely"),
+    (-40, ["a.warc#1"], "a.warc: the web archive is damaged in record 2; the records before it were read"),
+    (40, ["a.warc#1"], "a.warc: the web archive is damaged in record 2; the records before it were read"),
+])
+def test_a_record_of_a_wrong_length_is_one_line_and_nothing_else_on_stderr(capfd, delta, keys, english):
+    good = _warc([("https://k.example/a", "200 OK", "text/html", page(LEDE), "2024-03-04T18:30:00Z"),
+                  ("https://k.example/b", "200 OK", "text/html", page(DATELINE_LEDE), "2024-03-04T18:30:00Z")], gz=False)
+    length = re.search(rb"Content-Length: (\d+)", good)
+    damaged = good[: length.start(1)] + str(int(length.group(1)) + delta).encode() + good[length.end(1):]
+    articles, problems = parse_article("a.warc", damaged)
+    assert capfd.readouterr().err == ""  # warcio's own warning is not let through
+    assert [a.key for a in articles] == keys
+    assert [problem_text(p, "en") for p in problems] == [english]
+    assert not problems[0].fatal

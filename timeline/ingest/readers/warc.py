@@ -10,6 +10,7 @@ says where it was cut. warcio is imported only when an archive is read.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import re
@@ -24,6 +25,7 @@ _BLOCK_END = b"\r\n\r\n"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 _CHUNK = 1 << 16
+_CONTENT_LENGTH = re.compile(rb"^content-length:[ \t]*(\d+)", re.I | re.M)
 
 
 def gunzip(data: bytes) -> tuple[bytes, bool]:
@@ -80,38 +82,61 @@ def read(path: str, data: bytes, options: ReadOptions = DEFAULT_OPTIONS) -> tupl
     walk = iter(records)
     number = 0
     pages = 0
-    cut_at: int | None = None
+    read_to = 0  # where the last record read whole ends
+    stopped_at: int | None = None  # the record reading stopped in
     while True:
         try:
-            record = next(walk)
-            payload = record.content_stream().read() if _is_page(record) else None
-            start = records.get_record_offset()  # (warcio reads the record to its end to know it)
+            with contextlib.redirect_stderr(io.StringIO()):  # warcio writes its warnings there itself
+                record = next(walk)
+                payload = record.content_stream().read() if _is_page(record) else None
+                start = records.get_record_offset()  # (warcio reads the record to its end to know it)
+                length = records.get_record_length()
         except StopIteration:
-            rest = data[getattr(records, "offset", len(data)):]
-            if rest.strip(b"\r\n\x00 ") or truncated:
-                cut_at = number + 1
+            if data[getattr(records, "offset", len(data)):].strip(b"\r\n\x00 ") or truncated:
+                stopped_at = number + 1
             break
-        except Exception as exc:  # warcio meets damage with many kinds of errors: each is a cut, never a crash
+        except Exception as exc:  # warcio meets damage with many kinds of errors: each stops the reading
             if number == 0 and not truncated and not data.lstrip().startswith(b"WARC/"):
                 detail = str(exc).split(",", 1)[0] if isinstance(exc, ArchiveLoadFailed) else type(exc).__name__
                 return [], [problem(path, "warc_invalid", detail)]
-            cut_at = number + 1
+            stopped_at = number + 1
             break
         number += 1
         if _cut_off(record, data, start):
-            cut_at = number
+            stopped_at = number
             break
+        read_to = start + length
         if payload is None:
             continue
         pages += 1
         found, more = _page(path, number, record, payload, data, start, lines)
         articles.extend(found)
         problems.extend(more)
-    if cut_at is not None:
-        problems.append(problem(path, "warc_truncated", record=cut_at, fatal=not articles))
+    if stopped_at is not None:
+        cut = truncated or _ends_mid_record(data, read_to)
+        kind = "warc_truncated" if cut else "warc_damaged"
+        problems.append(problem(path, kind, record=stopped_at, fatal=not articles))
+    elif getattr(records, "err_count", 0):
+        problems.append(problem(path, "warc_lengths", count=records.err_count, fatal=False))
     elif pages == 0:
         problems.append(problem(path, "warc_no_pages"))
     return articles, problems
+
+
+def _ends_mid_record(data: bytes, at: int) -> bool:
+    """Whether what follows the last record read whole is the start of one the archive ends inside
+    (cut off), rather than bytes no record starts with (damaged)."""
+    pos = at
+    while data[pos : pos + 1] in (b"\r", b"\n"):
+        pos += 1
+    head = data[pos : pos + 5]
+    if head != b"WARC/":
+        return len(head) < 5 and b"WARC/".startswith(head)  # cut inside the first word
+    head_end = data.find(_BLOCK_END, pos)
+    if head_end < 0:
+        return True
+    length = _CONTENT_LENGTH.search(data, pos, head_end)
+    return length is None or head_end + len(_BLOCK_END) + int(length.group(1)) > len(data)
 
 
 def _cut_off(record: Any, data: bytes, start: int) -> bool:
