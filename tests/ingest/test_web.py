@@ -160,6 +160,17 @@ def test_a_sentence_inside_a_wrapped_paragraph_points_at_its_own_line():
     assert article.location(article.text.index("Banjir merendam")).text_line == 2
 
 
+def test_text_after_blanked_boilerplate_keeps_its_place():
+    body = ("<p>Sesi foto bersama Wali Kota Samarinda Andi Harun. (kaltimnews.id/Ist). Camat Sungai Pinang meninjau "
+            "banjir di Sempaja bersama lurah dan warga, Senin (4/3/2024).</p>")
+    data = page(body)
+    (article,), _ = parse_article("berita.html", data)
+    assert "/Ist" not in article.text  # blanked ...
+    lines = data.decode().split("\n")
+    loc = article.location(article.text.index("Camat Sungai"))  # ... and what follows is where it is written
+    assert lines[loc.line - 1][loc.column - 1:].startswith("Camat Sungai")
+
+
 def test_text_the_page_does_not_hold_points_at_the_main_content():
     from timeline.ingest.htmlmap import text_source_map
 

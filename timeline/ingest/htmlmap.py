@@ -25,6 +25,7 @@ _HIDDEN = re.compile(
 )
 _VISIBLE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?|[^\s&]+|&")
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 _MAIN = re.compile(r"<(?:article|main)\b|<body\b", re.I)
 _PREFIX = 24  # characters of a line's start that must match when the whole line does not
 
@@ -90,27 +91,47 @@ def text_source_map(source: str, text: str, first_line: int = 1) -> SourceMap:
         else:
             at, matched = found
             cursor = at + matched
-            k = at
-            expected = (-1, -1)  # (text index, HTML offset) that would continue the last anchor
-            for j, char in enumerate(line):
-                if char.isspace():
-                    continue
-                if k >= at + matched:  # the rest of the line differs from the page: its line only
-                    anchors.append((offset + j, anchors[-1][1], anchors[-1][2], 0))
+            offsets = visible.offsets
+            k, end = at, at + matched
+            delta, line_end = None, -1  # the last anchor maps text index j to HTML offset j + delta, until line_end
+            for word in _WORD.finditer(line):
+                j, size = word.start(), word.end() - word.start()
+                if k + size <= end and offsets[k + size - 1] - offsets[k] == size - 1:  # written whole in the page
+                    first = offsets[k]
+                    k += size
+                    if first - j == delta and first + size <= line_end:
+                        continue  # continues the last anchor
+                    line_no, column = position(starts, first)
+                    if first + size <= _line_end(starts, line_no):
+                        anchors.append((offset + j, line_no + shift, column, 1))
+                        delta, line_end = first - j, _line_end(starts, line_no)
+                        first_found = first_found or line_no + shift
+                        continue
+                    k -= size
+                for j in range(j, j + size):  # character by character (tags, entities or a line end inside)
+                    if k >= end:  # the rest of the line differs from the page: where the match ended
+                        line_no, column = position(starts, offsets[end - 1] + 1)
+                        anchors.append((offset + j, line_no + shift, column, 0))
+                        break
+                    raw = offsets[k]
+                    k += 1
+                    if raw - j != delta or raw >= line_end:
+                        line_no, column = position(starts, raw)
+                        anchors.append((offset + j, line_no + shift, column, 1))
+                        delta, line_end = raw - j, _line_end(starts, line_no)
+                        first_found = first_found or line_no + shift
+                if k >= end and j + 1 < word.end():
                     break
-                raw = visible.offsets[k]
-                k += 1
-                if (j, raw) != expected:
-                    line_no, column = position(starts, raw)
-                    anchors.append((offset + j, line_no + shift, column, 1))
-                    if first_found is None:
-                        first_found = line_no + shift
-                expected = (j + 1, raw + 1)
         offset += len(line) + 1
     main = first_found if first_found is not None else main_content_line(source, starts) + shift
     for i in unmatched:
         anchors[i] = (anchors[i][0], main, 1, 0)
     return SourceMap(tuple(anchors) or ((0, main, 1, 0),))
+
+
+def _line_end(starts: Sequence[int], line_no: int) -> int:
+    """Where the 1-based line `line_no` ends (the offset its line end has, or past the text)."""
+    return starts[line_no] - 1 if line_no < len(starts) else 1 << 62
 
 
 def _match(visible: VisibleText, line: str, cursor: int) -> tuple[int, int] | None:

@@ -91,9 +91,8 @@ def page_articles(
     from trafilatura.utils import load_html
 
     tree = load_html(source)
-    here = record_line
     if tree is None:
-        return [], [_no_article(path, url, here)]
+        return [], [_no_article(path, url, record_line)]
     meta = page_metadata(tree)
     meta["url"] = url or meta["url"]
     document = bare_extraction(
@@ -106,15 +105,15 @@ def page_articles(
     title = text_value(document.title) if document else None
     body = clean_body(text)
     if _words_besides(body, title) < MIN_WORDS:
-        return [], [_no_article(path, url, here)]
+        return [], [_no_article(path, url, record_line)]
     meta["outlet"] = meta.get("outlet") or (text_value(document.sitename) if document else None)
     meta["author"] = text_value(document.author) if document else None
     dates = list(late_dates)
     address_date = _address_date(meta.get("url"))
     if address_date is not None:
         dates.insert(0, (address_date, "url"))
-    source_map = text_source_map(source, body, first_line)
-    return make_article(path, key, title, body, meta, source_map, digest, here, dates)
+    source_map = text_source_map(source, text, first_line)  # the text as extracted: boilerplate is in the page too
+    return make_article(path, key, title, body, meta, source_map, digest, record_line, dates)
 
 
 def _no_article(path: str, url: str | None, line: int | None) -> InputProblem:
