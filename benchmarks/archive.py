@@ -1,12 +1,18 @@
 """Benchmark `timeline check` on synthetic archives: cold and warm time, peak memory, precision and recall.
 
     python benchmarks/archive.py [--sizes 1000,10000,20000,50000] [--quick] [--workdir DIR] [--jobs N]
+                                 [--formats txt,md,csv,html] [--formats-size N] [--repeat 3]
 
 Archives come from benchmarks/generate_archive.py (reused when already generated for the same size and
 seed). Each size is checked cold (fresh cache dir), then warm after one article changed; the child's peak
 memory is measured (largest process, and the whole process tree sampled from /proc). Findings are matched
 to the generator's ground truth by rule + official id + files. A baseline (`--jobs 1 --no-cache` on the
 smallest archive) is measured in the same run and printed beside the targets.
+
+The formats run checks one generated archive (the smallest size, or --formats-size) as it was written
+(.txt) and re-published by benchmarks/republish.py as Markdown with front matter, one CSV export and
+saved web pages (optionally a .warc.gz), cold and uncached, best of --repeat runs: articles per second
+of each form beside the plain-text run, and the errors each finds.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate_archive  # noqa: E402
+import republish  # noqa: E402
 
 DEFAULT_SIZES = (1000, 10000, 20000, 50000)
 QUICK_SIZES = (1000, 2000)
@@ -426,6 +433,57 @@ def table(rows: list[dict], baseline: dict | None, jobs: int | None) -> str:
     return "\n".join(lines)
 
 
+# --------------------------------------------------------------------------------------------------
+# The same archive in other formats
+# --------------------------------------------------------------------------------------------------
+
+FORMAT_DIRS = {"txt": None, "md": "md", "csv": "csv", "html": "html", "warc": "warc"}
+
+
+def ensure_forms(root: Path, forms: tuple[str, ...]) -> dict[str, Path]:
+    """The archive's articles as each form (re-published once, beside the archive, and reused)."""
+    out = root.parent / f"{root.name}-forms"
+    wanted = tuple(f for f in forms if FORMAT_DIRS[f] and not (out / FORMAT_DIRS[f]).is_dir())
+    if wanted:
+        republish.republish(articles_dir(root), out, wanted)
+    return {f: articles_dir(root) if FORMAT_DIRS[f] is None else out / FORMAT_DIRS[f] for f in forms}
+
+
+def bench_formats(timeline: list[str], root: Path, forms: tuple[str, ...], jobs: int | None, repeat: int, log) -> list[dict]:
+    """Each form of one archive checked cold without a cache, best of `repeat` runs."""
+    rows = []
+    for form, directory in ensure_forms(root, forms).items():
+        best: Measurement | None = None
+        for attempt in range(repeat):
+            log(f"  formats: {form}, run {attempt + 1}/{repeat} ...")
+            cmd = [*timeline, "check", ".", "--format", "json", "--no-progress", "--fail-on", "never", "--no-cache"]
+            run = measure(cmd + (["--jobs", str(jobs)] if jobs else []), cwd=directory)
+            _ok(run, f"check of the {form} form")
+            if best is None or run.seconds < best.seconds:
+                best = run
+        report = json.loads(best.stdout)
+        files = sum(1 for p in directory.rglob("*") if p.is_file())
+        rows.append({"form": form, "files": files, "articles": report["inputs"]["articles"], "seconds": best.seconds,
+                     "articles_per_s": report["inputs"]["articles"] / best.seconds, "peak_mb": best.peak_mb,
+                     "errors": report["summary"]["error"], "skipped": len(report["inputs"]["skipped"])})
+    return rows
+
+
+def formats_table(rows: list[dict], jobs: int | None) -> str:
+    """Articles per second of each form beside the plain-text run of the same archive."""
+    base = next((r for r in rows if r["form"] == "txt"), rows[0] if rows else None)
+    lines = [
+        f"| form (`--jobs {jobs or 'all'}`, no cache) | files | articles | cold s | articles/s | vs txt | peak MB |"
+        " errors | skipped |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        ratio = r["articles_per_s"] / base["articles_per_s"] if base else 1.0
+        lines.append(f"| {r['form']} | {r['files']} | {r['articles']} | {r['seconds']:.2f} | {r['articles_per_s']:.0f} |"
+                     f" {ratio:.2f}x | {r['peak_mb']:.0f} | {r['errors']} | {r['skipped']} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", help="Comma-separated archive sizes (default 1000,10000,20000,50000).")
@@ -440,6 +498,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="Also write the results to this JSON file.")
     parser.add_argument("--html", type=int, default=20000, metavar="N",
                         help="Also measure the HTML report of the largest archive of at most N articles (default 20000; 0: none).")
+    parser.add_argument("--formats", default="txt,md,csv,html",
+                        help="Forms of one archive to compare (txt, md, csv, html, warc; 'none' to skip).")
+    parser.add_argument("--formats-size", type=int, help="Archive size of the formats run (default: the smallest).")
+    parser.add_argument("--formats-only", action="store_true", help="Run only the formats comparison.")
+    parser.add_argument("--repeat", type=int, default=3, help="Runs per form in the formats run (the best counts).")
     args = parser.parse_args(argv)
     if args.sizes:
         try:
@@ -448,6 +511,10 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--sizes takes comma-separated integers, e.g. 1000,10000")
     else:
         sizes = QUICK_SIZES if args.quick else DEFAULT_SIZES
+    forms = () if args.formats.strip() == "none" else tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    if set(forms) - set(FORMAT_DIRS):
+        parser.error(f"--formats takes {', '.join(FORMAT_DIRS)}")
+    formats_size = args.formats_size or sizes[0]
     timeline = timeline_command(args.timeline)
 
     def log(message: str) -> None:
@@ -457,22 +524,28 @@ def main(argv: list[str] | None = None) -> int:
     args.workdir.mkdir(parents=True, exist_ok=True)
     log(f"timeline benchmark: sizes {', '.join(map(str, sizes))}, {os.cpu_count()} cores, workdir {args.workdir}")
     roots = {}
-    for size in sizes:
+    for size in sorted({*([] if args.formats_only else sizes), *([formats_size] if forms else [])}):
         started = time.perf_counter()
         roots[size] = ensure_archive(args.workdir, size, args.seed, args.contradiction_rate)
         log(f"  archive of {size} ready ({time.perf_counter() - started:.1f} s)")
-    baseline = None if args.no_baseline else bench_baseline(timeline, roots[sizes[0]], log)
-    rows = [bench_size(timeline, roots[size], args.jobs, log) for size in sizes]
-    print(table(rows, baseline, args.jobs))
-    by_rule = "; ".join(f"{r['articles']}: " + ", ".join(f"{k} {v}" for k, v in r["recall_by_rule"].items())
-                        for r in rows)
-    print(f"\nrecall by rule — {by_rule}")
-    html = bench_html(timeline, roots[html_size], args.jobs, log) if html_size else None
+    baseline, rows = None, []
+    if not args.formats_only:
+        baseline = None if args.no_baseline else bench_baseline(timeline, roots[sizes[0]], log)
+        rows = [bench_size(timeline, roots[size], args.jobs, log) for size in sizes]
+        print(table(rows, baseline, args.jobs))
+        by_rule = "; ".join(f"{r['articles']}: " + ", ".join(f"{k} {v}" for k, v in r["recall_by_rule"].items())
+                            for r in rows)
+        print(f"\nrecall by rule — {by_rule}")
+    html = bench_html(timeline, roots[html_size], args.jobs, log) if html_size and not args.formats_only else None
     if html:
         print("\n" + html_table(html))
+    format_rows = bench_formats(timeline, roots[formats_size], forms, args.jobs, max(1, args.repeat), log) if forms else []
+    if format_rows:
+        print(f"\nthe archive of {formats_size} articles in other forms:\n")
+        print(formats_table(format_rows, args.jobs))
     if args.json:
-        args.json.write_text(json.dumps({"cores": os.cpu_count(), "baseline": baseline, "runs": rows, "html": html},
-                                        indent=1) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps({"cores": os.cpu_count(), "baseline": baseline, "runs": rows, "html": html,
+                                         "formats": format_rows}, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

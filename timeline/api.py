@@ -47,6 +47,7 @@ def load(
         cache_dir=cache_dir or settings.cache_dir,
         progress=progress,
         focus=focus,
+        columns=settings.columns,
     )
 
 
@@ -151,7 +152,7 @@ class DatesResult:
 
 def dates_of_file(file: str, reference: date | None) -> DatesResult:
     """Read one article (a path or - for stdin) and tag its time expressions."""
-    from timeline.ingest import parse_article
+    from timeline.ingest import ReadOptions, parse_article
     from timeline.temporal import find_dates
 
     if file == "-":
@@ -166,7 +167,8 @@ def dates_of_file(file: str, reference: date | None) -> DatesResult:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(file, "cli.cannot_read", detail=exc.strerror or str(exc))
-    articles, problems = parse_article(file, data)
+    columns = load_settings([file]).columns if file != "-" else {}
+    articles, problems = parse_article(file, data, ReadOptions.of(columns))
     fatal = [p for p in problems if p.fatal]
     if not articles:
         if fatal:
@@ -195,6 +197,7 @@ class CheckOptions:
     config_path: Path | None = None
     select: str | None = None
     ignore: str | None = None
+    columns: str | None = None
     jobs: int | None = None
     use_cache: bool = True
     cache_dir: Path | None = None
@@ -252,7 +255,8 @@ def run_check(options: CheckOptions) -> CheckOutcome:
     from timeline.render import render
 
     settings = load_settings(options.paths, options.config_path).with_overrides(
-        lang=options.lang, roster=options.roster, select=options.select, ignore=options.ignore
+        lang=options.lang, roster=options.roster, select=options.select, ignore=options.ignore,
+        columns=options.columns,
     )
     lang = settings.lang
     catalog = load_catalog()

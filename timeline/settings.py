@@ -6,6 +6,7 @@ overrides, resolved once into a frozen `Settings` that every stage reads.
     exclude = ["drafts/**", "*.bak"]
     cache_dir = ".timeline-cache"
     max_trip_days = 14               # option of the rules that declare it (TL102, TL104)
+    columns = { text = "isi", date = "waktu" }   # CSV/TSV columns of article fields (else known header names)
     [rules]
     select = ["TL1", "weekday-mismatch"]  # codes, code prefixes, names or aliases; default: every rule
     ignore = ["TL901"]
@@ -29,7 +30,7 @@ from timeline.model import SEVERITIES
 
 CONFIG_NAME = ".timeline.toml"
 
-_TOP = ("lang", "roster", "exclude", "cache_dir", "max_trip_days", "rules")
+_TOP = ("lang", "roster", "exclude", "cache_dir", "max_trip_days", "columns", "rules")
 _RULES = ("select", "ignore", "severity", "options")
 
 
@@ -50,6 +51,7 @@ class Settings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     max_trip_days: int | None = None
     cache_dir: Path | None = None
+    columns: Mapping[str, str] = field(default_factory=dict)  # article field -> CSV/TSV column name
     root: Path | None = None  # the config file's directory; None when no config file was found
     path: Path | None = None  # the file it came from
 
@@ -78,8 +80,10 @@ class Settings:
         cache_dir: Path | None = None,
         select: str | Sequence[str] | None = None,
         ignore: str | Sequence[str] | None = None,
+        columns: str | None = None,
     ) -> "Settings":
-        """Command-line options win over the file; --select replaces, --ignore adds."""
+        """Command-line options win over the file; --select replaces, --ignore adds, --columns names
+        columns over those of the file."""
         changes: dict[str, Any] = {}
         if lang is not None:
             if lang not in LANGS:
@@ -94,7 +98,45 @@ class Settings:
             changes["select"] = frozenset(resolve_rules(split_rules(select), None, "--select"))
         if ignore is not None:
             changes["ignore"] = self.ignore | frozenset(resolve_rules(split_rules(ignore), None, "--ignore"))
+        if columns is not None:
+            changes["columns"] = {**self.columns, **parse_columns_option(columns)}
         return replace(self, **changes)
+
+
+def _column_fields() -> str:
+    from timeline.ingest.readers import FIELDS
+
+    return ", ".join(FIELDS)
+
+
+def _checked_columns(pairs: Mapping[str, Any]) -> dict[str, str] | None:
+    """{field: column} when every field is an article field and every column a non-empty string."""
+    from timeline.ingest.readers import FIELDS
+
+    out: dict[str, str] = {}
+    for name, column in pairs.items():
+        if str(name).strip().lower() not in FIELDS or not isinstance(column, str) or not column.strip():
+            return None
+        out[str(name).strip().lower()] = column.strip()
+    return out
+
+
+def parse_columns_option(value: str) -> dict[str, str]:
+    """`--columns text=isi,date=waktu` -> {"text": "isi", "date": "waktu"}; InputError naming the fields."""
+    pairs: dict[str, str] = {}
+    for item in value.split(","):
+        if not item.strip():
+            continue
+        name, sep, column = item.partition("=")
+        if not sep:
+            pairs = {}
+            break
+        pairs[name] = column
+    checked = _checked_columns(pairs) if pairs else None
+    if checked is None:
+        raise InputError(None, "config.bad_value", key="--columns",
+                         expected=Text.of("config.columns_option", fields=_column_fields()))
+    return checked
 
 
 def _code_of(rule: Any) -> str:
@@ -178,6 +220,11 @@ def parse_settings(text: str, path: Path) -> Settings:
     if max_trip_days is not None and not _trip_days_ok(max_trip_days):
         raise fail("max_trip_days", Text.of("config.trip_days"))
 
+    columns = data.get("columns", {})
+    checked_columns = _checked_columns(columns) if isinstance(columns, dict) else None
+    if checked_columns is None:
+        raise fail("columns", Text.of("config.columns", fields=_column_fields()))
+
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise fail("rules", Text.of("config.table"))
@@ -214,6 +261,7 @@ def parse_settings(text: str, path: Path) -> Settings:
         options=options,
         max_trip_days=max_trip_days,
         cache_dir=a_path("cache_dir"),
+        columns=checked_columns,
         root=root,
         path=path,
     )

@@ -1,7 +1,8 @@
 """The extraction cache: one SQLite file under the archive, holding each file's extraction result.
 
-The store owns its keys: a row is one file, keyed by its path and a hash of its bytes
-(`Store.key`), under the fingerprint of the code and language data that extracted it and the settings
+The store owns its keys: a row is one file, keyed by its path relative to the folder that holds the
+cache (so checking `archive/` from its parent and `.` from inside it share rows) and a hash of its
+bytes (`Store.key`), under the fingerprint of the code and language data that extracted it and the settings
 that shape extraction (`code_fingerprint`, `extraction_key`). Beside each value it keeps a small index
 (how many articles, which officials) so a hook run can choose rows without loading them. `prune`
 drops what no file refers to any more. Anything wrong with the file (not SQLite, another application's
@@ -115,7 +116,7 @@ class NullStore:
     @staticmethod
     def key(path: str, data: bytes) -> str:
         """A file's key: its path as shown and a hash of its bytes (any edit makes a new key)."""
-        return f"{path}\0{hashlib.blake2b(data, digest_size=20).hexdigest()}"
+        return f"{path}\0{_digest(data)}"
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
         self.misses += len(list(keys))
@@ -145,12 +146,29 @@ class Store(NullStore):
 
     enabled = True
 
-    def __init__(self, path: Path, config_key: str, code: str | None = None) -> None:
+    def __init__(self, path: Path, config_key: str, code: str | None = None, root: Path | None = None) -> None:
         super().__init__()
         self.path = path
         self.config_key = config_key
         self.code = code or code_fingerprint()
         self._conn: sqlite3.Connection | None = None
+        self._cwd = os.getcwd()
+        self._root = os.path.normpath(os.path.join(self._cwd, root if root is not None else path.parent.parent))
+        self._prefix = self._root.rstrip(os.sep) + os.sep
+
+    def key(self, path: str, data: bytes) -> str:  # type: ignore[override]
+        """A file's key: its path relative to the folder holding the cache, whatever directory the run
+        started in, and a hash of its bytes (any edit makes a new key)."""
+        return f"{self.locate(path)}\0{_digest(data)}"
+
+    def locate(self, path: str) -> str:
+        """A path as shown (relative to the working directory, or absolute) as keys hold it: relative to
+        the folder holding the cache, with "/" separators."""
+        full = os.path.normpath(os.path.join(self._cwd, path))
+        rel = full[len(self._prefix):] if full.startswith(self._prefix) else os.path.relpath(full, self._root)
+        if full == self._root:
+            rel = "."
+        return rel.replace(os.sep, "/") if os.sep != "/" else rel
 
     # ---- opening and rebuilding ------------------------------------------------------------------
 
@@ -344,7 +362,7 @@ class Store(NullStore):
         if self._conn is None:
             return 0
         conn = self._conn
-        roots = [r.rstrip("/") for r in roots]
+        roots = [self.locate(r) for r in roots]
         try:
             with _write_transaction(conn):
                 deleted = conn.execute("DELETE FROM files WHERE code != ?", (self.code,)).rowcount
@@ -394,6 +412,10 @@ def _mark_cache_dir(directory: Path) -> None:
         )
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
 def _under(path: str, roots: list[str]) -> bool:
     return any(root in ("", ".") or path == root or path.startswith(root + "/") for root in roots)
 
@@ -404,10 +426,11 @@ def open_store(
     """The store in `directory` for this config; a no-op store when `directory` is None or unusable.
 
     Never raises for a bad cache: read `warnings` (messages to render) after opening and after use.
+    File keys are relative to the folder holding `directory` (the archive, for `.timeline-cache/`).
     """
     if directory is None:
         return NullStore()
-    store = Store(Path(directory) / filename, config_key, code)
+    store = Store(Path(directory) / filename, config_key, code, root=Path(directory).parent)
     if store._open():
         return store
     return NullStore(store.warnings)

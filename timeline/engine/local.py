@@ -9,24 +9,27 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from timeline.engine.plan import FileResult, map_file
+from timeline.engine.relocate import relocate
 from timeline.model import Archive, InputProblem
 
 BATCH_FILES = 2048  # files read and extracted at a time: bounds the raw bytes held in memory
 POOL_MIN_FILES = 64  # below this, starting processes costs more than it saves
 
 _WORKER_ROSTER = None
+_WORKER_READING = None
 
 
-def _init_worker(roster) -> None:
-    global _WORKER_ROSTER
+def _init_worker(roster, reading=None) -> None:
+    global _WORKER_ROSTER, _WORKER_READING
     _WORKER_ROSTER = roster
+    _WORKER_READING = reading
 
 
 def _map_in_worker(item: tuple[str, bytes]) -> FileResult:
-    return map_file(item[0], item[1], _WORKER_ROSTER)
+    return map_file(item[0], item[1], _WORKER_ROSTER, _WORKER_READING)
 
 
 def cpu_count() -> int:
@@ -36,9 +39,9 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def worker_pool(jobs: int, roster=None) -> ProcessPoolExecutor:
+def worker_pool(jobs: int, roster=None, reading=None) -> ProcessPoolExecutor:
     """Processes that extract files; each loads the language data once."""
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster,))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster, reading))
 
 
 def extract_many(
@@ -47,6 +50,7 @@ def extract_many(
     jobs: int | None = None,
     on_result: Callable[[FileResult], None] | None = None,
     pool: ProcessPoolExecutor | None = None,
+    reading=None,
 ) -> list[FileResult]:
     """`map_file` over files in input order, serially or across processes, with identical results.
 
@@ -56,14 +60,14 @@ def extract_many(
     results: list[FileResult] = []
     if pool is None and (jobs == 1 or len(items) < POOL_MIN_FILES):
         for path, data in items:
-            result = map_file(path, data, roster)
+            result = map_file(path, data, roster, reading)
             results.append(result)
             if on_result:
                 on_result(result)
         return results
     chunk = max(8, min(256, len(items) // (jobs * 8) or 1))
     own = pool is None
-    pool = pool or worker_pool(jobs, roster)
+    pool = pool or worker_pool(jobs, roster, reading)
     try:
         for result in pool.map(_map_in_worker, items, chunksize=chunk):
             results.append(result)
@@ -85,14 +89,16 @@ def load_archive(
     cache_dir: Path | None = None,
     progress=None,
     focus: Iterable[str] | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> Archive:
     """Read an archive (files and directories), extract every article, and establish who is who.
 
     With `focus` (hook mode: the changed files), cached files that share no official with the changed
-    ones are counted but not loaded: no finding about the changed files can need them.
+    ones are counted but not loaded: no finding about the changed files can need them. `columns` names
+    the CSV/TSV column of article fields (`--columns`).
     """
     from timeline.archive.identity import identify
-    from timeline.ingest import find_files
+    from timeline.ingest import ReadOptions, find_files
 
     roster = None
     if roster_path:
@@ -101,20 +107,22 @@ def load_archive(
         roster = load_roster(roster_path)
     files, found_problems = find_files(paths, exclude)
     problems = list(found_problems)
-    store = _open_store(paths, files, use_cache, cache_dir, roster_path)
+    reading = ReadOptions.of(columns)
+    store = _open_store(paths, files, use_cache, cache_dir, roster_path, reading)
     if progress is not None:
         progress.start(len(files))
     jobs = cpu_count() if jobs is None or jobs <= 0 else jobs
-    pool = worker_pool(jobs, roster) if jobs > 1 and len(files) >= POOL_MIN_FILES else None
+    pool = worker_pool(jobs, roster, reading) if jobs > 1 and len(files) >= POOL_MIN_FILES else None
     live: list[str] = []
     try:
         if focus is not None and store.enabled:
-            results, unloaded = _load_focused(files, problems, store, roster, jobs, pool, progress, focus, live)
+            results, unloaded = _load_focused(files, problems, store, (roster, reading), jobs, pool, progress, focus,
+                                              live)
         else:
             results, unloaded = [], 0
             for start in range(0, len(files), BATCH_FILES):
                 batch = _read(files[start : start + BATCH_FILES], problems)
-                results.extend(_extract_batch(batch, store, roster, jobs, pool, progress, live))
+                results.extend(_extract_batch(batch, store, (roster, reading), jobs, pool, progress, live))
     finally:
         if pool is not None:
             pool.shutdown()
@@ -128,13 +136,14 @@ def load_archive(
     return Archive(digests=digests, identity=identity, problems=tuple(problems), notes=notes, unloaded=unloaded)
 
 
-def _open_store(paths, files, use_cache: bool, cache_dir: Path | None, roster_path: Path | None):
+def _open_store(paths, files, use_cache: bool, cache_dir: Path | None, roster_path: Path | None, reading):
     from timeline.engine.cache import NullStore, default_cache_dir, extraction_key, open_store
 
     if not use_cache or not files:
         return NullStore()
     directory = cache_dir if cache_dir is not None else default_cache_dir(paths)
-    return open_store(directory, extraction_key(roster_path))
+    settings = {"columns": dict(reading.columns)} if reading.columns else None
+    return open_store(directory, extraction_key(roster_path, settings))
 
 
 def _read(files: Sequence[str], problems: list[InputProblem]) -> list[tuple[str, bytes]]:
@@ -150,17 +159,17 @@ def _read(files: Sequence[str], problems: list[InputProblem]) -> list[tuple[str,
     return items
 
 
-def _extract_batch(items, store, roster, jobs, pool, progress, live: list[str]) -> list[FileResult]:
+def _extract_batch(items, store, context, jobs, pool, progress, live: list[str]) -> list[FileResult]:
     """Results for a batch of files in order: from the cache where it has them, else extracted."""
     keys = [store.key(p, d) for p, d in items]
     live.extend(keys)
     cached = store.get_many(keys)
     todo = [item for item, key in zip(items, keys) if key not in cached]
-    fresh = _extract_and_store(todo, store, roster, jobs, pool, progress)
+    fresh = _extract_and_store(todo, store, context, jobs, pool, progress)
     results = []
-    for key in keys:
+    for (path, _), key in zip(items, keys):
         if key in cached:
-            results.append(cached[key])
+            results.append(relocate(cached[key], path))
             if progress is not None:
                 progress.advance(cached[key])
         else:
@@ -168,18 +177,21 @@ def _extract_batch(items, store, roster, jobs, pool, progress, live: list[str]) 
     return results
 
 
-def _extract_and_store(todo, store, roster, jobs, pool, progress) -> dict[str, FileResult]:
-    """Extract the files the cache lacks and store them, each with its index."""
+def _extract_and_store(todo, store, context, jobs, pool, progress) -> dict[str, FileResult]:
+    """Extract the files the cache lacks and store them, each with its index. `context` is the
+    (roster, reading options) pair extraction needs."""
+    roster, reading = context
     fresh = dict(zip(
         (store.key(p, d) for p, d in todo),
-        extract_many(todo, roster, jobs, on_result=progress.advance if progress else None, pool=pool),
+        extract_many(todo, roster, jobs, on_result=progress.advance if progress else None, pool=pool,
+                     reading=reading),
     ))
     if fresh:
         store.put_many((key, result, result.index()) for key, result in fresh.items())
     return fresh
 
 
-def _load_focused(files, problems, store, roster, jobs, pool, progress, focus, live: list[str]):
+def _load_focused(files, problems, store, context, jobs, pool, progress, focus, live: list[str]):
     """Hook mode: extract what the cache lacks, then load only the cached rows that share an official
     with the focus files; the other rows' articles are counted from the cache index, not loaded."""
     from timeline.checks.runner import norm_path
@@ -189,7 +201,7 @@ def _load_focused(files, problems, store, roster, jobs, pool, progress, focus, l
     live.extend(keys)
     index = store.index(keys)
     todo = [item for item, key in zip(items, keys) if key not in index]
-    fresh = _extract_and_store(todo, store, roster, jobs, pool, progress)
+    fresh = _extract_and_store(todo, store, context, jobs, pool, progress)
     wanted = {norm_path(p) for p in focus}
     involved: set[str] = set()
     focus_keys: set[str] = set()
@@ -208,5 +220,6 @@ def _load_focused(files, problems, store, roster, jobs, pool, progress, focus, l
     cached = store.get_many(load)
     # A row that could not be loaded after all is simply re-read next time; count it as unloaded.
     unloaded += sum(index[k].articles for k in load if k not in cached)
-    results = [fresh.get(key) or cached.get(key) for key in keys]
+    results = [fresh.get(key) or (relocate(cached[key], path) if key in cached else None)
+               for (path, _), key in zip(items, keys)]
     return [r for r in results if r is not None], unloaded

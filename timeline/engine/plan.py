@@ -29,13 +29,18 @@ class FileResult:
         return RowIndex(len(self.digests), frozenset(ids))
 
 
-def map_file(path: str, data: bytes, roster=None) -> FileResult:
-    """Parse one file's bytes into articles, extract each, run the article rules; never raises on input."""
+def map_file(path: str, data: bytes, roster=None, reading=None) -> FileResult:
+    """Parse one file's bytes into articles (`reading`: the ingest.ReadOptions, e.g. CSV columns),
+    extract each, run the article rules; never raises on input."""
     from timeline.checks.runner import article_drafts
     from timeline.extract.article import digest, extract_claims
     from timeline.ingest import parse_article
+    from timeline.ingest.readers import DEFAULT_OPTIONS
 
-    articles, problems = parse_article(path, data)
+    try:
+        articles, problems = parse_article(path, data, reading or DEFAULT_OPTIONS)
+    except Exception as exc:  # a reader's bug must not lose the rest of the archive either
+        return FileResult(path, (), (InputProblem(path, Text.of("input.internal", detail=repr(exc))),))
     digests = []
     for article in articles:
         try:

@@ -8,7 +8,7 @@ import posixpath
 from pathlib import Path
 from typing import Sequence
 
-from timeline.ingest.readers import problem, reader_for
+from timeline.ingest.readers import extension_of, problem
 from timeline.model import InputProblem
 
 
@@ -41,7 +41,7 @@ def _walk(root: Path, shown: str, exclude: Sequence[str]) -> list[tuple[str, str
             kept.append(d)
         dirnames[:] = kept
         for name in sorted(filenames):
-            if name.startswith(".") or reader_for(name) is None:
+            if name.startswith(".") or extension_of(name) is None:
                 continue
             rel = posixpath.join(rel_dir, name)
             display = rel if shown in (".", "./") else posixpath.join(shown, rel)

@@ -8,6 +8,7 @@ from typing import Any
 
 from timeline.ingest.boilerplate import clean_body
 from timeline.ingest.readers import decoded, first_line, make_article, problem, text_value
+from timeline.ingest.sourcemap import line_starts, verbatim
 from timeline.model import Article, InputProblem
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -17,7 +18,7 @@ _FRONT_MATTER_DATE = re.compile(r"^(?:date|published)[ \t]*:", re.M | re.I)
 def _parse(path: str, text: str, data: bytes) -> tuple[list[Article], list[InputProblem]]:
     digest = hashlib.sha256(data).hexdigest()
     meta: dict[str, Any] = {}
-    first = 1
+    body_start = 0
     date_line = None
     body = text
     if text.startswith("---") and text[3:].split("\n", 1)[0].strip() == "":
@@ -41,15 +42,16 @@ def _parse(path: str, text: str, data: bytes) -> tuple[list[Article], list[Input
         if not isinstance(loaded, dict):
             return [], [problem(path, "front_matter_not_mapping", line=2)]
         meta = {str(k).lower(): v for k, v in loaded.items()}
-        first = text.count("\n", 0, m.end()) + 1
-        body = text[m.end():]
+        body_start = m.end()
+        body = text[body_start:]
         date_key = _FRONT_MATTER_DATE.search(text, 0, m.end())
         date_line = text.count("\n", 0, date_key.start()) + 1 if date_key else None
     body = clean_body(body)
     if not body.strip():
         return [], [problem(path, "empty")]
     title = text_value(meta.get("title")) or (first_line(body) or "").lstrip("#").strip() or None
-    return make_article(path, path, title, body, meta, first, 1, False, digest, date_line)
+    source = verbatim(len(body), body_start, line_starts(text))
+    return make_article(path, path, title, body, meta, source, digest, date_line)
 
 
 read = decoded(_parse)
