@@ -10,11 +10,13 @@ reader builds articles the same way.
 from __future__ import annotations
 
 import importlib
+import reprlib
 import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Mapping, Sequence
 
+from timeline import limits
 from timeline.lang import Text
 from timeline.model import Article, InputProblem, SourceMap
 
@@ -165,6 +167,8 @@ def make_article(
     from timeline.ingest.metadata import parse_metadata_datetime
     from timeline.ingest.published import dateline_outlet, publication_date, url_host
 
+    if len(body) > limits.MAX_ARTICLE_CHARS:
+        return [], [problem(key, "article_too_long", f"{limits.MAX_ARTICLE_CHARS:,}", line=problem_line)]
     problems: list[InputProblem] = []
     published: date | None = None
     published_at = None
@@ -173,7 +177,8 @@ def make_article(
     if raw_date is not None:
         found = parse_metadata_datetime(raw_date)
         if found is None:
-            problems.append(problem(path, "metadata_date", str(raw_date), line=problem_line, fatal=False))
+            shown = reprlib.repr(raw_date) if not isinstance(raw_date, str) else reprlib.repr(raw_date)[1:-1]
+            problems.append(problem(path, "metadata_date", shown, line=problem_line, fatal=False))
         else:
             published, published_at, source_name = found.day, found.at, "metadata"
     if published is None:
