@@ -168,3 +168,11 @@ def test_front_matter_past_its_limit_is_refused(tmp_path, monkeypatch):
     (root / "panjang.md").write_text("---\ntitle: " + "x" * 200 + "\n---\nBupati hadir.\n")
     _, problems = read_archive([str(root)])
     assert _lines(problems) == [f"{root}/panjang.md:1: front matter is longer than 100 characters"]
+
+
+@pytest.mark.parametrize("data", [b"\xfe\xff", b"\xff\xfe", b"\xef\xbb\xbf"], ids=["utf16-be-bom", "utf16-le-bom", "utf8-bom"])
+def test_a_csv_that_is_only_a_byte_order_mark_is_empty(tmp_path, data):
+    """Found by the property tests: a UTF-16 byte-order mark alone decoded to nothing and crashed the reader."""
+    (tmp_path / "kosong.csv").write_bytes(data)
+    _, problems = read_archive([str(tmp_path / "kosong.csv")])
+    assert _lines(problems) == [f"{tmp_path / 'kosong.csv'}: is empty"]

@@ -186,6 +186,8 @@ def _read(path: str, data: bytes, options: ReadOptions, delimiter: str | None) -
     rows = records(text, delimiter or guess_delimiter(text))
     try:
         header = next(rows)
+    except StopIteration:  # decoded to nothing (a byte-order mark alone)
+        return [], problems + [problem(path, "empty")]
     except UnclosedQuote as exc:
         return [], problems + [problem(path, "csv_unclosed_quote", line=position(starts, exc.offset)[0])]
     names = [f.value.strip() for f in header.fields]
