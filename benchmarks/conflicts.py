@@ -201,7 +201,7 @@ def describe_result(result: Result, indent: str = "  ") -> str:
     out = [f"{a.name}  ({a.shape}){'' if result.exact else '  <- differs'}"]
     if result.articles_read != len(a.article_files()):
         out.append(f"{indent}! read {result.articles_read} of {len(a.article_files())} article files")
-    out.append(f"{indent}expected: " + ("nothing (silent)" if a.silent else ""))
+    out.append(f"{indent}expected:" + (" nothing (silent)" if a.silent else ""))
     for i, e in enumerate(a.findings):
         mark = "ok " if i in result.pairs else "MISSED"
         out.append(f"{indent}  {mark} {e}")
