@@ -272,7 +272,7 @@ def _fmt(x: float | None) -> str:
 
 
 def render_table(by_rule: dict[str, Score]) -> str:
-    from timeline.catalog import load_catalog
+    from timeline.checks.catalog import load_catalog
 
     names = {r.code: r.name for r in load_catalog()}
     head = f"{'rule':<26} {'expected':>8} {'found':>6} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} {'recall':>7} {'lintscore':>9}"
