@@ -97,10 +97,20 @@ CASES = [
       C("c.txt", "ceremony", "Sekda mewakili Edi meresmikan pasar di Tenggarong, Kamis (5/10/2023).",
         "Kamis (5/10/2023)", "2023-10-05", place="Tenggarong", official="sunggono",
         represented=("edi-damansyah",))], "location-conflict", 0),
-    ("no return and no dated trip event: being abroad is not certain",
+    ("no return reported: within the 14-day bound the official is abroad",
      [DEP_A,
       C("c.txt", "ceremony", "Edi meresmikan pasar di Tenggarong, Kamis (5/10/2023).", "Kamis (5/10/2023)",
-        "2023-10-05", place="Tenggarong")], "location-conflict", 0),
+        "2023-10-05", place="Tenggarong")], "location-conflict", 1),
+    ("no return reported: beyond the 14-day bound the official may be home",
+     [DEP_A,
+      C("c.txt", "ceremony", "Edi meresmikan pasar di Tenggarong, Rabu (18/10/2023).", "Rabu (18/10/2023)",
+        "2023-10-18", place="Tenggarong")], "location-conflict", 0),
+    ("no return reported: after the trip's last dated event the official may be home",
+     [DEP_A,
+      C("a.txt", "meeting", "Forum berlangsung 4-6 Oktober 2023.", "4-6 Oktober 2023",
+        "2023-10-04", "2023-10-06", place="Jepang", part_of=0),
+      C("c.txt", "ceremony", "Edi meresmikan pasar di Tenggarong, Senin (9/10/2023).", "Senin (9/10/2023)",
+        "2023-10-09", place="Tenggarong")], "location-conflict", 0),
 ]
 
 
