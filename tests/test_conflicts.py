@@ -32,6 +32,29 @@ bench = load_benchmark()
 ARCHIVES = bench.archives()
 IDS = [a.name for a in ARCHIVES]
 
+# Archives whose expected finding rests on a relative date anchored to a dated statement ("X, Senin
+# (4/12/2023), mengatakan akan berangkat besok" is 5 December), which the temporal stage does not do
+# yet: until it does, the event leaves such a date out (no guess), so the conflict is not found.
+NEEDS_SPEECH_ANCHOR = {"35-berau-besok-konflik"}
+
+
+def speech_anchoring() -> bool:
+    """Whether the temporal stage anchors "besok" in a dated statement to the statement's day."""
+    from timeline.temporal import find_dates
+
+    text = "Bupati Berau Jamaluddin Hasyim, Senin (4/12/2023), mengatakan akan berangkat ke Jepang besok."
+    found = [e for e in find_dates(text, date(2023, 12, 5)) if e.text == "besok" and e.value is not None]
+    return bool(found) and found[0].value.start == date(2023, 12, 5)
+
+
+def _finding_params():
+    anchored = speech_anchoring()
+    for archive in ARCHIVES:
+        marks = []
+        if archive.name in NEEDS_SPEECH_ANCHOR and not anchored:
+            marks.append(pytest.mark.xfail(reason="needs speech anchoring from the temporal stage", strict=True))
+        yield pytest.param(archive, id=archive.name, marks=marks)
+
 _results: dict[str, object] = {}
 
 
@@ -47,7 +70,7 @@ def result_of(archive):
 # --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("archive", ARCHIVES, ids=IDS)
+@pytest.mark.parametrize("archive", list(_finding_params()))
 def test_archive_findings(archive):
     result = result_of(archive)
     if result.exact:

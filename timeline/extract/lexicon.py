@@ -117,7 +117,8 @@ def lexicon() -> Lexicon:
         again_phrase_re=words_re(again["again_phrases"]),
         earlier_after_re=re.compile(rf"\s+(?:{alt(again['earlier_after'])})(?![\w-])", re.IGNORECASE),
         subordinate_re=words_re(data["clauses"]["subordinate"]),
-        object_stop_re=words_re(objects["stop"]),
+        object_stop_re=re.compile(
+            rf"(?<![\w-])(?:(?i:{alt(objects['stop'] + parts['speech'])})|{objects['verb_pattern']})(?![\w-])"),
         object_lead_re=re.compile(rf"(?:\s+(?:{alt(objects['lead'])})(?![\w-]))+", re.IGNORECASE),
         aux=_folded(objects["aux"]),
         object_max_words=int(objects["max_words"]),
