@@ -129,6 +129,7 @@ def build_claims(rows: list[C]) -> list[ArticleClaims]:
                     object=row.obj,
                     key=ek.key,
                     names=ek.names,
+                    places=ek.places,
                     repeat=row.repeat,
                     domestic=place.domestic if place is not None else None,
                 )

@@ -34,6 +34,7 @@ MOVED_PLAN_WINDOW = 62  # a claim that says the plan moved ("diundur menjadi ...
 COARSE = frozenset({"month", "part", "week", "season", "year"})  # granularities coarser than a day
 MAX_COARSE_DAYS = 92
 MAX_NEIGHBOURS = 40  # earlier claims of a bucket one claim is compared with, at most
+MAX_LINKS = 8  # same-event links one claim makes to earlier ones, at most
 MIN_SHARED = 0.5  # share of the smaller key that the other must hold
 
 
@@ -89,20 +90,26 @@ def close_in_time(a: "ClaimNode", b: "ClaimNode") -> bool:
 def same_object(a: EventClaim, b: EventClaim, strict: bool) -> bool:
     """Whether two claims' objects and places name the same thing.
 
-    Proper names must not contradict ("Pasar Sentral Limboto" is not "Pasar Rakyat Telaga"), and
-    most of the smaller key must be in the larger. For recurring kinds (`strict`) one shared common
-    word is not enough ("meninjau banjir" twice): a name or two words must be shared.
+    Proper names other than places must not contradict ("Pasar Sentral Limboto" is not "Pasar Rakyat
+    Telaga"); most of the smaller key must be in the larger; and something besides a region or city
+    must be shared (two events in Samarinda are not one), unless both keys are only places. For
+    recurring kinds (`strict`) one shared common word is not enough ("meninjau banjir" twice): a name
+    or two words must be shared.
     """
     ka, kb = set(a.key), set(b.key)
     if not ka or not kb:
         return False
-    na, nb = set(a.names), set(b.names)
+    where = set(a.places) | set(b.places)
+    na, nb = set(a.names) - where, set(b.names) - where
     if na and nb and not na & nb:
         return False
     shared = ka & kb
     if not shared or len(shared) < MIN_SHARED * min(len(ka), len(kb)):
         return False
-    return not strict or len(shared) >= 2 or bool(shared & (na | nb))
+    specific = shared - where
+    if not specific and (strict or not (ka <= where and kb <= where)):
+        return False
+    return not strict or len(shared) >= 2 or bool(specific & (na | nb))
 
 
 def same_event(a: "ClaimNode", b: "ClaimNode") -> bool:
@@ -151,22 +158,30 @@ def _buckets(nodes: Iterable["ClaimNode"]) -> dict[tuple[str, str], list["ClaimN
 def sweep(
     bucket: Sequence["ClaimNode"], test: Callable[["ClaimNode", "ClaimNode"], bool], stats: LinkStats,
     seen: set[tuple[str, str]], reach: Callable[["ClaimNode"], int] | None = _reach,
+    linked: dict[str, int] | None = None,
 ) -> Iterator[tuple["ClaimNode", "ClaimNode"]]:
-    """Pairs of a date-sorted bucket that pass `test`, each claim compared with at most
-    MAX_NEIGHBOURS earlier ones still within reach (no reach: any earlier one)."""
+    """Pairs of a date-sorted bucket that pass `test`: each claim is compared with at most
+    MAX_NEIGHBOURS earlier ones still within reach (no reach: any earlier one), nearest in time first,
+    and links to at most MAX_LINKS of them (`linked` counts them across buckets)."""
+    linked = {} if linked is None else linked
     recent: deque["ClaimNode"] = deque()
     for node in bucket:
         if reach is not None:
             while recent and (node.interval.start - recent[0].interval.end).days > reach(recent[0]):
                 recent.popleft()
-        for other in list(recent)[-MAX_NEIGHBOURS:]:
-            pair = (other.claim.id, node.claim.id) if other.claim.id < node.claim.id else (node.claim.id, other.claim.id)
+        me = node.claim.id
+        for k in range(len(recent) - 1, max(-1, len(recent) - 1 - MAX_NEIGHBOURS), -1):
+            if linked.get(me, 0) >= MAX_LINKS:
+                break  # enough to join its group; the nearest claims are where a slip would show
+            other = recent[k]
+            pair = (other.claim.id, me) if other.claim.id < me else (me, other.claim.id)
             if pair in seen or pair[0] == pair[1]:
                 continue
             seen.add(pair)
             stats.comparisons += 1
             if test(other, node):
                 stats.links += 1
+                linked[me] = linked.get(me, 0) + 1
                 yield other, node
         recent.append(node)
         if len(recent) > 4 * MAX_NEIGHBOURS:
@@ -185,7 +200,8 @@ def _ambiguous(node: "ClaimNode", partners: list["ClaimNode"]) -> bool:
 def same_event_pairs(nodes: Sequence["ClaimNode"], stats: LinkStats) -> list[tuple["ClaimNode", "ClaimNode"]]:
     """Every pair of claims found to be one event (see the module's docstring)."""
     seen: set[tuple[str, str]] = set()
-    found = [pair for bucket in _buckets(nodes).values() for pair in sweep(bucket, same_event, stats, seen)]
+    linked: dict[str, int] = {}
+    found = [pair for bucket in _buckets(nodes).values() for pair in sweep(bucket, same_event, stats, seen, linked=linked)]
     partners: dict[str, list["ClaimNode"]] = defaultdict(list)
     for a, b in found:
         partners[a.claim.id].append(b)

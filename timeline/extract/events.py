@@ -311,6 +311,7 @@ def _finish(lex: Lexicon, article: Article, sentences, drafts: list[Draft]) -> l
                 object=key.text,
                 key=key.key,
                 names=key.names,
+                places=key.places,
                 repeat=d.repeat,
                 domestic=domestic,
             )

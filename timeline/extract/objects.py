@@ -28,6 +28,7 @@ class EventObject(NamedTuple):
     text: str | None
     key: tuple[str, ...]
     names: tuple[str, ...]
+    places: tuple[str, ...]
 
 
 def _stop_at(lex: Lexicon, text: str, start: int, limit: int, stops: Sequence[tuple[int, int]]) -> int:
@@ -107,7 +108,7 @@ def resolve_anaphora(lex: Lexicon, phrase: str, text: str, before: int, title: s
         return phrase
     head = words[:-1][-3:]
     head_re = r"\s+".join(re.escape(w) for w in head)
-    pattern = re.compile(rf"(?<![\w-])(?i:{head_re})((?:\s+(?:[A-Z0-9][\w'’-]*|[a-z]*\d[\w-]*))*)")
+    pattern = re.compile(rf"(?<![\w-])(?i:{head_re})((?:\s+(?:[A-Z0-9][\w'’-]*|[a-z]*-?\d[\w-]*))*)")
     for source in (text[max(0, before - ANAPHORA_REACH) : before], title or ""):
         found = None
         for m in pattern.finditer(source):
@@ -130,16 +131,35 @@ def _tokens(text: str, lex: Lexicon, first_is_name: bool) -> Iterable[tuple[str,
         yield folded, is_name and (n > 0 or first_is_name)
 
 
+def _place_words(text: str) -> set[str]:
+    """Folded words of `text` that are part of a region, city or country name ("Samarinda",
+    "Kutai Kartanegara", "Korea Selatan"), not of a venue ("Pasar Segiri")."""
+    from timeline.extract.places import place_of
+
+    words = [m.group() for m in _TOKEN.finditer(text)]
+    out: set[str] = set()
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            piece = words[i : i + n]
+            if len(piece) == n and piece[0][:1].isupper() and place_of(" ".join(piece)) is not None:
+                out.update(w.casefold() for w in piece)
+                break
+    return out
+
+
 def event_key(lex: Lexicon, obj: str | None, place: Place | None, object_at_clause_start: bool) -> EventObject:
-    """The key words of an event from its object and place (generic words left out), and its names."""
+    """The key words of an event from its object and place (generic words left out), its names, and
+    which of them name a region, city or country (a weak sign of sameness: many events share a city)."""
     key: dict[str, None] = {}
     names: dict[str, None] = {}
     sources = [(obj, not object_at_clause_start)] if obj else []
     if place is not None and (obj is None or place.text not in obj):
         sources.append((place.text, True))
+    where: set[str] = set()
     for source, first_is_name in sources:
+        where |= _place_words(source)
         for token, is_name in _tokens(source, lex, first_is_name):
             key[token] = None
             if is_name:
                 names[token] = None
-    return EventObject(obj, tuple(key), tuple(names))
+    return EventObject(obj, tuple(key), tuple(names), tuple(t for t in key if t in where))
