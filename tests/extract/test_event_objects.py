@@ -276,3 +276,10 @@ def test_an_opening_in_an_article_about_a_trip_abroad_is_not_placed():
 
 def test_a_meeting_without_a_place_is_not_placed():
     assert only("Bupati Berau Sri Juniarsih memimpin rapat evaluasi, Senin (4/3/2024).").domestic is None
+
+
+def test_a_pointing_phrase_inside_an_object_is_resolved_and_the_rest_kept():
+    text = ("Bupati Berau Sri Juniarsih meninjau kesiapan Jembatan Tempe, Senin (29/4/2024). "
+            "Sri Juniarsih akan meresmikan jembatan itu di Sengkang pada 5 Mei 2024.")
+    opening = [e for e in events_of(text) if e.type == "opening"]
+    assert [e.object for e in opening] == ["Jembatan Tempe di Sengkang"]

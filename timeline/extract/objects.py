@@ -104,8 +104,11 @@ def clause_begin(text: str, sentence_start: int, pos: int) -> int:
 def resolve_anaphora(lex: Lexicon, phrase: str, text: str, before: int, title: str | None) -> str:
     """ "MTQ tersebut" -> the phrase it points to ("MTQ ke-31 Kabupaten Lombok Tengah"), if told before."""
     words = phrase.split()
-    if len(words) < 2 or words[-1].casefold() not in lex.demonstratives:
+    at = next((i for i, w in enumerate(words) if i > 0 and w.casefold().strip(",.") in lex.demonstratives), None)
+    if at is None:
         return phrase
+    if at + 1 < len(words):  # "jembatan itu di Sengkang": resolve "jembatan itu", keep the rest
+        return f"{resolve_anaphora(lex, ' '.join(words[: at + 1]), text, before, title)} {' '.join(words[at + 1 :])}"
     head = words[:-1][-3:]
     head_re = r"\s+".join(re.escape(w) for w in head)
     pattern = re.compile(rf"(?<![\w-])(?i:{head_re})((?:\s+(?:[A-Z0-9][\w'’-]*|[a-z]*-?\d[\w-]*))*)")
