@@ -130,6 +130,7 @@ def build_claims(rows: list[C]) -> list[ArticleClaims]:
                     key=ek.key,
                     names=ek.names,
                     places=ek.places,
+                    site=ek.site,
                     repeat=row.repeat,
                     domestic=place.domestic if place is not None else None,
                 )

@@ -329,8 +329,9 @@ class EventClaim:
     time: TimeExpression | None = None  # the clock time written right after the date ("pukul 23.30 WIB")
     object: str | None = None  # what the event is about, as written ("Pasar Rakyat Loa Kulu")
     key: tuple[str, ...] = ()  # the words of object and place that tell this event from others, folded
-    names: tuple[str, ...] = ()  # those of `key` written capitalized: proper names ("loa", "kulu")
+    names: tuple[str, ...] = ()  # the object's key words written capitalized: proper names ("loa", "kulu")
     places: tuple[str, ...] = ()  # those of `key` that name a region, city or country ("samarinda")
+    site: tuple[str, ...] = ()  # the key words of the place alone ("kecamatan ambon utara" -> ambon, utara)
     repeat: bool = False  # the text says it happens again ("kembali meninjau", "untuk kedua kalinya")
     domestic: bool | None = None  # in Indonesia: a domestic place, or an article that names no place abroad
 

@@ -20,7 +20,7 @@ def claim(obj: str, names: tuple[str, ...] = ()) -> EventClaim:
     key = event_key(lexicon(), obj, None, object_at_clause_start=False)
     return EventClaim("x#e0", "x", "opening", "meresmikan", 0, 1, (Participant("a", "agent"),), None, None,
                       "reported", Sentence(0, 1, "x"), Location("x", 1, 1), key=key.key, names=key.names,
-                      places=key.places)
+                      places=key.places, site=key.site)
 
 
 # (a, b, strict, same)

@@ -45,7 +45,7 @@ OBJECTS = [
     ("Bupati Berau Sri Juniarsih meresmikan pasar rakyat di Loa Kulu, Kamis (9/11/2023).",
      "pasar rakyat di Loa Kulu", ("rakyat", "loa", "kulu")),
     ("Wali Kota Manado Andrei Angouw melakukan inspeksi mendadak (sidak) ke RSUD Kota Manado, Selasa (5/3/2024).",
-     "RSUD Kota Manado", ("rsud", "manado")),
+     "RSUD Kota Manado", ("manado",)),
     ("Aplikasi Siap Madani yang diluncurkan Wali Kota Pekanbaru Hendra Syahputra pada Selasa (23/7/2024) diunduh.",
      "Aplikasi Siap Madani", ("aplikasi", "siap", "madani")),
     ("Peresmian Pasar Inpres Sentani oleh Bupati Berau Sri Juniarsih pada Jumat (19/4/2024) disambut warga.",
@@ -74,9 +74,17 @@ def test_an_object_that_points_back_takes_the_words_of_what_it_points_to():
     assert {"mtq", "31", "lombok"} <= set(event.key)
 
 
-def test_names_are_the_key_words_written_capitalized():
-    event = only("Bupati Berau Sri Juniarsih meresmikan pasar rakyat di Loa Kulu, Kamis (9/11/2023).")
-    assert event.names == ("loa", "kulu")
+def test_names_are_what_the_event_is_about_written_capitalized_and_its_facility():
+    event = only("Bupati Berau Sri Juniarsih meresmikan Taman Kota Mimika di Kecamatan Mimika Selatan, "
+                 "Rabu (17/7/2024).")
+    assert (event.names, event.places) == (("mimika", "taman"), ("mimika",))
+    assert set(event.site) <= {"mimika", "selatan"} and "mimika" in event.site
+
+
+@pytest.mark.parametrize("word", DATA["objects"]["facilities"])
+def test_every_facility_head_is_a_name_of_what_is_opened(word):
+    event = only(f"Bupati Berau Sri Juniarsih meresmikan {word} baru di Tanjung Redeb, Rabu (17/7/2024).")
+    assert word in event.names
 
 
 @pytest.mark.parametrize("word", DATA["objects"]["generic"])
@@ -283,3 +291,13 @@ def test_a_pointing_phrase_inside_an_object_is_resolved_and_the_rest_kept():
             "Sri Juniarsih akan meresmikan jembatan itu di Sengkang pada 5 Mei 2024.")
     opening = [e for e in events_of(text) if e.type == "opening"]
     assert [e.object for e in opening] == ["Jembatan Tempe di Sengkang"]
+
+
+@pytest.mark.parametrize("word", DATA["returns"]["party"])
+def test_the_party_of_a_trip_told_just_before_returns_with_its_official(word):
+    text = ("Bupati Berau Sri Juniarsih dijadwalkan bertolak ke Prancis pada Selasa (23/7/2024), didampingi "
+            "Kepala Dinas Pariwisata Berau Ilyas Natsir. "
+            f"{word[0].upper() + word[1:]} dijadwalkan kembali ke Tanjung Redeb pada Selasa (30/7/2024).")
+    ret = [e for e in events_of(text, published=date(2024, 7, 15)) if e.type == "return"]
+    assert [(e.agent, e.date.value.start) for e in ret] == [("sri-juniarsih", date(2024, 7, 30))]
+    assert ("ilyas-natsir", "companion") in [(p.official_id, p.role) for p in ret[0].participants]

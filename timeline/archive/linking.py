@@ -90,26 +90,32 @@ def close_in_time(a: "ClaimNode", b: "ClaimNode") -> bool:
 def same_object(a: EventClaim, b: EventClaim, strict: bool) -> bool:
     """Whether two claims' objects and places name the same thing.
 
-    Proper names other than places must not contradict ("Pasar Sentral Limboto" is not "Pasar Rakyat
-    Telaga"); most of the smaller key must be in the larger; and something besides a region or city
-    must be shared (two events in Samarinda are not one), unless both keys are only places. For
-    recurring kinds (`strict`) one shared common word is not enough ("meninjau banjir" twice): a name
-    or two words must be shared.
+    Their places, when both have one, must be one within the other. Proper names (other than the
+    places) must not contradict ("Pasar Sentral Limboto" is not "Pasar Rakyat Telaga"), nor facility
+    heads ("Taman Kota Mimika" is not "Gedung Serbaguna Mimika"). Most of the smaller key must be in
+    the larger, and something besides a region or city must be shared (two events in Samarinda are
+    not one) unless both go to the very same place. For recurring kinds (`strict`) one shared common
+    word is not enough ("meninjau banjir" twice): a name or two words must be shared.
     """
     ka, kb = set(a.key), set(b.key)
     if not ka or not kb:
         return False
+    sa, sb = set(a.site), set(b.site)
+    if sa and sb and not (sa <= sb or sb <= sa):
+        return False  # two places ("Kecamatan Ambon Utara", "Kecamatan Ambon Timur")
     where = set(a.places) | set(b.places)
-    na, nb = set(a.names) - where, set(b.names) - where
-    if na and nb and not na & nb:
-        return False
+    na, nb = set(a.names) - where - sa - sb, set(b.names) - where - sa - sb
+    # facility heads are generic, so never key words: the names outside the key are facilities
+    for ga, gb in ((na & ka, nb & kb), (na - ka, nb - kb)):
+        if ga and gb and not ga & gb:
+            return False
     shared = ka & kb
     if not shared or len(shared) < MIN_SHARED * min(len(ka), len(kb)):
         return False
-    specific = shared - where
-    if not specific and (strict or not (ka <= where and kb <= where)):
+    specific = (shared - where) | (na & nb)
+    if not specific and not (ka == kb and ka <= where):
         return False
-    return not strict or len(shared) >= 2 or bool(specific & (na | nb))
+    return not strict or len(shared) >= 2 or bool(specific & (na | nb)) or (ka == kb and ka <= where)
 
 
 def same_event(a: "ClaimNode", b: "ClaimNode") -> bool:

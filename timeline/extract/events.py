@@ -122,6 +122,10 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
             kind, repeat = "visit", True  # "kembali ke sentra genteng Jatiwangi": there again, no trip
         d = Draft(kind, t, t.start(), t.end(), si, touched=si, repeat=repeat)
         d.agent, extra = agent_of(lex, text, here, t, zones, represented)
+        if d.agent is None and kind in ("return", "arrival"):
+            trip = _party_trip(lex, text, here, t, drafts)
+            if trip is not None:  # "Rombongan dijadwalkan kembali ke ...": the party of the trip just told
+                d.agent, extra = trip.agent, list(trip.companions)
         d.companions = [c for c in companions + extra if c != d.agent]
         if d.agent is not None and d.agent in representative_at:
             d.representative = True
@@ -153,6 +157,14 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
         continue_event(lex, text, here, dates, own, drafts, companions, continued_type)
     if own and lex.sub_event_re.search(s.text):
         attach_sub_events(lex, text, here, own, drafts)
+
+
+def _party_trip(lex: Lexicon, text: str, here: SentenceView, t: Trigger, drafts: list[Draft]) -> Draft | None:
+    """The trip told just before, when the subject of this return is the official's party."""
+    if not lex.party_re.search(text, here.sentence.start, t.start()):
+        return None
+    trips = [d for d in drafts if d.type == "departure" and d.agent and d.sentence >= here.index - lex.party_reach]
+    return trips[-1] if trips else None
 
 
 def _named_place_follows(text: str, t: Trigger) -> bool:
@@ -312,6 +324,7 @@ def _finish(lex: Lexicon, article: Article, sentences, drafts: list[Draft]) -> l
                 key=key.key,
                 names=key.names,
                 places=key.places,
+                site=key.site,
                 repeat=d.repeat,
                 domestic=domestic,
             )

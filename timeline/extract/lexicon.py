@@ -44,6 +44,8 @@ class Lexicon(NamedTuple):
     from_words: frozenset[str]
     from_noun_re: re.Pattern[str]
     trip_reach: int
+    party_re: re.Pattern[str]
+    party_reach: int
     companion_re: re.Pattern[str]
     represents_re: re.Pattern[str]
     represented_by_re: re.Pattern[str]
@@ -66,6 +68,7 @@ class Lexicon(NamedTuple):
     aux: frozenset[str]
     object_max_words: int
     generic: frozenset[str]
+    facility_re: re.Pattern[str]
     continuation_re: re.Pattern[str]
     sub_event_re: re.Pattern[str]
     purpose_re: re.Pattern[str]
@@ -100,6 +103,8 @@ def lexicon() -> Lexicon:
         from_words=_folded(returns["from_words"]),
         from_noun_re=re.compile(rf"\s*(?:{alt(returns['from_nouns'])})(?![\w-])", re.IGNORECASE),
         trip_reach=int(returns["trip_reach"]),
+        party_re=words_re(returns["party"]),
+        party_reach=int(returns["party_reach"]),
         companion_re=words_re(parts["companions"]),
         represents_re=words_re(parts["represents"]),
         represented_by_re=words_re(parts["represented_by"]),
@@ -123,6 +128,7 @@ def lexicon() -> Lexicon:
         aux=_folded(objects["aux"]),
         object_max_words=int(objects["max_words"]),
         generic=_folded(objects["generic"]),
+        facility_re=words_re(objects["facilities"]),
         continuation_re=words_re(links["continuations"]),
         sub_event_re=words_re(links["sub_event"]),
         purpose_re=re.compile(rf"(?<![\w-])(?:{alt(links['purpose'])})\s+$", re.IGNORECASE),

@@ -29,6 +29,7 @@ class EventObject(NamedTuple):
     key: tuple[str, ...]
     names: tuple[str, ...]
     places: tuple[str, ...]
+    site: tuple[str, ...]
 
 
 def _stop_at(lex: Lexicon, text: str, start: int, limit: int, stops: Sequence[tuple[int, int]]) -> int:
@@ -128,8 +129,8 @@ def _tokens(text: str, lex: Lexicon, first_is_name: bool) -> Iterable[tuple[str,
         folded = token.casefold()
         if len(folded) < 2 and not folded.isdigit():
             continue
-        if folded in lex.generic or folded in lex.type_of:
-            continue
+        if folded in lex.generic or folded in lex.type_of or lex.facility_re.fullmatch(folded):
+            continue  # facility heads are names of a kind, not of a thing: see event_key
         is_name = token[:1].isupper() or any(c.isdigit() for c in token)
         yield folded, is_name and (n > 0 or first_is_name)
 
@@ -151,18 +152,21 @@ def _place_words(text: str) -> set[str]:
 
 
 def event_key(lex: Lexicon, obj: str | None, place: Place | None, object_at_clause_start: bool) -> EventObject:
-    """The key words of an event from its object and place (generic words left out), its names, and
-    which of them name a region, city or country (a weak sign of sameness: many events share a city)."""
-    key: dict[str, None] = {}
-    names: dict[str, None] = {}
-    sources = [(obj, not object_at_clause_start)] if obj else []
-    if place is not None and (obj is None or place.text not in obj):
-        sources.append((place.text, True))
-    where: set[str] = set()
-    for source, first_is_name in sources:
-        where |= _place_words(source)
-        for token, is_name in _tokens(source, lex, first_is_name):
-            key[token] = None
-            if is_name:
-                names[token] = None
-    return EventObject(obj, tuple(key), tuple(names), tuple(t for t in key if t in where))
+    """The key words of an event: those of its object and of its place, generic words left out. Its
+    names are the capitalized key words of what it is about (the object before its "di ...", else the
+    place) and the head of the facility it names ("pasar", "taman"): what tells two things apart; its
+    places those
+    that name a region, city or country (a weak sign of sameness: many events share a city); its site
+    the place's own words, to tell two places apart."""
+    obj_words = list(_tokens(obj, lex, not object_at_clause_start)) if obj else []
+    site_words = list(_tokens(place.text, lex, True)) if place is not None else []
+    key = dict.fromkeys([w for w, _ in obj_words] + [w for w, _ in site_words])
+    thing = re.split(r"\s+di\s+", obj, maxsplit=1)[0] if obj else None  # "Taman Kota Mimika [di Kecamatan ...]"
+    if thing:
+        names = dict.fromkeys(w for w, is_name in _tokens(thing, lex, not object_at_clause_start) if is_name)
+        names.update((m.group().casefold(), None) for m in lex.facility_re.finditer(thing))
+    else:
+        names = dict.fromkeys(w for w, is_name in site_words if is_name)
+    where = (_place_words(obj) if obj else set()) | (_place_words(place.text) if place is not None else set())
+    return EventObject(obj, tuple(key), tuple(names), tuple(t for t in key if t in where),
+                       tuple(dict.fromkeys(w for w, _ in site_words)))
