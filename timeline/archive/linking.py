@@ -121,8 +121,8 @@ def same_object(a: EventClaim, b: EventClaim, strict: bool) -> bool:
 def same_event(a: "ClaimNode", b: "ClaimNode") -> bool:
     """Whether two claims of one official tell the same event (kind, object or destination, time)."""
     ca, cb = a.claim, b.claim
-    if ca.type != cb.type or ca.repeat or cb.repeat:
-        return False
+    if ca.type != cb.type or ca.repeat or cb.repeat or ca.agent != cb.agent:
+        return False  # one event has one leader: a sidak of one's own is not the governor's one joined
     if ca.type in TRIP_TYPES:
         ka = place_key(ca)
         if ka is None or ka != place_key(cb):
