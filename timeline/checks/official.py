@@ -40,13 +40,18 @@ def _evidence(nodes: Sequence[ClaimNode]) -> tuple[Evidence, ...]:
 
 
 def _place_text(nodes: Sequence[ClaimNode]) -> str:
+    """What to name an event by: a trip's destination abroad, else what it is about or where."""
+    for node in nodes:
+        p = node.claim.place
+        if p is not None and p.country and p.country != "ID":
+            return p.country_name or p.city or p.text
+    for node in nodes:
+        if node.claim.object and node.claim.type not in TRIP_TYPES:
+            return node.claim.object
     for node in nodes:
         p = node.claim.place
         if p is not None:
-            return p.country_name or p.city or p.text
-    for node in nodes:
-        if node.claim.object:
-            return node.claim.object
+            return p.text if p.domestic else (p.country_name or p.city or p.text)
     return "-"
 
 

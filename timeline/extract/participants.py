@@ -114,7 +114,3 @@ def companions_of(lex: Lexicon, text: str, here: SentenceView, zones, next_view:
         if lex.list_intro_re.match(text, next_view.sentence.start):
             companions = [m.official_id for m in next_view.mentions]
     return companions
-
-
-def participants_in(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if start <= m.start < end]
