@@ -5,8 +5,9 @@
 Archives come from benchmarks/generate_archive.py (reused when already generated for the same size and
 seed). Each size is checked cold (fresh cache dir), then warm after one article changed; the child's peak
 memory is measured (largest process, and the whole process tree sampled from /proc). Findings are matched
-to the generator's ground truth by rule + official id + files. A baseline (`--jobs 1 --no-cache` on the
-smallest archive) is measured in the same run and printed beside the targets.
+to the generator's ground truth by rule + official id + files, and precision and recall are also printed
+per planted shape (a finding's shape is read off its code, event type and dates: `shape_of`). A baseline
+(`--jobs 1 --no-cache` on the smallest archive) is measured in the same run and printed beside the targets.
 """
 
 from __future__ import annotations
