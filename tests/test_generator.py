@@ -310,3 +310,35 @@ def test_ensure_archive_reuses_an_existing_archive(tmp_path: Path) -> None:
     marker.write_text("tetap", encoding="utf-8")
     assert bench.ensure_archive(tmp_path, 50, seed=2, rate=0.1) == first
     assert marker.exists()
+
+
+SHAPES_OF = [
+    ({"code": "TL101", "event": {"type": "departure"}, "claims": [{"date": {"granularity": "day"}}]},
+     "trip-date-conflict"),
+    ({"code": "TL101", "event": {"type": "opening"}, "claims": [{"date": {"granularity": "month"}}]}, "month-vs-day"),
+    ({"code": "TL101", "event": {"type": "inspection"}, "claims": [{"date": None}]}, "event-date-conflict"),
+    ({"code": "TL102"}, "outside-trip"),
+    ({"code": "TL103"}, "return-before-departure"),
+    ({"code": "TL104"}, "local-inside-trip"),
+    ({"code": "TL002"}, "weekday-mismatch"),
+]
+
+
+@pytest.mark.parametrize("finding,shape", SHAPES_OF, ids=[s for _, s in SHAPES_OF])
+def test_a_finding_is_scored_under_the_shape_it_would_be(finding, shape):
+    assert bench.shape_of(finding) == shape
+    assert shape in {s for s, *_ in gen.PLANTS}
+
+
+def test_score_counts_each_shape_planted_found_and_true(archive: tuple[Path, dict]) -> None:
+    root, truth = archive
+    item = next(t for t in truth["contradictions"] if t["shape"] == "local-inside-trip")
+    stray = next(t for t in truth["contradictions"] if t["shape"] == "invalid-date")
+    report = {"discrepancies": [
+        {**finding("location-conflict", "TL104", item["official_id"], root, item["planted"])},
+        {**finding("location-conflict", "TL104", item["official_id"], root, stray["planted"])},  # not planted so
+    ]}
+    result = bench.score(report, truth, root)
+    planted = sum(t["shape"] == "local-inside-trip" for t in truth["contradictions"])
+    assert result.by_shape["local-inside-trip"] == [planted, 1, 2, 1]
+    assert "| 1200 | local-inside-trip |" in bench.shape_table([{"articles": 1200, "by_shape": result.by_shape}])
