@@ -10,6 +10,7 @@ dropped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Sequence
 
@@ -64,14 +65,17 @@ def find_events(
             by_sentence.setdefault(sentence_index(sentences, starts, m.start()), [])
 
     outside = sorted((m for m in mentions if not inside(quotes, m.start)), key=lambda m: m.start)
-    usable = [e for e in expressions if e.value is not None and e.kind in DATED_KINDS and not inside(quotes, e.start)]
+    usable = sorted((e for e in expressions if e.value is not None and e.kind in DATED_KINDS
+                     and not inside(quotes, e.start)), key=lambda e: e.start)
+    mention_at = [m.start for m in outside]
+    expression_at = [e.start for e in usable]
     cache: dict[int, SentenceView] = {}
 
     def view(si: int) -> SentenceView:
         if si not in cache:
             s = sentences[si]
-            ms = [m for m in outside if s.start <= m.start < s.end]
-            es = [e for e in usable if s.start <= e.start < s.end]
+            ms = outside[bisect.bisect_left(mention_at, s.start) : bisect.bisect_left(mention_at, s.end)]
+            es = usable[bisect.bisect_left(expression_at, s.start) : bisect.bisect_left(expression_at, s.end)]
             ps = [(a + s.start, b + s.start, p) for a, b, p in find_places(s.text)] if s.text else []
             cache[si] = SentenceView(si, s, ms, es, ps)
         return cache[si]
@@ -242,9 +246,10 @@ def _place(lex: Lexicon, text: str, here: SentenceView, start: int, end: int, ki
 
 
 def _names_abroad(article: Article) -> bool:
-    """Whether the article (title included) names any place outside Indonesia."""
-    for source in (article.title or "", article.text):
-        if any(p.country and p.country != "ID" for _, _, p in find_places(source)):
+    """Whether the article (title included) names any place outside Indonesia (read line by line, so a
+    very long article costs what its lines cost)."""
+    for source in (article.title or "", *article.text.split("\n")):
+        if source.strip() and any(p.country and p.country != "ID" for _, _, p in find_places(source)):
             return True
     return False
 

@@ -77,10 +77,10 @@ def clause_end(text: str, sentence: Sentence, pos: int) -> int:
 
 def find_triggers(lex: Lexicon, text: str, quotes: Sequence[tuple[int, int]]) -> list[re.Match[str]]:
     """Every trigger match of the text that can be an event (outside quotes and look-alike phrases)."""
-    blocked = [m.span() for m in lex.not_trigger_re.finditer(text)]
+    blocked = [m.span() for m in lex.not_trigger_re.finditer(text)]  # sorted and disjoint
     out = []
     for m in lex.trigger_re.finditer(text):
-        if inside(quotes, m.start()) or any(s <= m.start() < e for s, e in blocked):
+        if inside(quotes, m.start()) or inside(blocked, m.start()):
             continue
         if _is_event_trigger(lex, text, m, m.group("t").casefold()):
             out.append(m)
