@@ -142,6 +142,20 @@ def test_an_earlier_occurrence_is_a_repeat(word):
     assert only(text).repeat
 
 
+@pytest.mark.parametrize("prefix", DATA["recurrence"]["verb_prefixes"])
+def test_a_verb_before_sebelumnya_tells_no_earlier_occurrence(prefix):
+    from timeline.extract.triggers import framed
+    from timeline.model import Sentence
+
+    verbs = [w for words in DATA["triggers"].values() for w in words if w.startswith(prefix) and " " not in w]
+    text = f"Bupati itu {verbs[0]} sebelumnya Pasar Segiri."
+    (match,) = [m for m in lexicon().trigger_re.finditer(text) if m.group("t") == verbs[0]]
+    assert not framed(lexicon(), text, Sentence(0, len(text), text), match).repeat
+    noun = "Pada kunjungan sebelumnya Bupati itu berjanji."
+    (match,) = lexicon().trigger_re.finditer(noun)
+    assert framed(lexicon(), noun, Sentence(0, len(noun), noun), match).repeat
+
+
 def test_a_first_telling_is_no_repeat():
     assert not only("Bupati Berau Sri Juniarsih meninjau Pasar Segiri, Rabu (3/1/2024).").repeat
 

@@ -86,9 +86,18 @@ def find_events(
     return _finish(lex, article, sentences, drafts)
 
 
-def _trip_told(lex: Lexicon, here: SentenceView, drafts: list[Draft]) -> bool:
+def _recent(drafts: list[Draft], since: int):
+    """The drafts told from sentence `since` on, latest first (drafts come in sentence order)."""
+    for d in reversed(drafts):
+        if d.sentence < since:
+            return
+        yield d
+
+
+def _trip_told(lex: Lexicon, here: SentenceView, drafts: list[Draft], own: list[Draft]) -> bool:
     """Whether a trip was told in this sentence or just before: "kembali ke Nunukan" is its return."""
-    if any(d.type == "departure" and d.sentence >= here.index - lex.trip_reach for d in drafts):
+    since = here.index - lex.trip_reach
+    if any(d.type == "departure" for d in (*own, *_recent(drafts, since))):
         return True
     return any(p.country and p.country != "ID" for _, _, p in here.places)
 
@@ -122,7 +131,7 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
         purpose = previous is not None and bool(lex.purpose_re.search(text[previous.end() : t.start()]))
         previous = t
         kind, repeat = t.kind, t.repeat
-        if t.needs_trip and not _named_place_follows(text, t) and not _trip_told(lex, here, drafts + own):
+        if t.needs_trip and not _named_place_follows(text, t) and not _trip_told(lex, here, drafts, own):
             kind, repeat = "visit", True  # "kembali ke sentra genteng Jatiwangi": there again, no trip
         d = Draft(kind, t, t.start(), t.end(), si, touched=si, repeat=repeat)
         d.agent, extra = agent_of(lex, text, here, t, zones, represented)
@@ -167,8 +176,7 @@ def _party_trip(lex: Lexicon, text: str, here: SentenceView, t: Trigger, drafts:
     """The trip told just before, when the subject of this return is the official's party."""
     if not lex.party_re.search(text, here.sentence.start, t.start()):
         return None
-    trips = [d for d in drafts if d.type == "departure" and d.agent and d.sentence >= here.index - lex.party_reach]
-    return trips[-1] if trips else None
+    return next((d for d in _recent(drafts, here.index - lex.party_reach) if d.type == "departure" and d.agent), None)
 
 
 def _named_place_follows(text: str, t: Trigger) -> bool:
@@ -237,7 +245,7 @@ def _place(lex: Lexicon, text: str, here: SentenceView, start: int, end: int, ki
             if to:
                 return to[0][2]
         else:
-            at = [x for x in after if re.search(r"di\s+(?:[a-z]\w*\s+){0,3}$", text[max(0, x[0] - MARKER_REACH) : x[0]])]
+            at = [x for x in after if lex.location_marker_re.search(text, max(0, x[0] - MARKER_REACH), x[0])]
             if at:
                 return at[0][2]
         return after[0][2]

@@ -62,6 +62,7 @@ class Lexicon(NamedTuple):
     again_before_re: re.Pattern[str]
     again_phrase_re: re.Pattern[str]
     earlier_after_re: re.Pattern[str]
+    verb_prefixes: tuple[str, ...]
     subordinate_re: re.Pattern[str]
     object_stop_re: re.Pattern[str]
     object_lead_re: re.Pattern[str]
@@ -75,6 +76,8 @@ class Lexicon(NamedTuple):
     glue_re: re.Pattern[str]
     marker_re: re.Pattern[str]
     destination_marker_re: re.Pattern[str]
+    location_marker_re: re.Pattern[str]
+    location_split_re: re.Pattern[str]
     destination_re: re.Pattern[str]
     demonstratives: frozenset[str]
     demonstrative_re: re.Pattern[str]
@@ -120,6 +123,7 @@ def lexicon() -> Lexicon:
         uncertain_re=words_re(mod["uncertain"]),
         again_before_re=re.compile(rf"(?<![\w-])(?:{alt(again['again_before'])})\s+$", re.IGNORECASE),
         again_phrase_re=words_re(again["again_phrases"]),
+        verb_prefixes=tuple(w.casefold() for w in again["verb_prefixes"]),
         earlier_after_re=re.compile(rf"\s+(?:{alt(again['earlier_after'])})(?![\w-])", re.IGNORECASE),
         subordinate_re=words_re(data["clauses"]["subordinate"]),
         object_stop_re=re.compile(
@@ -136,6 +140,8 @@ def lexicon() -> Lexicon:
         marker_re=re.compile(rf"(?<![\w-])(?i:{alt(links['place_markers'])})\s+(?:[a-z][\w-]*\s+){{0,{reach}}}$"),
         destination_marker_re=re.compile(rf"(?<![\w-])(?:{alt(links['destination_markers'])})\s+(?:\w+\s+)?$",
                                          re.IGNORECASE),
+        location_marker_re=re.compile(rf"(?<![\w-])(?i:{alt(links['location_markers'])})\s+(?:[a-z]\w*\s+){{0,{reach}}}$"),
+        location_split_re=re.compile(rf"\s+(?i:{alt(links['location_markers'])})\s+"),
         destination_re=re.compile(
             rf"(?<![\w-])(?:{alt(links['place_markers'] + links['destination_copulas'])})\s+(?:\w+\s+)?$",
             re.IGNORECASE,

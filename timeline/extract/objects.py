@@ -161,7 +161,7 @@ def event_key(lex: Lexicon, obj: str | None, place: Place | None, object_at_clau
     obj_words = list(_tokens(obj, lex, not object_at_clause_start)) if obj else []
     site_words = list(_tokens(place.text, lex, True)) if place is not None else []
     key = dict.fromkeys([w for w, _ in obj_words] + [w for w, _ in site_words])
-    thing = re.split(r"\s+di\s+", obj, maxsplit=1)[0] if obj else None  # "Taman Kota Mimika [di Kecamatan ...]"
+    thing = lex.location_split_re.split(obj, maxsplit=1)[0] if obj else None  # "Taman Kota Mimika [di ...]"
     if thing:
         names = dict.fromkeys(w for w, is_name in _tokens(thing, lex, not object_at_clause_start) if is_name)
         names.update((m.group().casefold(), None) for m in lex.facility_re.finditer(thing))

@@ -96,7 +96,7 @@ def framed(lex: Lexicon, text: str, sentence: Sentence, m: re.Match[str]) -> Tri
         lex.again_before_re.search(before)
         or lex.again_phrase_re.search(text, sentence.start, m.start())
         or lex.again_phrase_re.match(text, m.end() + 1, min(sentence.end, m.end() + 30))
-        or (not word.startswith(("me", "ber", "di")) and lex.earlier_after_re.match(text, m.end()))
+        or (not word.startswith(lex.verb_prefixes) and lex.earlier_after_re.match(text, m.end()))
     )
     subordinate = bool(lex.subordinate_re.search(text, begin, m.start()))
     home = word in lex.needs_trip and bool(lex.home_re.match(text, m.end()))
