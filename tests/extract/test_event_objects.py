@@ -315,3 +315,17 @@ def test_the_party_of_a_trip_told_just_before_returns_with_its_official(word):
     ret = [e for e in events_of(text, published=date(2024, 7, 15)) if e.type == "return"]
     assert [(e.agent, e.date.value.start) for e in ret] == [("sri-juniarsih", date(2024, 7, 30))]
     assert ("ilyas-natsir", "companion") in [(p.official_id, p.role) for p in ret[0].participants]
+
+
+@pytest.mark.parametrize("word", DATA["links"]["location_markers"])
+def test_a_location_marker_places_the_event_and_ends_what_it_is_about(word):
+    event = only(f"Bupati Berau Sri Juniarsih meresmikan Taman Kota Mimika {word} Kecamatan Mimika Selatan, "
+                 "Rabu (17/7/2024).")
+    assert event.place.text.startswith("Kecamatan Mimika")
+    assert "taman" in event.names and "selatan" not in event.names
+
+
+@pytest.mark.parametrize("word", DATA["links"]["destination_markers"])
+def test_a_destination_marker_names_where_a_trip_goes(word):
+    event = only(f"Bupati Berau Sri Juniarsih bertolak dari Bandara Kalimarau {word} Osaka, Senin (6/5/2024).")
+    assert event.place.country == "JP"
