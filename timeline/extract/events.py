@@ -16,7 +16,7 @@ from typing import Sequence
 
 from timeline.extract.dating import date_of, modality_of, usable_dates
 from timeline.extract.discourse import Draft, attach_sub_events, continue_event
-from timeline.extract.lexicon import Lexicon, lexicon, load_table  # noqa: F401  (load_table: tests read the data)
+from timeline.extract.lexicon import Lexicon, lexicon, load_table
 from timeline.extract.objects import clause_begin, event_key, object_after, resolve_anaphora, subject_before
 from timeline.extract.participants import (
     SentenceView,
@@ -29,6 +29,8 @@ from timeline.extract.places import find_places
 from timeline.extract.triggers import Trigger, find_triggers, framed
 from timeline.model import Article, EventClaim, Mention, Official, Participant, Place, Sentence, TimeExpression
 from timeline.text.spans import inside, quote_spans, sentence_index
+
+__all__ = ["find_events", "load_table"]  # load_table: the words, for tests and tools that read them
 
 DATED_KINDS = ("date", "range", "month", "relative", "year")
 TRIP_KINDS = ("departure", "return", "arrival")

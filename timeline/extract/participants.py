@@ -9,7 +9,7 @@ belongs to ("Kunjungan kerja Bupati X") or the one a passive marker names ("rako
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from timeline.extract.lexicon import LOWER_WORD, Lexicon
 from timeline.model import Mention, Sentence, TimeExpression
