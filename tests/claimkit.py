@@ -10,6 +10,7 @@ from timeline.extract.objects import event_key
 from timeline.model import (
     Article,
     ClockTime,
+    Duration,
     ArticleClaims,
     ArticleDigest,
     EventClaim,
@@ -47,6 +48,7 @@ class C:
     obj: str | None = None  # what the event is about, as written ("Pasar Rakyat Loa Kulu")
     repeat: bool = False  # told as happening again ("kembali meninjau")
     clock: str | None = None  # a clock time right after the date, "HH:MM ZONE" ("07:00 WITA")
+    length_days: int | None = None  # a trip's stated length ("selama empat hari")
 
 
 def place_of(name: str | None) -> Place | None:
@@ -133,6 +135,7 @@ def build_claims(rows: list[C]) -> list[ArticleClaims]:
                     site=ek.site,
                     repeat=row.repeat,
                     domestic=place.domestic if place is not None else None,
+                    length=Duration("days", row.length_days) if row.length_days else None,
                 )
             )
             offset += len(row.sentence) + 1

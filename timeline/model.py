@@ -334,6 +334,7 @@ class EventClaim:
     site: tuple[str, ...] = ()  # the key words of the place alone ("kecamatan ambon utara" -> ambon, utara)
     repeat: bool = False  # the text says it happens again ("kembali meninjau", "untuk kedua kalinya")
     domestic: bool | None = None  # in Indonesia: a domestic place, or an article that names no place abroad
+    length: Duration | None = None  # a trip's stated length ("selama empat hari di Kuala Lumpur")
 
     @property
     def agent(self) -> str | None:

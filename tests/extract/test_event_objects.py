@@ -329,3 +329,20 @@ def test_a_location_marker_places_the_event_and_ends_what_it_is_about(word):
 def test_a_destination_marker_names_where_a_trip_goes(word):
     event = only(f"Bupati Berau Sri Juniarsih bertolak dari Bandara Kalimarau {word} Osaka, Senin (6/5/2024).")
     assert event.place.country == "JP"
+
+
+LENGTHS = [
+    ("Bupati Berau Sri Juniarsih bertolak ke Malaysia, Kamis (7/3/2024). Selama empat hari di Kuala Lumpur, ia "
+     "akan menghadiri konferensi.", 4),
+    ("Bupati Berau Sri Juniarsih berangkat ke Singapura, Kamis (15/8/2024), untuk kunjungan empat hari.", 4),
+    ("Bupati Berau Sri Juniarsih bertolak ke Turki, Senin (2/10/2023). Selama sepekan di Turki, rombongan akan "
+     "belajar.", 7),
+    ("Bupati Berau Sri Juniarsih bertolak ke Turki, Senin (2/10/2023). Anggaran disusun selama tiga bulan.", None),
+]
+assert len({t for t, _ in LENGTHS}) == len(LENGTHS)
+
+
+@pytest.mark.parametrize("text,days", LENGTHS)
+def test_a_departure_takes_a_stated_length_of_days_or_weeks(text, days):
+    (departure,) = [e for e in events_of(text, published=date(2024, 3, 1)) if e.type == "departure"]
+    assert (departure.length.amount if departure.length else None) == days

@@ -185,6 +185,8 @@ def schedule_change(view: OfficialGraph, options: Mapping[str, Any]) -> Iterator
 def _bound(trip: Trip, max_trip_days: int, agenda: bool = False) -> Text:
     if trip.by_return:
         return Text.of("term.bound_return")
+    if trip.stated_days is not None:
+        return Text.of("term.bound_length", days=trip.stated_days)
     if agenda and trip.agenda_end is not None:
         return Text.of("term.bound_agenda")
     return Text.of("term.bound_limit", days=max_trip_days)

@@ -4,7 +4,7 @@ is certainly abroad.
 A trip is a group of departure and return claims (`archive.graph.trip_groups`). It leaves on the day
 its departure claims agree on, or on the day the latest report of a change moved it to ("diundur
 menjadi ..."); it is bounded by its first return dated on or after that day, reported or scheduled,
-else by the longest plausible trip (`max_trip_days`). Between those two days the official is abroad;
+else by its stated length ("selama empat hari"), else by the longest plausible trip (`max_trip_days`). Between those two days the official is abroad;
 on the days themselves only clock times can say (the morning event, the evening flight).
 """
 
@@ -24,13 +24,14 @@ class Trip:
 
     start: date  # the day of departure
     end: date  # the day of return, or the last day the bound allows
-    by_return: bool  # `end` is a reported or scheduled return (else the max_trip_days bound)
+    by_return: bool  # `end` is a reported or scheduled return (else a stated length or max_trip_days)
     latest_end: date  # the latest return reported (a lenient bound for events of the trip)
     departure: ClaimNode
     ret: ClaimNode | None
     nodes: tuple[ClaimNode, ...]  # every claim of the trip group
     abroad: bool  # the destination is outside Indonesia
     agenda_end: date | None = None  # the last day of the trip's own dated events, within the bound
+    stated_days: int | None = None  # the trip's stated length bounds it ("selama empat hari")
 
     @property
     def away_until(self) -> date:
@@ -78,6 +79,11 @@ def trip_from(dep: ClaimNode, nodes: Sequence[ClaimNode], max_trip_days: int) ->
     if returns:
         return Trip(start, returns[0].interval.start, True, returns[-1].interval.start, dep, returns[0],
                     tuple(nodes), abroad)
+    stated = [int(n.claim.length.amount) for n in nodes if n.claim.type == "departure" and n.claim.length]
+    if stated:  # "Selama empat hari di Kuala Lumpur": home again by the last of those days
+        days = min(stated)
+        end = start + timedelta(days=max(days - 1, 0))
+        return Trip(start, end, False, start + timedelta(days=days), dep, None, tuple(nodes), abroad, stated_days=days)
     end = start + timedelta(days=max_trip_days)
     return Trip(start, end, False, end, dep, None, tuple(nodes), abroad)
 

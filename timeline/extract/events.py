@@ -27,7 +27,17 @@ from timeline.extract.participants import (
 )
 from timeline.extract.places import find_places
 from timeline.extract.triggers import Trigger, find_triggers, framed
-from timeline.model import Article, EventClaim, Mention, Official, Participant, Place, Sentence, TimeExpression
+from timeline.model import (
+    Article,
+    Duration,
+    EventClaim,
+    Mention,
+    Official,
+    Participant,
+    Place,
+    Sentence,
+    TimeExpression,
+)
 from timeline.text.spans import inside, quote_spans, sentence_index
 
 __all__ = ["find_events", "load_table"]  # load_table: the words, for tests and tools that read them
@@ -38,6 +48,8 @@ TRIP_KINDS = ("departure", "return", "arrival")
 # opening, an inspection, a ceremony. (A meeting, a visit or a signing may well be abroad.)
 HOME_KINDS = frozenset({"opening", "launch", "groundbreaking", "inspection", "ceremony"})
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[–—-]\s|\.\s")
+LENGTH_DAYS = {"days": 1, "weeks": 7}  # units of a trip's stated length, in days
+MAX_LENGTH_DAYS = 60
 MARKER_REACH = 48  # characters before a place in which its marker ("ke", "di ruang rapat") must stand
 FROM_REACH = 16
 
@@ -85,7 +97,9 @@ def find_events(
     drafts: list[Draft] = []
     for si in sorted(by_sentence):
         _sentence_events(lex, text, view, si, len(sentences), by_sentence[si], drafts)
-    return _finish(lex, article, sentences, drafts)
+    lengths = [e for e in expressions if e.kind == "duration" and e.duration is not None
+               and e.duration.unit in LENGTH_DAYS and e.duration.amount and not inside(quotes, e.start)]
+    return _finish(lex, article, sentences, drafts, sorted(lengths, key=lambda e: e.start))
 
 
 def _recent(drafts: list[Draft], since: int):
@@ -282,7 +296,24 @@ def _fold_twins(drafts: list[Draft], kept: list[int]) -> list[int]:
     return out
 
 
-def _finish(lex: Lexicon, article: Article, sentences, drafts: list[Draft]) -> list[EventClaim]:
+def _length(d: Draft, sentences, lengths: list[TimeExpression]) -> Duration | None:
+    """A departure's stated length: a number of days or weeks in its sentence or the next one."""
+    if d.type != "departure" or d.part_of is not None or not lengths:
+        return None
+    start = sentences[d.sentence].start
+    end = sentences[min(d.sentence + 1, len(sentences) - 1)].end
+    i = bisect.bisect_left([e.start for e in lengths], start)
+    for e in lengths[i:]:
+        if e.start >= end:
+            break
+        days = e.duration.amount * LENGTH_DAYS[e.duration.unit]
+        if 1 <= days <= MAX_LENGTH_DAYS:
+            return Duration("days", days)
+    return None
+
+
+def _finish(lex: Lexicon, article: Article, sentences, drafts: list[Draft],
+            lengths: list[TimeExpression] = ()) -> list[EventClaim]:
     """Drop events with no official, fold repeats without date or place, number the rest."""
     kept: list[int] = []
     for i, d in enumerate(drafts):
@@ -342,6 +373,7 @@ def _finish(lex: Lexicon, article: Article, sentences, drafts: list[Draft]) -> l
                 site=key.site,
                 repeat=d.repeat,
                 domestic=domestic,
+                length=_length(d, sentences, lengths),
             )
         )
     return out
