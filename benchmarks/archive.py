@@ -6,8 +6,9 @@
 Archives come from benchmarks/generate_archive.py (reused when already generated for the same size and
 seed). Each size is checked cold (fresh cache dir), then warm after one article changed; the child's peak
 memory is measured (largest process, and the whole process tree sampled from /proc). Findings are matched
-to the generator's ground truth by rule + official id + files. A baseline (`--jobs 1 --no-cache` on the
-smallest archive) is measured in the same run and printed beside the targets.
+to the generator's ground truth by rule + official id + files, and precision and recall are also printed
+per planted shape (a finding's shape is read off its code, event type and dates: `shape_of`). A baseline
+(`--jobs 1 --no-cache` on the smallest archive) is measured in the same run and printed beside the targets.
 
 The formats run checks one generated archive (the smallest size, or --formats-size) as it was written
 (.txt) and re-published by benchmarks/republish.py as Markdown with front matter, one CSV export and
@@ -137,6 +138,8 @@ class Score:
     planted: int = 0
     warnings: int = 0
     by_rule: dict[str, list[int]] = field(default_factory=dict)  # rule -> [found, planted]
+    # shape -> [planted, found, error findings of that shape, of which true]; see shape_of
+    by_shape: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def precision(self) -> float | None:
@@ -172,13 +175,32 @@ def matches(finding: dict, truth: dict, root: Path, run_dir: Path | None = None)
     return True
 
 
+TRIP_EVENTS = {"departure", "return", "arrival"}
+COARSE = {"month", "part", "week", "season", "year"}
+SHAPE_OF_CODE = {"TL102": "outside-trip", "TL103": "return-before-departure", "TL104": "local-inside-trip",
+                 "TL002": "weekday-mismatch", "TL001": "invalid-date"}
+
+
+def shape_of(finding: dict) -> str:
+    """The planted shape an error finding would be, read off the finding alone: its code; for a date
+    conflict, a trip's or another event's, and whether a claim is a month or part of one."""
+    code = finding.get("code", "")
+    if code != "TL101":
+        return SHAPE_OF_CODE.get(code, code)
+    if any((c.get("date") or {}).get("granularity") in COARSE for c in finding.get("claims", [])):
+        return "month-vs-day"
+    return "trip-date-conflict" if (finding.get("event") or {}).get("type") in TRIP_EVENTS else "event-date-conflict"
+
+
 def score(report: dict, truth: dict, root: Path, run_dir: Path | None = None) -> Score:
-    """Precision over error findings, recall over planted contradictions."""
+    """Precision over error findings, recall over planted contradictions; both also per shape."""
     findings = report.get("discrepancies", [])
     planted = truth["contradictions"]
     result = Score(planted=len(planted))
     for rule in {t["rule"] for t in planted}:
         result.by_rule[rule] = [0, sum(t["rule"] == rule for t in planted)]
+    for t in planted:
+        result.by_shape.setdefault(t.get("shape", t["rule"]), [0, 0, 0, 0])[0] += 1
     matched_truth: set[int] = set()
     for finding in findings:
         if finding.get("severity") == "warning":
@@ -186,14 +208,32 @@ def score(report: dict, truth: dict, root: Path, run_dir: Path | None = None) ->
         if finding.get("severity") != "error":
             continue
         result.errors += 1
+        row = result.by_shape.setdefault(shape_of(finding), [0, 0, 0, 0])
+        row[2] += 1
         hits = [i for i, t in enumerate(planted) if matches(finding, t, root, run_dir)]
         if hits:
             result.true_positive += 1
+            row[3] += 1
             matched_truth.update(hits)
     result.found = len(matched_truth)
     for i in matched_truth:
         result.by_rule[planted[i]["rule"]][0] += 1
+        result.by_shape[planted[i].get("shape", planted[i]["rule"])][1] += 1
     return result
+
+
+def shape_table(rows: list[dict]) -> str:
+    """Per planted shape: recall (found of planted) and precision (true of the error findings of that
+    shape), for each archive size."""
+    lines = ["| articles | shape | planted | found | recall | findings | true | precision |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        for shape, (planted, found, findings, true) in sorted(row.get("by_shape", {}).items()):
+            recall = found / planted if planted else None
+            precision = true / findings if findings else None
+            lines.append(f"| {row['articles']} | {shape} | {planted} | {found} | {_fmt(recall, '{:.2f}')} | "
+                         f"{findings} | {true} | {_fmt(precision, '{:.2f}')} |")
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -300,6 +340,7 @@ def bench_size(timeline: list[str], root: Path, jobs: int | None, log) -> dict:
         "precision": result.precision,
         "recall": result.recall,
         "recall_by_rule": {rule: f"{found}/{total}" for rule, (found, total) in sorted(result.by_rule.items())},
+        "by_shape": result.by_shape,
     }
 
 
@@ -536,6 +577,8 @@ def main(argv: list[str] | None = None) -> int:
         by_rule = "; ".join(f"{r['articles']}: " + ", ".join(f"{k} {v}" for k, v in r["recall_by_rule"].items())
                             for r in rows)
         print(f"\nrecall by rule — {by_rule}")
+        print("\nPrecision and recall of errors by planted shape:\n")
+        print(shape_table(rows))
     html = bench_html(timeline, roots[html_size], args.jobs, log) if html_size and not args.formats_only else None
     if html:
         print("\n" + html_table(html))

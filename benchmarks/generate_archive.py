@@ -6,9 +6,10 @@ Writes OUT_DIR/berita/YYYY/MM/NNNNNN-slug.txt articles (title line, dateline wit
 reporting date) about a roster of ~N/20 officials of real regions: trips abroad (departure, a forum during
 the trip, return), local events (rakor, peresmian, sidak, kunjungan kerja), companions, several articles
 per real event (consistent with each other), filler, quotes and "Baca Juga" lines. A known share of
-articles carries one planted contradiction (date-conflict, outside-trip, weekday-mismatch, invalid-date);
-OUT_DIR/ground_truth.json lists them
-(paths relative to OUT_DIR). Check the archive with `timeline check OUT_DIR/berita`. The same seed gives byte-identical output.
+articles carries one planted contradiction, of one of the shapes in PLANTS: a departure or a local event
+given another date, a month that does not hold the day, a return before its departure, a local event
+inside a trip with a reported return, an event outside its trip, a wrong weekday, an invalid date;
+OUT_DIR/ground_truth.json lists them with their shape (paths relative to OUT_DIR). Check the archive with `timeline check OUT_DIR/berita`. The same seed gives byte-identical output.
 """
 
 from __future__ import annotations
@@ -23,157 +24,44 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-# --------------------------------------------------------------------------------------------------
-# Generator data: calendar words, names, regions, destinations, outlets and sentence templates.
-# --------------------------------------------------------------------------------------------------
-
-WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
-NUMBER_WORDS = {2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh"}
-
-FIRST_NAMES = (
-    "Basri", "Andi", "Ahmad", "Muhammad", "Agus", "Budi", "Edi", "Rudy", "Hendra", "Yusuf", "Rahmat",
-    "Syahrul", "Irwan", "Arif", "Bambang", "Joko", "Dedi", "Ridwan", "Fauzi", "Hasan", "Ismail", "Sutrisno",
-    "Eko", "Wahyu", "Hadi", "Sri", "Siti", "Nur", "Dewi", "Ratna", "Rita", "Yuliana", "Fitri", "Indah",
-    "Lestari", "Ani", "Hj. Sumiati", "Roni", "Teguh", "Slamet", "Imam", "Zulkifli", "Amiruddin", "Usman",
-    "Heru", "Soni", "Najirah", "Rendi", "Sunggono", "Akmal", "Isran", "Hadi", "Sahril", "Darwis", "Ilham",
-    "Taufik", "Firman", "Gunawan", "Herman", "Iskandar", "Jusuf", "Kamaruddin", "Lukman", "Mansyur",
-    "Nasrun", "Oktavianus", "Paulus", "Rusli", "Safaruddin", "Tamrin", "Umar", "Viktor", "Wawan", "Yohanes",
-)
-LAST_NAMES = (
-    "Rase", "Damansyah", "Solihin", "Noor", "Malik", "Mas'ud", "Suwito", "Triatmojo", "Fahriza", "Pangaribuan",
-    "Siregar", "Nasution", "Harahap", "Lubis", "Simanjuntak", "Sitompul", "Tanjung", "Hutapea", "Pohan",
-    "Santoso", "Wibowo", "Saputra", "Setiawan", "Hidayat", "Kurniawan", "Prasetyo", "Gunadi", "Sudirman",
-    "Hamzah", "Latief", "Pasinringi", "Mappiasse", "Bachtiar", "Rahman", "Syamsuddin", "Ramli", "Haris",
-    "Wijaya", "Pratama", "Nugroho", "Permana", "Hakim", "Daeng", "Tahir", "Sinaga", "Manurung", "Tarigan",
-    "Ginting", "Sembiring", "Purba", "Marpaung", "Wenda", "Kogoya", "Rumbiak", "Sahetapy", "Pattiasina",
-    "Lumban", "Effendi", "Firdaus", "Husain", "Anwar", "Mustafa", "Sulaiman", "Zainal", "Arsyad", "Hasibuan",
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from archive_world import (  # noqa: E402  (benchmarks/ is not a package)
+    WEEKDAYS,
+    MONTHS,
+    NUMBER_WORDS,
+    FIRST_NAMES,
+    LAST_NAMES,
+    REGIONS,
+    HEAD_TITLES,
+    DEPUTY_TITLES,
+    OFFICES,
+    COMPASS,
+    DESTINATIONS,
+    FORUMS,
+    OUTLETS,
+    FACILITIES,
+    RAKOR_TOPICS,
+    SIDAK_TARGETS,
+    VENUES,
+    SPOKES_TITLES,
+    QUOTES,
+    FILLER,
+    READ_ALSO,
 )
 
-# (kind, name, short form, zone); kind decides the head's title.
-REGIONS = (
-    ("Kota", "Bontang", "Bontang", "WITA"), ("Kota", "Samarinda", "Samarinda", "WITA"),
-    ("Kota", "Balikpapan", "Balikpapan", "WITA"), ("Kabupaten", "Kutai Kartanegara", "Kukar", "WITA"),
-    ("Kabupaten", "Kutai Timur", "Kutim", "WITA"), ("Kabupaten", "Berau", "Berau", "WITA"),
-    ("Kabupaten", "Paser", "Paser", "WITA"), ("Kabupaten", "Penajam Paser Utara", "PPU", "WITA"),
-    ("Provinsi", "Kalimantan Timur", "Kaltim", "WITA"), ("Kota", "Makassar", "Makassar", "WITA"),
-    ("Kota", "Parepare", "Parepare", "WITA"), ("Kabupaten", "Gowa", "Gowa", "WITA"),
-    ("Kabupaten", "Bone", "Bone", "WITA"), ("Provinsi", "Sulawesi Selatan", "Sulsel", "WITA"),
-    ("Kota", "Denpasar", "Denpasar", "WITA"), ("Kabupaten", "Badung", "Badung", "WITA"),
-    ("Kota", "Mataram", "Mataram", "WITA"), ("Kota", "Surabaya", "Surabaya", "WIB"),
-    ("Kota", "Malang", "Malang", "WIB"), ("Kabupaten", "Sidoarjo", "Sidoarjo", "WIB"),
-    ("Kabupaten", "Banyuwangi", "Banyuwangi", "WIB"), ("Provinsi", "Jawa Timur", "Jatim", "WIB"),
-    ("Kota", "Semarang", "Semarang", "WIB"), ("Kota", "Surakarta", "Solo", "WIB"),
-    ("Kabupaten", "Kendal", "Kendal", "WIB"), ("Provinsi", "Jawa Tengah", "Jateng", "WIB"),
-    ("Kota", "Bandung", "Bandung", "WIB"), ("Kota", "Bekasi", "Bekasi", "WIB"),
-    ("Kota", "Bogor", "Bogor", "WIB"), ("Kabupaten", "Garut", "Garut", "WIB"),
-    ("Provinsi", "Jawa Barat", "Jabar", "WIB"), ("Kota", "Medan", "Medan", "WIB"),
-    ("Kabupaten", "Deli Serdang", "Deli Serdang", "WIB"), ("Provinsi", "Sumatera Utara", "Sumut", "WIB"),
-    ("Kota", "Padang", "Padang", "WIB"), ("Kota", "Pekanbaru", "Pekanbaru", "WIB"),
-    ("Kota", "Palembang", "Palembang", "WIB"), ("Kota", "Pontianak", "Pontianak", "WIB"),
-    ("Kota", "Banjarmasin", "Banjarmasin", "WITA"), ("Kota", "Manado", "Manado", "WITA"),
-    ("Kota", "Ambon", "Ambon", "WIT"), ("Kota", "Jayapura", "Jayapura", "WIT"),
-    ("Kabupaten", "Mimika", "Mimika", "WIT"), ("Kota", "Kupang", "Kupang", "WITA"),
+# (shape, rule, code, weight): what a planted contradiction looks like and which rule must find it
+PLANTS = (
+    ("trip-date-conflict", "date-conflict", "TL101", 0.20),  # a departure moved 1-3 days in one article
+    ("event-date-conflict", "date-conflict", "TL101", 0.15),  # a local event moved 1-3 days in one report
+    ("month-vs-day", "date-conflict", "TL101", 0.08),  # "diresmikan ... pada <bulan> lalu", the wrong month
+    ("return-before-departure", "sequence-conflict", "TL103", 0.08),  # "telah kembali" before leaving
+    ("local-inside-trip", "location-conflict", "TL104", 0.09),  # at home between departure and return
+    ("outside-trip", "outside-trip", "TL102", 0.12),
+    ("weekday-mismatch", "weekday-mismatch", "TL002", 0.17),
+    ("invalid-date", "invalid-date", "TL001", 0.11),
 )
-HEAD_TITLES = {"Kota": "Wali Kota", "Kabupaten": "Bupati", "Provinsi": "Gubernur"}
-DEPUTY_TITLES = {"Kota": "Wakil Wali Kota", "Kabupaten": "Wakil Bupati", "Provinsi": "Wakil Gubernur"}
-OFFICES = (
-    ("Dinas", "Pariwisata"), ("Dinas", "Pekerjaan Umum dan Penataan Ruang"), ("Dinas", "Lingkungan Hidup"),
-    ("Dinas", "Pendidikan"), ("Dinas", "Kesehatan"), ("Dinas", "Perhubungan"),
-    ("Dinas", "Koperasi dan UKM"), ("Dinas", "Penanaman Modal dan PTSP"), ("Dinas", "Sosial"),
-    ("Badan", "Perencanaan Pembangunan Daerah"), ("Badan", "Pengelolaan Keuangan dan Aset Daerah"),
-    ("Badan", "Penanggulangan Bencana Daerah"),
-)
-COMPASS = ("Utara", "Selatan", "Barat", "Timur", "Tengah", "Kota")
-
-# (country as written, city, forum names held there)
-DESTINATIONS = (
-    ("Korea Selatan", "Incheon"), ("Jepang", "Kitakyushu"), ("Tiongkok", "Beijing"),
-    ("Malaysia", "Kuala Lumpur"), ("Singapura", "Singapura"), ("Australia", "Perth"),
-    ("Belanda", "Den Haag"), ("Swiss", "Jenewa"), ("Thailand", "Bangkok"), ("Arab Saudi", "Jeddah"),
-    ("Turki", "Istanbul"), ("Jerman", "Berlin"), ("Prancis", "Paris"), ("Vietnam", "Hanoi"),
-    ("Filipina", "Manila"), ("Uni Emirat Arab", "Dubai"), ("Selandia Baru", "Auckland"),
-    ("Amerika Serikat", "New York"), ("Inggris", "London"), ("Italia", "Roma"),
-)
-FORUMS = (
-    "Forum Pimpinan Ketahanan Bencana", "Konferensi Kota Cerdas Asia Pasifik", "Forum Ekonomi Hijau Daerah",
-    "Pertemuan Kota Ramah Lingkungan", "Forum Investasi Asia Tenggara", "Konferensi Pengelolaan Sampah Kota",
-    "Forum Pariwisata Berkelanjutan", "Pertemuan Pemimpin Daerah Pesisir", "Forum Energi Terbarukan",
-    "Konferensi Kesehatan Perkotaan",
-)
-OUTLETS = (
-    "Infokaltim.id", "SuaraKaltim.id", "KOMPAS.com", "TRIBUNNEWS.COM", "ANTARA", "detikNews",
-    "PRANALA.CO", "Kaltimpost.id", "UPDATEINDONESIA.COM", "KLIKKALTIM.COM", "Fajar.co.id", "Radar Bali",
-    "JawaPos.com", "Medcom.id", "iNews.id", "Sindonews.com",
-)
-FACILITIES = (
-    "Pasar Rakyat", "Gedung Serbaguna", "Puskesmas Rawat Inap", "Taman Kota", "Jembatan Penghubung",
-    "Instalasi Pengolahan Air", "Rumah Sakit Pratama", "Sekolah Dasar Negeri 12", "Mal Pelayanan Publik",
-    "Tempat Pembuangan Akhir", "Balai Latihan Kerja", "Perpustakaan Daerah",
-)
-RAKOR_TOPICS = (
-    "penanganan inflasi daerah", "kesiapsiagaan bencana", "percepatan penurunan stunting",
-    "pengamanan Natal dan Tahun Baru", "persiapan arus mudik Lebaran", "realisasi anggaran triwulan",
-    "penanganan banjir", "pengendalian harga bahan pokok",
-)
-SIDAK_TARGETS = (
-    "Pasar Induk", "Rumah Sakit Umum Daerah", "kantor Dinas Kependudukan dan Catatan Sipil",
-    "proyek drainase", "gudang Bulog", "Terminal Penumpang", "pelabuhan penyeberangan", "SPBU",
-)
-VENUES = ("Balai Kota", "Kantor Bupati", "Kantor Gubernur", "Rumah Jabatan", "Pendopo", "Aula Kantor Camat")
-SPOKES_TITLES = (
-    "Kepala Bagian Protokol dan Komunikasi Pimpinan", "Kepala Bagian Hubungan Masyarakat",
-    "Kepala Bagian Umum",
-)
-QUOTES = (
-    "Kami ingin pelayanan kepada masyarakat terus meningkat dan semua program berjalan tepat waktu",
-    "Ini menjadi kebanggaan bagi daerah kita, karena tidak semua daerah mendapat kesempatan seperti ini",
-    "Saya minta seluruh perangkat daerah bekerja sama dan tidak saling menunggu",
-    "Pengalaman dari daerah lain bisa kita terapkan sesuai kondisi di sini",
-    "Kami akan memastikan anggaran digunakan sebaik-baiknya untuk kepentingan warga",
-    "Kerja sama ini membuka peluang investasi dan lapangan kerja baru",
-    "Masyarakat tidak perlu khawatir, pemerintah hadir dan memantau langsung",
-    "Semua pihak harus ikut menjaga kebersihan lingkungan agar bencana bisa dicegah",
-    "Kita tidak boleh berpuas diri, masih banyak pekerjaan rumah yang harus diselesaikan",
-    "Program ini harus dirasakan manfaatnya sampai ke tingkat kelurahan",
-)
-FILLER = (
-    "Pemerintah daerah menargetkan program tersebut rampung sebelum akhir tahun anggaran.",
-    "Sejumlah warga mengaku menyambut baik langkah pemerintah daerah itu.",
-    "Anggaran kegiatan bersumber dari APBD dan bantuan pemerintah pusat.",
-    "Menurut data pemerintah setempat, jumlah penduduk terus bertambah dalam lima tahun terakhir.",
-    "Pekan lalu, pemerintah daerah juga menggelar sosialisasi serupa di sejumlah kelurahan.",
-    "Kegiatan tersebut juga dihadiri unsur Forum Komunikasi Pimpinan Daerah serta tokoh masyarakat.",
-    "Sebelumnya, DPRD setempat telah menyetujui alokasi anggaran untuk program tersebut.",
-    "Warga berharap program itu tidak berhenti di tengah jalan.",
-    "Pemerintah daerah juga membuka layanan pengaduan bagi warga yang ingin menyampaikan masukan.",
-    "Hingga berita ini diturunkan, belum ada keterangan resmi dari pihak kementerian terkait.",
-    "Program serupa sebelumnya telah berjalan di beberapa daerah lain di Indonesia.",
-    "Pemerintah daerah menyebut evaluasi akan dilakukan secara berkala setiap tiga bulan.",
-    "Tahun lalu, capaian program serupa dinilai belum maksimal karena keterbatasan anggaran dan tenaga.",
-    "Sejumlah organisasi perangkat daerah diminta menyiapkan data pendukung untuk bahan evaluasi.",
-    "Ketua DPRD setempat menyatakan dukungan penuh selama program dijalankan secara transparan.",
-    "Pengamat kebijakan publik dari universitas setempat menilai langkah itu perlu diikuti pengawasan ketat.",
-    "Dalam beberapa bulan terakhir, keluhan warga soal pelayanan publik memang meningkat.",
-    "Pemerintah daerah juga berencana melibatkan pelaku usaha lokal dalam pelaksanaan program.",
-    "Data Badan Pusat Statistik menunjukkan pertumbuhan ekonomi daerah itu berada di atas rata-rata nasional.",
-    "Sebagian warga berharap pemerintah lebih sering turun langsung ke lapangan.",
-    "Bulan lalu, tim gabungan juga telah melakukan pendataan di sejumlah kelurahan.",
-    "Pihaknya memastikan seluruh tahapan kegiatan dapat dipertanggungjawabkan.",
-    "Selain itu, pemerintah daerah menyiapkan skema pendampingan bagi kelompok masyarakat.",
-    "Kepala desa dan lurah diminta aktif menyosialisasikan program kepada warganya.",
-)
-READ_ALSO = (
-    "Harga Cabai Rawit di Pasar Tradisional Turun Jelang Akhir Bulan",
-    "Ribuan Warga Padati Festival Budaya di Alun-alun",
-    "Dinas Kesehatan Imbau Warga Waspadai Demam Berdarah",
-    "Jalan Poros Antarkecamatan Rusak Parah, Warga Minta Perbaikan",
-    "Timnas U-23 Menang Tipis atas Vietnam",
-    "BMKG Prakirakan Hujan Lebat Sepekan ke Depan",
-)
-PLANT_RULES = (("date-conflict", "TL101", 0.40), ("outside-trip", "TL102", 0.20),
-               ("weekday-mismatch", "TL002", 0.25), ("invalid-date", "TL001", 0.15))
+PLANT_RULES = tuple({(rule, code): None for _, rule, code, _ in PLANTS})  # (rule, code), each once
+MAX_TRIP_DAYS = 14  # the checker's default: with no return reported, a trip may last this long
 START, END = date(2023, 1, 15), date(2024, 12, 10)
 ARTICLES_DIR = "berita"  # articles live here, ground_truth.json beside it (so it is not read as an article)
 
@@ -198,6 +86,8 @@ class Official:
     countries: set[str] = field(default_factory=set)
     last_local: dict[str, int] = field(default_factory=dict)
     staff: list["Official"] = field(default_factory=list)
+    facilities: set[str] = field(default_factory=set)  # opened already in its place (shared by its officials)
+    trips: list["Event"] = field(default_factory=list)
 
     @property
     def short(self) -> str:
@@ -239,6 +129,11 @@ class Spec:
     wrong_weekday: bool = False
     invalid: str | None = None
     only_departure: bool = False
+    day_override: date | None = None  # a local event's day, moved
+    back_override: date | None = None  # a trip's return, moved
+    month_text: str | None = None  # a later report dating the opening by a month ("Juli")
+    with_return: bool = False  # the trip's scheduled return is written
+    facts: dict = field(default_factory=dict)  # what a plant changed, for the ground truth
 
 
 def make_roster(rng: random.Random, n: int) -> list[Official]:
@@ -256,9 +151,12 @@ def make_roster(rng: random.Random, n: int) -> list[Official]:
                 names.add(name)
                 return name
 
+    opened: dict[str, set[str]] = {}  # a facility of a region is opened once, by whichever official
+
     def add(title: str, region: tuple[str, str, str, str], place: str, leader: bool) -> Official:
         name = new_name()
         official = Official(slugify(name), name, title, region, place, leader)
+        official.facilities = opened.setdefault(place, set())
         officials.append(official)
         return official
 
@@ -308,15 +206,20 @@ def make_event(rng: random.Random, official: Official) -> Event | None:
                 day = random_day(rng)
                 length = rng.randint(3, 8)
                 back = day + timedelta(days=length)
-                staff = [s for s in official.staff if free([s], day, back, 2)]
+                # Away until the return, and kept from local events until the checker's bound too: not
+                # every article reports the return, and without one a trip may last MAX_TRIP_DAYS.
+                away = max(back, day + timedelta(days=MAX_TRIP_DAYS))
+                staff = [s for s in official.staff if free([s], day, away, 2)]
                 companions = rng.sample(staff, min(len(staff), rng.choice((0, 1, 2, 2, 3))))
-                if not free([official], day, back, 2):
+                if not free([official], day, away, 2):
                     continue
-                occupy([official, *companions], day, back, 2)
+                occupy([official, *companions], day, away, 2)
                 official.countries.add(country)
                 first = day + timedelta(days=rng.randint(1, max(1, length - 2)))
                 last = min(back - timedelta(days=1), first + timedelta(days=rng.choice((0, 0, 0, 0, 0, 1, 2, 4))))
-                return Event("trip", official, day, companions, country, city, rng.choice(FORUMS), (first, last), back)
+                trip = Event("trip", official, day, companions, country, city, rng.choice(FORUMS), (first, last), back)
+                official.trips.append(trip)
+                return trip
     local_type = rng.choice(("rakor", "peresmian", "sidak", "kunker"))
     for _ in range(20):
         day = random_day(rng)
@@ -333,7 +236,12 @@ def make_event(rng: random.Random, official: Official) -> Event | None:
         if local_type == "rakor":
             what, venue = f"rapat koordinasi (rakor) {rng.choice(RAKOR_TOPICS)}", f"{rng.choice(VENUES)} {region[1]}"
         elif local_type == "peresmian":
-            what, venue = f"{rng.choice(FACILITIES)} {official.place}", f"Kecamatan {region[1].split()[0]} {rng.choice(COMPASS)}"
+            options = [f for f in FACILITIES if f not in official.facilities]
+            if not options:
+                continue
+            facility = rng.choice(options)
+            official.facilities.add(facility)
+            what, venue = f"{facility} {official.place}", f"Kecamatan {region[1].split()[0]} {rng.choice(COMPASS)}"
         elif local_type == "sidak":
             what, venue = rng.choice(SIDAK_TARGETS), region[1]
         else:
@@ -416,7 +324,7 @@ def render(rng: random.Random, spec: Spec) -> tuple[str, str, bool]:
         dep = spec.dep_override or event.day
         forum_days = spec.forum_override or event.forum_days
         assert forum_days is not None and event.back is not None
-        planted = spec.dep_override is not None
+        planted = spec.dep_override is not None or spec.back_override is not None
         dep_text = render_date(rng, dep, pub, wrong_weekday=spec.wrong_weekday, allow_relative=not planted,
                                full=planted)
         if spec.stance == "plan":
@@ -430,7 +338,9 @@ def render(rng: random.Random, spec: Spec) -> tuple[str, str, bool]:
                     f"{event.city}. Keterangan itu disampaikan {spokes}, {pub_text}.")
         else:
             title = f"Pulang dari {event.country}, {o.name} Bawa Peluang Kerja Sama"
-            back_text = render_date(rng, event.back, pub)
+            back = spec.back_override or event.back
+            back_text = render_date(rng, back, pub, allow_relative=spec.back_override is None,
+                                    full=spec.back_override is not None)
             lede = (f"{o.full} telah kembali ke {o.region[1]} {at(back_text)} setelah mengikuti {event.forum} "
                     f"di {event.city}, {event.country}. Hal itu disampaikan {spokes}, {pub_text}.")
             if not spec.only_departure:
@@ -447,7 +357,7 @@ def render(rng: random.Random, spec: Spec) -> tuple[str, str, bool]:
                 f"Di sana, {o.short} {'akan menjadi' if future else 'menjadi'} salah satu pembicara dalam "
                 f"{event.forum} yang {'akan berlangsung' if future else 'berlangsung'} di {event.city} {forum_text}."
             )
-            if spec.stance != "after" and (spec.forum_override or rng.random() < 0.5):
+            if spec.stance != "after" and (spec.forum_override or spec.with_return or rng.random() < 0.5):
                 back_text = render_date(rng, event.back, pub, allow_relative=False)
                 paragraphs.append(f"Rombongan dijadwalkan kembali ke {o.region[1]} {at(back_text)}.")
             if event.companions:
@@ -462,8 +372,10 @@ def render(rng: random.Random, spec: Spec) -> tuple[str, str, bool]:
                 paragraphs.append(f"Selama {o.short} berada di luar negeri, tugas pemerintahan sehari-hari "
                                   f"dijalankan {deputy} {region[1]}.")
     else:
-        when = render_date(rng, event.day, pub, wrong_weekday=spec.wrong_weekday,
-                           allow_relative=spec.invalid is None)
+        day = spec.day_override or event.day
+        when = render_date(rng, day, pub, wrong_weekday=spec.wrong_weekday,
+                           allow_relative=spec.invalid is None and spec.day_override is None,
+                           full=spec.day_override is not None)
         if spec.invalid:
             when = spec.invalid
         verb, noun = {
@@ -473,18 +385,22 @@ def render(rng: random.Random, spec: Spec) -> tuple[str, str, bool]:
             "kunker": ("melakukan kunjungan kerja ke", "Kunjungi"),
         }[event.local_type]
         title = f"{o.name} {noun} {event.what[:40].rstrip()}"
-        if spec.stance == "plan":
+        if spec.stance == "after":  # a later report, dating the opening by its month
+            title = f"{event.what[:40].rstrip()} Ramai Dimanfaatkan Warga"
+            lede = (f"{event.what} yang diresmikan {o.full} di {event.venue} pada {spec.month_text} lalu kini ramai "
+                    f"dimanfaatkan warga. Hal itu disampaikan {spokes}, {pub_text}.")
+        elif spec.stance == "plan":
             lede = (f"{o.full} dijadwalkan {verb} {event.what} di {event.venue} {at(when)}, pukul {event.clock}. "
                     f"Hal itu disampaikan {spokes}, {pub_text}.")
         else:
             tail = "" if when == "hari ini" else f", {when}" if when != "kemarin" else " kemarin"
             lede = f"{o.full} {verb} {event.what} di {event.venue}{tail}."
-            if pub != event.day or when in ("kemarin", "hari ini"):
+            if pub != day or when in ("kemarin", "hari ini"):
                 lede += f" Hal itu disampaikan {spokes}, {pub_text}."
         paragraphs.append(lede)
         if event.companions:
             paragraphs.append(f"Dalam kegiatan itu, {o.short} didampingi {companions_phrase(event.companions)}.")
-        if spec.stance != "plan":
+        if spec.stance == "report":
             paragraphs.append(f"Kegiatan dimulai pukul {event.clock} dan berlangsung sekitar {NUMBER_WORDS[rng.randint(2, 4)]} jam.")
     paragraphs.append(f"\"{rng.choice(QUOTES)},\" kata {o.short}.")
     fillers = rng.sample(FILLER, rng.randint(8, 14))
@@ -520,62 +436,105 @@ def plan_articles(rng: random.Random, event: Event, count: int) -> list[Spec]:
     return specs
 
 
-def eligible(rule: str, spec: Spec, group: list[Spec]) -> bool:
-    """Whether this article can carry a planted contradiction of this rule (and only that one)."""
+def eligible(shape: str, spec: Spec, group: list[Spec]) -> bool:
+    """Whether this article can carry a planted contradiction of this shape (and only that one)."""
     event = spec.event
-    if rule == "date-conflict":  # moved a day or more earlier, a plan must still lie after publication
+    if shape == "trip-date-conflict":  # moved a day or more earlier, a plan must still lie after publication
         room = (event.day - spec.published).days - 1 if spec.stance == "plan" else 3
         return event.kind == "trip" and len(group) >= 2 and spec.stance in ("plan", "report") and room >= 1
-    if rule == "outside-trip":  # alone on its event: no other report of the forum to conflict with
+    if shape == "event-date-conflict":  # one report of a local event told by several gives another day
+        return event.kind == "local" and len(group) >= 2 and spec.stance == "report"
+    if shape == "month-vs-day":  # a later report of an opening gives the month before it
+        return event.kind == "local" and event.local_type == "peresmian" and len(group) >= 2 and spec.stance == "report"
+    if shape == "return-before-departure":  # the one report after the trip dates the return before leaving
+        return event.kind == "trip" and spec.stance == "after" and sum(s.stance == "after" for s in group) == 1
+    if shape == "local-inside-trip":  # a local event told once, moved into a trip of its official
+        return event.kind == "local" and len(group) == 1 and spec.stance == "report" and bool(event.official.trips)
+    if shape == "outside-trip":  # alone on its event: no other report of the forum to conflict with
         return event.kind == "trip" and spec.stance == "plan" and len(group) == 1
-    if rule == "weekday-mismatch":
+    if shape == "weekday-mismatch":
         return not (event.kind == "trip" and spec.stance == "after")
     return event.kind == "local" and event.day.month in (2, 4, 6, 9, 11)
+
+
+def _plant_one(rng: random.Random, shape: str, spec: Spec, by_event: dict[int, list[Spec]],
+               used_events: set[int]) -> list[str] | None:
+    """Change `spec` to carry `shape`; the files a finding must cite, or None when it cannot."""
+    event = spec.event
+    group = by_event[id(event)]
+    if shape == "trip-date-conflict":
+        # Earlier than the truth, so the trip's forum stays inside the (claimed) trip window.
+        room = (event.day - spec.published).days - 1 if spec.stance == "plan" else 3
+        spec.dep_override = event.day - timedelta(days=rng.randint(1, min(3, room)))
+        spec.only_departure = True
+        return sorted({s.path for s in group})
+    if shape == "event-date-conflict":
+        spec.day_override = event.day - timedelta(days=rng.randint(1, 3))
+        spec.facts = {"day": event.day.isoformat(), "moved": spec.day_override.isoformat()}
+        return sorted({s.path for s in group})
+    if shape == "month-vs-day":
+        spec.stance, spec.published = "after", event.day + timedelta(days=rng.randint(20, 40))
+        spec.month_text = MONTHS[(event.day.month - 2) % 12]
+        spec.facts = {"day": event.day.isoformat(), "month": spec.month_text}
+        return sorted({s.path for s in group})
+    if shape == "return-before-departure":
+        spec.back_override = event.day - timedelta(days=rng.randint(1, 3))
+        spec.facts = {"departure": event.day.isoformat(), "return": spec.back_override.isoformat()}
+        return [spec.path]
+    if shape == "local-inside-trip":
+        trips = [t for t in event.official.trips if id(t) not in used_events and (t.back - t.day).days >= 2]
+        if not trips:
+            return None
+        trip = rng.choice(trips)
+        used_events.add(id(trip))
+        for other in by_event[id(trip)]:
+            other.with_return = True  # the return bounds the trip in every report of it
+        spec.day_override = trip.day + timedelta(days=rng.randint(1, (trip.back - trip.day).days - 1))
+        spec.published = spec.day_override + timedelta(days=rng.randint(0, 2))
+        spec.facts = {"day": spec.day_override.isoformat(), "departure": trip.day.isoformat(),
+                      "return": trip.back.isoformat(), "trip_files": sorted(s.path for s in by_event[id(trip)])}
+        return [spec.path]
+    if shape == "outside-trip":
+        first = event.back + timedelta(days=rng.randint(10, 30))  # type: ignore[operator]
+        spec.forum_override = (first, first + timedelta(days=rng.choice((0, 2, 4))))
+    elif shape == "weekday-mismatch":
+        spec.wrong_weekday = True
+    else:
+        day = 30 if event.day.month == 2 else 31
+        spec.invalid = f"{day} {MONTHS[event.day.month - 1]} {event.day.year}"
+    return [spec.path]
 
 
 def plant(rng: random.Random, specs: list[Spec], by_event: dict[int, list[Spec]], rate: float) -> list[dict]:
     """Change a `rate` share of articles so each carries one known contradiction; return the truth.
 
-    Rules are drawn by PLANT_RULES' weights; at most one plant per real event, so plants never interact.
+    Shapes are drawn by PLANTS' weights; at most one plant per real event, so plants never interact.
     """
     target = round(rate * len(specs))
     used_events: set[int] = set()
     truth: list[dict] = []
     order = list(range(len(specs)))
     rng.shuffle(order)
-    candidates = {rule: [specs[i] for i in order if eligible(rule, specs[i], by_event[id(specs[i].event)])]
-                  for rule, _, _ in PLANT_RULES}
-    rules = [r for r, _, _ in PLANT_RULES]
-    weights = [w for _, _, w in PLANT_RULES]
-    codes = {r: c for r, c, _ in PLANT_RULES}
+    candidates = {shape: [specs[i] for i in order if eligible(shape, specs[i], by_event[id(specs[i].event)])]
+                  for shape, _, _, _ in PLANTS}
+    shapes = [p[0] for p in PLANTS]
+    weights = [p[3] for p in PLANTS]
+    rule_of = {shape: (rule, code) for shape, rule, code, _ in PLANTS}
     while len(truth) < target and any(candidates.values()):
-        rule = rng.choices(rules, weights)[0]
-        pool = candidates[rule]
+        shape = rng.choices(shapes, weights)[0]
+        pool = candidates[shape]
         while pool and id(pool[-1].event) in used_events:
             pool.pop()
         if not pool:
             continue
         spec = pool.pop()
-        event = spec.event
-        group = by_event[id(event)]
-        files = [spec.path]
-        if rule == "date-conflict":
-            # Earlier than the truth, so the trip's forum stays inside the (claimed) trip window.
-            room = (event.day - spec.published).days - 1 if spec.stance == "plan" else 3
-            spec.dep_override = event.day - timedelta(days=rng.randint(1, min(3, room)))
-            spec.only_departure = True
-            files = sorted({s.path for s in group})
-        elif rule == "outside-trip":
-            first = event.back + timedelta(days=rng.randint(10, 30))  # type: ignore[operator]
-            spec.forum_override = (first, first + timedelta(days=rng.choice((0, 2, 4))))
-        elif rule == "weekday-mismatch":
-            spec.wrong_weekday = True
-        else:
-            day = 30 if event.day.month == 2 else 31
-            spec.invalid = f"{day} {MONTHS[event.day.month - 1]} {event.day.year}"
-        used_events.add(id(event))
-        truth.append({"rule": rule, "code": codes[rule], "official_id": event.official.id,
-                      "files": files, "planted": spec.path})
+        files = _plant_one(rng, shape, spec, by_event, used_events)
+        if files is None:
+            continue
+        used_events.add(id(spec.event))
+        rule, code = rule_of[shape]
+        truth.append({"shape": shape, "rule": rule, "code": code, "official_id": spec.event.official.id,
+                      "files": files, "planted": spec.path, **({"facts": spec.facts} if spec.facts else {})})
     truth.sort(key=lambda t: t["planted"])
     return truth
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from timeline.extract.lexicon import lexicon
+from timeline.extract.objects import event_key
 from timeline.model import (
     Article,
+    ClockTime,
+    Duration,
     ArticleClaims,
     ArticleDigest,
     EventClaim,
@@ -41,6 +45,10 @@ class C:
     part_of: int | None = None  # index (within the same article) of the trip claim
     granularity: str = "day"
     published: str = "2023-09-10"
+    obj: str | None = None  # what the event is about, as written ("Pasar Rakyat Loa Kulu")
+    repeat: bool = False  # told as happening again ("kembali meninjau")
+    clock: str | None = None  # a clock time right after the date, "HH:MM ZONE" ("07:00 WITA")
+    length_days: int | None = None  # a trip's stated length ("selama empat hari")
 
 
 def place_of(name: str | None) -> Place | None:
@@ -48,7 +56,7 @@ def place_of(name: str | None) -> Place | None:
         return None
     if name in COUNTRIES:
         return Place(text=name, country=COUNTRIES[name], country_name=name, domestic=False)
-    return Place(text=name, domestic=True)
+    return Place(text=name, country="ID", domestic=True)
 
 
 def build(rows: list[C]) -> list[ArticleDigest]:
@@ -93,10 +101,17 @@ def build_claims(rows: list[C]) -> list[ArticleClaims]:
                     granularity=row.granularity,
                 )
                 expressions.append(expr)
+            clock = None
+            if row.clock and expr is not None:
+                hhmm, zone = row.clock.split()
+                clock = TimeExpression(text=f"pukul {hhmm} {zone}", start=expr.end, end=expr.end, kind="time",
+                                       value=expr.value, time=ClockTime(clock=hhmm, zone=zone))
             participants = [Participant(row.official, "agent")]
             participants += [Participant(c, "companion") for c in row.companions]
             participants += [Participant(r, "represented") for r in row.represented]
             trigger_at = offset
+            place = place_of(row.place)
+            ek = event_key(lexicon(), row.obj, place, object_at_clause_start=False)
             events.append(
                 EventClaim(
                     id=ids[i],
@@ -106,12 +121,21 @@ def build_claims(rows: list[C]) -> list[ArticleClaims]:
                     trigger_start=trigger_at,
                     trigger_end=trigger_at + len(row.sentence.split()[0]),
                     participants=tuple(participants),
-                    place=place_of(row.place),
+                    place=place,
                     date=expr,
                     modality=row.modality,
                     sentence=sentence,
                     location=Location(key, i + 1, 1),
                     part_of=ids[row.part_of] if row.part_of is not None else None,
+                    time=clock,
+                    object=row.obj,
+                    key=ek.key,
+                    names=ek.names,
+                    places=ek.places,
+                    site=ek.site,
+                    repeat=row.repeat,
+                    domestic=place.domestic if place is not None else None,
+                    length=Duration("days", row.length_days) if row.length_days else None,
                 )
             )
             offset += len(row.sentence) + 1

@@ -63,12 +63,13 @@ def test_counts_match_the_request(tmp_path: Path, n: int, rate: float, planted: 
 def test_planted_contradictions_name_existing_files_and_officials(archive: tuple[Path, dict]) -> None:
     root, truth = archive
     officials = {o["id"] for o in truth["officials"]}
-    rules = {rule: code for rule, code, _ in gen.PLANT_RULES}
-    assert {c["rule"] for c in truth["contradictions"]} == set(rules)
+    shapes = {shape: (rule, code) for shape, rule, code, _ in gen.PLANTS}
+    assert {c["shape"] for c in truth["contradictions"]} == set(shapes)
+    assert sum(w for *_, w in gen.PLANTS) == pytest.approx(1.0)
     planted = [c["planted"] for c in truth["contradictions"]]
     assert len(planted) == len(set(planted))
     for item in truth["contradictions"]:
-        assert item["code"] == rules[item["rule"]]
+        assert (item["rule"], item["code"]) == shapes[item["shape"]]
         assert item["official_id"] in officials
         assert item["planted"] in item["files"]
         for path in item["files"]:
@@ -112,7 +113,7 @@ def full_dates(text: str) -> set[date]:
 
 def test_date_conflict_plant_moves_only_the_departure(archive: tuple[Path, dict]) -> None:
     root, truth = archive
-    conflicts = [c for c in truth["contradictions"] if c["rule"] == "date-conflict"]
+    conflicts = [c for c in truth["contradictions"] if c["shape"] == "trip-date-conflict"]
     assert conflicts
     for item in conflicts:
         planted = (root / item["planted"]).read_text(encoding="utf-8")
@@ -124,6 +125,57 @@ def test_date_conflict_plant_moves_only_the_departure(archive: tuple[Path, dict]
             other_departures = [d for s in DEPARTURE.findall(text) for d in full_dates(s)]
             assert departure not in other_departures
             assert all(1 <= abs((departure - d).days) <= 3 for d in other_departures)
+
+
+def planted_of(truth: dict, shape: str) -> list[dict]:
+    found = [c for c in truth["contradictions"] if c["shape"] == shape]
+    assert found, shape
+    return found
+
+
+def written(d: date) -> tuple[str, ...]:
+    """The ways the generator writes a day: "(27/3", "(27/03", "27 Maret"."""
+    return (f"({d.day}/{d.month}", f"({d.day:02d}/{d.month:02d}", f"{d.day} {gen.MONTHS[d.month - 1]}")
+
+
+def says(text: str, d: date) -> bool:
+    return any(form in text for form in written(d))
+
+
+def test_event_date_conflict_plant_moves_one_report_of_a_local_event(archive: tuple[Path, dict]) -> None:
+    root, truth = archive
+    for item in planted_of(truth, "event-date-conflict"):
+        day, moved = (date.fromisoformat(item["facts"][k]) for k in ("day", "moved"))
+        assert 1 <= (day - moved).days <= 3
+        assert says((root / item["planted"]).read_text(encoding="utf-8"), moved)
+
+
+def test_month_plant_names_the_month_before_the_day(archive: tuple[Path, dict]) -> None:
+    root, truth = archive
+    for item in planted_of(truth, "month-vs-day"):
+        day, month = date.fromisoformat(item["facts"]["day"]), item["facts"]["month"]
+        assert gen.MONTHS[(day.month - 2) % 12] == month
+        assert f"pada {month} lalu" in (root / item["planted"]).read_text(encoding="utf-8")
+
+
+def test_return_plant_comes_back_before_leaving(archive: tuple[Path, dict]) -> None:
+    root, truth = archive
+    for item in planted_of(truth, "return-before-departure"):
+        out, back = (date.fromisoformat(item["facts"][k]) for k in ("departure", "return"))
+        assert 1 <= (out - back).days <= 3
+        text = (root / item["planted"]).read_text(encoding="utf-8")
+        assert says(re.search(r"telah kembali ke .+? setelah", text).group(), back) and says(text, out)
+
+
+def test_local_plant_falls_inside_a_trip_whose_return_is_written(archive: tuple[Path, dict]) -> None:
+    root, truth = archive
+    for item in planted_of(truth, "local-inside-trip"):
+        facts = item["facts"]
+        day, out, back = (date.fromisoformat(facts[k]) for k in ("day", "departure", "return"))
+        assert out < day < back
+        assert says((root / item["planted"]).read_text(encoding="utf-8"), day)
+        trip = [(root / p).read_text(encoding="utf-8") for p in facts["trip_files"]]
+        assert all("dijadwalkan kembali ke" in t or "telah kembali ke" in t for t in trip)
 
 
 def test_articles_have_title_dateline_and_genre_features(archive: tuple[Path, dict]) -> None:
@@ -258,3 +310,35 @@ def test_ensure_archive_reuses_an_existing_archive(tmp_path: Path) -> None:
     marker.write_text("tetap", encoding="utf-8")
     assert bench.ensure_archive(tmp_path, 50, seed=2, rate=0.1) == first
     assert marker.exists()
+
+
+SHAPES_OF = [
+    ({"code": "TL101", "event": {"type": "departure"}, "claims": [{"date": {"granularity": "day"}}]},
+     "trip-date-conflict"),
+    ({"code": "TL101", "event": {"type": "opening"}, "claims": [{"date": {"granularity": "month"}}]}, "month-vs-day"),
+    ({"code": "TL101", "event": {"type": "inspection"}, "claims": [{"date": None}]}, "event-date-conflict"),
+    ({"code": "TL102"}, "outside-trip"),
+    ({"code": "TL103"}, "return-before-departure"),
+    ({"code": "TL104"}, "local-inside-trip"),
+    ({"code": "TL002"}, "weekday-mismatch"),
+]
+
+
+@pytest.mark.parametrize("finding,shape", SHAPES_OF, ids=[s for _, s in SHAPES_OF])
+def test_a_finding_is_scored_under_the_shape_it_would_be(finding, shape):
+    assert bench.shape_of(finding) == shape
+    assert shape in {s for s, *_ in gen.PLANTS}
+
+
+def test_score_counts_each_shape_planted_found_and_true(archive: tuple[Path, dict]) -> None:
+    root, truth = archive
+    item = next(t for t in truth["contradictions"] if t["shape"] == "local-inside-trip")
+    stray = next(t for t in truth["contradictions"] if t["shape"] == "invalid-date")
+    report = {"discrepancies": [
+        {**finding("location-conflict", "TL104", item["official_id"], root, item["planted"])},
+        {**finding("location-conflict", "TL104", item["official_id"], root, stray["planted"])},  # not planted so
+    ]}
+    result = bench.score(report, truth, root)
+    planted = sum(t["shape"] == "local-inside-trip" for t in truth["contradictions"])
+    assert result.by_shape["local-inside-trip"] == [planted, 1, 2, 1]
+    assert "| 1200 | local-inside-trip |" in bench.shape_table([{"articles": 1200, "by_shape": result.by_shape}])

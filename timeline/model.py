@@ -19,7 +19,8 @@ Granularity = Literal["day", "week", "month", "year", "part"]
 Anchor = Literal["explicit", "reference", "previous"]
 Tense = Literal["future", "past"]
 EventType = Literal[
-    "departure", "return", "arrival", "visit", "attend", "speak", "meeting", "ceremony", "inspection"
+    "departure", "return", "arrival", "visit", "attend", "speak", "meeting", "ceremony", "inspection",
+    "opening", "launch", "signing", "groundbreaking",
 ]
 Modality = Literal["planned", "reported", "changed", "cancelled", "uncertain"]
 ParticipantRole = Literal["agent", "companion", "represented", "representative"]
@@ -355,6 +356,14 @@ class EventClaim:
     location: Location  # of the trigger
     part_of: str | None = None  # id of the trip claim this event belongs to ("Di sana ia akan menghadiri ...")
     time: TimeExpression | None = None  # the clock time written right after the date ("pukul 23.30 WIB")
+    object: str | None = None  # what the event is about, as written ("Pasar Rakyat Loa Kulu")
+    key: tuple[str, ...] = ()  # the words of object and place that tell this event from others, folded
+    names: tuple[str, ...] = ()  # the object's key words written capitalized: proper names ("loa", "kulu")
+    places: tuple[str, ...] = ()  # those of `key` that name a region, city or country ("samarinda")
+    site: tuple[str, ...] = ()  # the key words of the place alone ("kecamatan ambon utara" -> ambon, utara)
+    repeat: bool = False  # the text says it happens again ("kembali meninjau", "untuk kedua kalinya")
+    domestic: bool | None = None  # in Indonesia: a domestic place, or an article that names no place abroad
+    length: Duration | None = None  # a trip's stated length ("selama empat hari di Kuala Lumpur")
 
     @property
     def agent(self) -> str | None:

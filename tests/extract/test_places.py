@@ -23,6 +23,8 @@ PLACES_IN_TEXT = [
     ("Wali kota menyampaikan rencana ke depan kepada warga.", []),
     ("Ia terbang ke Seoul dan Busan, Korea Selatan.", [("Seoul", "KR", False), ("Busan, Korea Selatan", "KR", False)]),
     ("Pameran di Kota Surat ditutup.", [("Kota Surat", "ID", True)]),
+    ("Ia mengikuti forum di London pekan lalu.", [("London", "GB", False)]),  # the largest London, not Ontario's
+    ("Delegasi singgah di Roma lalu ke Darwin.", [("Roma", "IT", False), ("Darwin", "AU", False)]),
 ]
 assert len({t for t, _ in PLACES_IN_TEXT}) == len(PLACES_IN_TEXT)
 

@@ -1,22 +1,35 @@
-"""Event claims: an official did or will do something (a trip, a visit, a meeting), where and when.
+"""Event claims: an official did or will do something (a trip, an opening, an inspection, a meeting),
+where, when, about what, and how sure the text is.
 
-Triggers, companion and representation markers, modality words and the phrases that continue an
-event already told ("Kegiatan itu berlangsung ...") are data in `lang/id/events.toml`.
-An event needs a named official as agent: a trigger with nobody behind it is dropped.
+This module reads an article sentence by sentence and puts together what the others find: trigger
+words (`triggers`), who takes part (`participants`), what the event is about (`objects`), its date
+and modality (`dating`), and what later sentences add (`discourse`). Words are data in
+`lang/id/events.toml`. An event needs a named official as agent: a trigger with nobody behind it is
+dropped.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import NamedTuple, Sequence
+from typing import Sequence
 
-from timeline.lang import alternation, table
-from timeline.text.spans import inside, quote_spans, sentence_index
+from timeline.extract.dating import date_of, modality_of, usable_dates
+from timeline.extract.discourse import Draft, attach_sub_events, continue_event
+from timeline.extract.lexicon import Lexicon, lexicon, load_table
+from timeline.extract.objects import clause_begin, event_key, object_after, resolve_anaphora, subject_before
+from timeline.extract.participants import (
+    SentenceView,
+    agent_of,
+    companion_zones,
+    companions_of,
+    representation,
+)
 from timeline.extract.places import find_places
+from timeline.extract.triggers import Trigger, find_triggers, framed
 from timeline.model import (
     Article,
+    Duration,
     EventClaim,
     Mention,
     Official,
@@ -25,115 +38,20 @@ from timeline.model import (
     Sentence,
     TimeExpression,
 )
+from timeline.text.spans import inside, quote_spans, sentence_index
+
+__all__ = ["find_events", "load_table"]  # load_table: the words, for tests and tools that read them
 
 DATED_KINDS = ("date", "range", "month", "relative", "year")
-CONTINUATION_REACH = 3  # sentences back a continuation may reach for the event it continues
-SUB_EVENT_REACH = 2
-MARKER_REACH = 16  # characters before a place in which "ke"/"di" must stand
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]")
-
-
-def load_table() -> dict:
-    """The raw words of `lang/id/events.toml`."""
-    return table("id", "events")
-
-
-def _alt(words) -> str:
-    """Whole phrases as written (a space matches one space)."""
-    return alternation(words, any_space=False)
-
-
-def _words_re(words, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", flags)
-
-
-class _Lexicon(NamedTuple):
-    trigger_re: re.Pattern[str]
-    enclitic: str
-    type_of: dict[str, str]
-    not_trigger_re: re.Pattern[str]
-    agent_follows: frozenset[str]
-    companion_re: re.Pattern[str]
-    represents_re: re.Pattern[str]
-    represented_by_re: re.Pattern[str]
-    list_intro_re: re.Pattern[str]
-    speech_re: re.Pattern[str]
-    passive_re: re.Pattern[str]
-    planned_re: re.Pattern[str]
-    changed_re: re.Pattern[str]
-    changed_result_re: re.Pattern[str]
-    cancelled_re: re.Pattern[str]
-    uncertain_re: re.Pattern[str]
-    continuation_re: re.Pattern[str]
-    sub_event_re: re.Pattern[str]
-    purpose_re: re.Pattern[str]
-    glue_re: re.Pattern[str]
-    marker_re: re.Pattern[str]
-    destination_re: re.Pattern[str]
-    demonstrative_re: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    data = load_table()
-    type_of = {w.casefold(): t for t, words in data["triggers"].items() for w in words}
-    links = data["links"]
-    parts = data["participants"]
-    mod = data["modality"]
-    return _Lexicon(
-        trigger_re=re.compile(rf"(?<![\w-])(?P<t>{_alt(type_of)})(?P<nya>{re.escape(data['enclitic'])})?(?![\w-])",
-                              re.IGNORECASE),
-        enclitic=data["enclitic"],
-        type_of=type_of,
-        not_trigger_re=_words_re(data["not_triggers"]["phrases"]),
-        agent_follows=frozenset(w.casefold() for w in parts["agent_follows"]),
-        companion_re=_words_re(parts["companions"]),
-        represents_re=_words_re(parts["represents"]),
-        represented_by_re=_words_re(parts["represented_by"]),
-        list_intro_re=re.compile(rf"\s*(?:{_alt(parts['list_introducers'])})(?![\w-])"),
-        speech_re=_words_re(parts["speech"]),
-        passive_re=_words_re(parts["agent_after"]),
-        planned_re=_words_re(mod["planned"]),
-        changed_re=_words_re(mod["changed"]),
-        changed_result_re=_words_re(mod["changed_result"]),
-        cancelled_re=_words_re(mod["cancelled"]),
-        uncertain_re=_words_re(mod["uncertain"]),
-        continuation_re=_words_re(links["continuations"]),
-        sub_event_re=_words_re(links["sub_event"]),
-        purpose_re=re.compile(rf"(?<![\w-])(?:{_alt(links['purpose'])})\s+$", re.IGNORECASE),
-        glue_re=re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:(?:{_alt(links['object_glue'])})\s+)*\s*$", re.IGNORECASE),
-        marker_re=re.compile(rf"(?<![\w-])(?:{_alt(links['place_markers'])})\s+(?:\w+\s+)?$", re.IGNORECASE),
-        destination_re=re.compile(
-            rf"(?<![\w-])(?:{_alt(links['place_markers'] + links['destination_copulas'])})\s+(?:\w+\s+)?$", re.IGNORECASE
-        ),
-        demonstrative_re=re.compile(rf"\s+(?:{_alt(links['demonstratives'])})(?![\w-])", re.IGNORECASE),
-    )
-
-
-@dataclass
-class _Draft:
-    type: str
-    trigger: str
-    start: int
-    end: int
-    sentence: int
-    agent: str | None = None
-    companions: list[str] = field(default_factory=list)
-    represented: list[str] = field(default_factory=list)
-    representative: bool = False
-    place: Place | None = None
-    date: TimeExpression | None = None
-    modality: str = "reported"
-    part_of: int | None = None  # index of the parent draft
-    touched: int = 0  # last sentence that told something about this event
-
-
-class _Sent(NamedTuple):
-    index: int
-    sentence: Sentence
-    mentions: list[Mention]  # outside quotes
-    expressions: list[TimeExpression]
-    places: list[tuple[int, int, Place]]  # absolute offsets
+TRIP_KINDS = ("departure", "return", "arrival")
+# Kinds of event that happen where the official is at home unless a place abroad is written: an
+# opening, an inspection, a ceremony. (A meeting, a visit or a signing may well be abroad.)
+HOME_KINDS = frozenset({"opening", "launch", "groundbreaking", "inspection", "ceremony"})
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[–—-]\s|\.\s")
+LENGTH_DAYS = {"days": 1, "weeks": 7}  # units of a trip's stated length, in days
+MAX_LENGTH_DAYS = 60
+MARKER_REACH = 48  # characters before a place in which its marker ("ke", "di ruang rapat") must stand
+FROM_REACH = 16
 
 
 def find_events(
@@ -143,21 +61,17 @@ def find_events(
     officials: Sequence[Official],
     mentions: Sequence[Mention],
 ) -> list[EventClaim]:
-    """Event claims of one article, each with agent, companions, place, date and modality."""
+    """Event claims of one article, each with agent, companions, place, date, object and modality."""
     if not sentences or not mentions:
         return []
-    lex = _lexicon()
+    lex = lexicon()
     text = article.text
     quotes = quote_spans(text)
     starts = [s.start for s in sentences]
-    blocked = [m.span() for m in lex.not_trigger_re.finditer(text)]
 
-    by_sentence: dict[int, list[tuple[int, re.Match[str]]]] = {}
-    for m in lex.trigger_re.finditer(text):
-        if inside(quotes, m.start()) or any(s <= m.start() < e for s, e in blocked):
-            continue
-        si = sentence_index(sentences, starts, m.start())
-        by_sentence.setdefault(si, []).append((si, m))
+    by_sentence: dict[int, list[re.Match[str]]] = {}
+    for m in find_triggers(lex, text, quotes):
+        by_sentence.setdefault(sentence_index(sentences, starts, m.start()), []).append(m)
     if not by_sentence:
         return []
     for m in lex.continuation_re.finditer(text):  # "Kegiatan itu berlangsung pada ...": no trigger, still news
@@ -165,196 +79,189 @@ def find_events(
             by_sentence.setdefault(sentence_index(sentences, starts, m.start()), [])
 
     outside = sorted((m for m in mentions if not inside(quotes, m.start)), key=lambda m: m.start)
-    usable = [e for e in expressions if e.value is not None and e.kind in DATED_KINDS and not inside(quotes, e.start)]
-    cache: dict[int, _Sent] = {}
+    usable = sorted((e for e in expressions if e.value is not None and e.kind in DATED_KINDS
+                     and not inside(quotes, e.start)), key=lambda e: e.start)
+    mention_at = [m.start for m in outside]
+    expression_at = [e.start for e in usable]
+    cache: dict[int, SentenceView] = {}
 
-    def sent(si: int) -> _Sent:
+    def view(si: int) -> SentenceView:
         if si not in cache:
             s = sentences[si]
-            ms = [m for m in outside if s.start <= m.start < s.end]
-            es = [e for e in usable if s.start <= e.start < s.end]
+            ms = outside[bisect.bisect_left(mention_at, s.start) : bisect.bisect_left(mention_at, s.end)]
+            es = usable[bisect.bisect_left(expression_at, s.start) : bisect.bisect_left(expression_at, s.end)]
             ps = [(a + s.start, b + s.start, p) for a, b, p in find_places(s.text)] if s.text else []
-            cache[si] = _Sent(si, s, ms, es, ps)
+            cache[si] = SentenceView(si, s, ms, es, ps)
         return cache[si]
 
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for si in sorted(by_sentence):
-        _sentence_events(lex, text, sent, si, len(sentences), by_sentence[si], drafts)
-    return _finish(article, sentences, starts, drafts)
+        _sentence_events(lex, text, view, si, len(sentences), by_sentence[si], drafts)
+    lengths = [e for e in expressions if e.kind == "duration" and e.duration is not None
+               and e.duration.unit in LENGTH_DAYS and e.duration.amount and not inside(quotes, e.start)]
+    return _finish(lex, article, sentences, drafts, sorted(lengths, key=lambda e: e.start))
 
 
-def _sentence_events(lex: _Lexicon, text: str, sent, si: int, count: int, matches, drafts: list[_Draft]) -> None:
+def _recent(drafts: list[Draft], since: int):
+    """The drafts told from sentence `since` on, latest first (drafts come in sentence order)."""
+    for d in reversed(drafts):
+        if d.sentence < since:
+            return
+        yield d
+
+
+def _trip_told(lex: Lexicon, here: SentenceView, drafts: list[Draft], own: list[Draft]) -> bool:
+    """Whether a trip was told in this sentence or just before: "kembali ke Nunukan" is its return."""
+    since = here.index - lex.trip_reach
+    if any(d.type == "departure" for d in (*own, *_recent(drafts, since))):
+        return True
+    return any(p.country and p.country != "ID" for _, _, p in here.places)
+
+
+def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches, drafts: list[Draft]) -> None:
     """Drafts for the triggers of one sentence, or what the sentence adds to an event told before."""
-    here = sent(si)
+    here = view(si)
     s = here.sentence
-    zones = _companion_zones(lex, text, s, [m for _, m in matches])
-    companions = [m.official_id for m in here.mentions if any(a <= m.start < b for a, b in zones)]
-    if zones and not companions and si + 1 < count:
-        nxt = sent(si + 1)
-        if lex.list_intro_re.match(text, nxt.sentence.start):
-            companions = [m.official_id for m in nxt.mentions]
-    represented, representative_at = _representation(lex, text, here)
+    triggers = [framed(lex, text, s, m) for m in matches]
+    zones = companion_zones(lex, text, s, matches)
+    companions = companions_of(lex, text, here, zones, view(si + 1) if si + 1 < count else None)
+    represented, representative_at = representation(lex, text, here)
     phrases = [c.span() for c in lex.continuation_re.finditer(text, s.start, s.end)]
     continues = bool(phrases)
     continued_type: str | None = None  # "perjalanan dinas itu": the type of the event referred back to
-    own: list[_Draft] = []
-    previous: re.Match[str] | None = None
-    parent_here: _Draft | None = None
-    for _, m in matches:
-        word = m.group("t").casefold()
-        kind = lex.type_of[word]
-        after = text[m.end() : m.end() + 12]
-        if m.group("nya") or lex.demonstrative_re.match(after) or any(a <= m.start() < b for a, b in phrases):
+    own: list[Draft] = []
+    purpose_of: dict[int, Draft] = {}  # index in `own` -> the draft it is the purpose of
+    previous: Trigger | None = None
+    parent_here: Draft | None = None
+    for t in triggers:
+        after = text[t.end() : t.end() + 12]
+        if t.group("nya") or lex.demonstrative_re.match(after) or any(a <= t.start() < b for a, b in phrases):
             continues = True
-            continued_type = continued_type or kind
-            previous = m
+            continued_type = continued_type or t.kind
+            previous = t
             continue
-        if previous is not None and lex.glue_re.fullmatch(text[previous.end() : m.start()]):
-            previous = m
+        if previous is not None and (lex.glue_re.fullmatch(text[previous.end() : t.start()])
+                                     or _abbreviation(text, previous.end(), t)):
+            previous = t
             continue  # "pembicara dalam Forum ...": the forum is where the speaking happens
-        purpose = previous is not None and bool(lex.purpose_re.search(text[previous.end() : m.start()]))
-        previous = m
-        d = _Draft(kind, m.group(), m.start(), m.end(), si, touched=si)
-        d.agent, extra = _agent(lex, text, here, m, word, zones, represented)
+        purpose = previous is not None and bool(lex.purpose_re.search(text[previous.end() : t.start()]))
+        previous = t
+        kind, repeat = t.kind, t.repeat
+        if t.needs_trip and not _named_place_follows(text, t) and not _trip_told(lex, here, drafts, own):
+            kind, repeat = "visit", True  # "kembali ke sentra genteng Jatiwangi": there again, no trip
+        d = Draft(kind, t, t.start(), t.end(), si, touched=si, repeat=repeat)
+        d.agent, extra = agent_of(lex, text, here, t, zones, represented)
+        if d.agent is None and kind in ("return", "arrival"):
+            trip = _party_trip(lex, text, here, t, drafts)
+            if trip is not None:  # "Rombongan dijadwalkan kembali ke ...": the party of the trip just told
+                d.agent, extra = trip.agent, list(trip.companions)
         d.companions = [c for c in companions + extra if c != d.agent]
         if d.agent is not None and d.agent in representative_at:
             d.representative = True
             d.represented = [r for r in represented if r != d.agent]
-        d.modality = _modality(lex, text, s, m.start())
+        d.modality = modality_of(lex, text, s, t.start(), t.end())
         if purpose and parent_here is not None:
-            d.part_of = drafts.index(parent_here)
+            purpose_of[len(own)] = parent_here
             d.agent = d.agent or parent_here.agent
             d.modality = parent_here.modality
         else:
-            d.date = _date(lex, text, here, m.start(), m.end(), d.modality)
             parent_here = d
-        d.place = _place(lex, text, here, m.start(), m.end(), kind)
-        if d.modality == "reported" and d.date is not None and d.date.tense == "future":
-            d.modality = "planned"
-        drafts.append(d)
+        d.place = _place(lex, text, here, t.start(), t.end(), kind)
+        d.object, d.object_at_start = _object(lex, text, here, t, kind)
         own.append(d)
 
+    own, purpose_of = _fold_passive_subjects(text, own, purpose_of)
+    dates = usable_dates(lex, text, here)
+    for n, d in enumerate(own):
+        if n not in purpose_of:  # a purpose ("untuk menghadiri ...") shares the date of its main event
+            until = own[n + 1].start if n + 1 < len(own) else s.end
+            d.date = date_of(lex, text, here, dates, d.trigger, until, d.modality)
+        if d.modality == "reported" and d.date is not None and d.date.tense == "future":
+            d.modality = "planned"
+    for n, parent in purpose_of.items():
+        own[n].part_of = len(drafts) + own.index(parent)
+    drafts.extend(own)
+
     if continues:
-        _continue(lex, text, here, own, drafts, companions, continued_type)
+        continue_event(lex, text, here, dates, own, drafts, companions, continued_type)
     if own and lex.sub_event_re.search(s.text):
-        _attach_sub_events(lex, text, here, own, drafts)
+        attach_sub_events(lex, text, here, own, drafts)
 
 
-def _companion_zones(lex: _Lexicon, text: str, s: Sentence, triggers) -> list[tuple[int, int]]:
-    """Stretches after 'didampingi' / 'bersama' up to the next trigger or the end of the sentence."""
-    zones = []
-    for c in lex.companion_re.finditer(text, s.start, s.end):
-        if text[c.end() : c.end() + 1] == "-":
-            continue  # "bersama-sama"
-        end = next((t.start() for t in triggers if t.start() > c.end()), s.end)
-        zones.append((c.end(), end))
-    return zones
-
-
-def _representation(lex: _Lexicon, text: str, here: _Sent) -> tuple[list[str], set[str]]:
-    """Who is represented (absent) and who represents (present) in a sentence."""
-    represented: list[str] = []
-    representatives: set[str] = set()
-    s = here.sentence
-    for r in lex.represents_re.finditer(text, s.start, s.end):
-        after = next((m for m in here.mentions if m.start >= r.end() and m.start - r.end() < 80), None)
-        before = [m for m in here.mentions if m.end <= r.start()]
-        if after is not None and before:
-            represented.append(after.official_id)
-            representatives.add(before[-1].official_id)
-    for r in lex.represented_by_re.finditer(text, s.start, s.end):
-        after = next((m for m in here.mentions if m.start >= r.end() and m.start - r.end() < 80), None)
-        before = [m for m in here.mentions if m.end <= r.start()]
-        if after is not None and before:
-            represented.append(before[-1].official_id)
-            representatives.add(after.official_id)
-    return represented, representatives
-
-
-def _agent(lex, text, here: _Sent, m: re.Match[str], word: str, zones, represented) -> tuple[str | None, list[str]]:
-    """The official who is the subject of the trigger, and others listed with a passive trigger."""
-    def free(x: Mention) -> bool:
-        if x.form == "pronoun" and x.text.endswith(lex.enclitic):
-            return False  # "katanya", "menurutnya": a speaker or an owner, never the subject
-        return not any(a <= x.start < b for a, b in zones) and x.official_id not in represented
-
-    if m.group("nya"):
-        own = next((x for x in here.mentions if x.start <= m.start() < x.end), None)
-        return (own.official_id if own else None), []
-    after = [x for x in here.mentions if x.start >= m.end() and free(x)]
-    if word in lex.agent_follows:
-        if not after:
-            return None, []
-        return after[0].official_id, [x.official_id for x in after[1:]]
-    before = [x for x in here.mentions if x.end <= m.start() and free(x)]
-    if before:
-        x = before[-1]
-        if lex.speech_re.search(text, x.end, m.start()):
-            return None, []  # "Amiruddin menuturkan, ... pertemuan": the speaker, not the actor
-        return x.official_id, []
-    if after and not _LOWER_WORD.search(text, m.end(), after[0].start):
-        return after[0].official_id, []  # "Kunjungan kerja Bupati Berau Sri Juniarsih ...": whose event it is
-    for x in after:  # "Rakor ... dipimpin langsung Wali Kota Bontang, Basri Rase": a passive names its agent
-        lead = lex.passive_re.search(text, m.end(), x.start)
-        if lead and not _LOWER_WORD.search(text, lead.end(), x.start):
-            return x.official_id, []
-    return None, []
-
-
-def _modality(lex: _Lexicon, text: str, s: Sentence, at: int) -> str:
-    body = _unquoted(text, s)
-    if lex.cancelled_re.search(body):
-        return "cancelled"
-    if lex.uncertain_re.search(body):
-        return "uncertain"
-    if lex.changed_re.search(body):
-        return "changed"
-    if lex.planned_re.search(body, 0, min(len(body), at - s.start + 60)):
-        return "planned"
-    return "reported"
-
-
-def _unquoted(text: str, s: Sentence) -> str:
-    """The sentence with quoted speech blanked (same length)."""
-    body = s.text
-    for q in quote_spans(body):
-        body = body[: q[0]] + " " * (q[1] - q[0]) + body[q[1] :]
-    return body
-
-
-def _date(lex, text: str, here: _Sent, start: int, end: int, modality: str) -> TimeExpression | None:
-    """The time expression of the sentence nearest the trigger (the new one after 'diundur menjadi')."""
-    if not here.expressions:
+def _party_trip(lex: Lexicon, text: str, here: SentenceView, t: Trigger, drafts: list[Draft]) -> Draft | None:
+    """The trip told just before, when the subject of this return is the official's party."""
+    if not lex.party_re.search(text, here.sentence.start, t.start()):
         return None
-    if modality == "changed":
-        result = lex.changed_result_re.search(text, end, here.sentence.end)
-        later = [e for e in here.expressions if result and e.start >= result.end()]
-        if later:
-            return later[0]
-
-    def distance(e: TimeExpression) -> float:
-        return e.start - end if e.start >= end else (start - e.end) * 1.5
-
-    return min(here.expressions, key=distance)
+    return next((d for d in _recent(drafts, here.index - lex.party_reach) if d.type == "departure" and d.agent), None)
 
 
-def _place(lex, text: str, here: _Sent, start: int, end: int, kind: str) -> Place | None:
-    """Where the event goes (ke ...) or happens (di ...): the marked place nearest after the trigger."""
+def _named_place_follows(text: str, t: Trigger) -> bool:
+    """ "kembali ke Tana Paser": a named place, so a return home; "kembali ke sentra genteng": a site."""
+    rest = text[t.end() : t.end() + 2].lstrip()
+    return rest[:1].isupper()
+
+
+def _fold_passive_subjects(text: str, own: list[Draft], purpose_of: dict[int, Draft]) -> tuple[list[Draft], dict[int, Draft]]:
+    """ "Rapat koordinasi itu diresmikan oleh Bupati X": the noun is the subject of the passive verb
+    in its clause, one event (the verb's), not two."""
+    drop = set()
+    for n, d in enumerate(own):
+        if d.trigger.passive or n in purpose_of:
+            continue
+        for p in own[n + 1 :]:
+            if p.trigger.passive and p.agent == d.agent and not _CLAUSE_BREAK.search(text, d.end, p.start):
+                drop.add(n)
+                break
+    if not drop:
+        return own, purpose_of
+    kept = [d for n, d in enumerate(own) if n not in drop]
+    return kept, {kept.index(own[n]): parent for n, parent in purpose_of.items() if n not in drop and parent in kept}
+
+
+def _abbreviation(text: str, after: int, t: Trigger) -> bool:
+    """ "musyawarah perencanaan pembangunan (musrenbang)": the short form of the trigger before."""
+    return text[after : t.start()].strip() == "(" and text[t.end() : t.end() + 1] == ")"
+
+
+def _object(lex: Lexicon, text: str, here: SentenceView, t: Trigger, kind: str) -> tuple[str | None, bool]:
+    """What the event is about, as written, and whether it opens its clause."""
+    if kind in TRIP_KINDS:
+        return None, False
+    s = here.sentence
+    stops = [(e.start, e.end) for e in here.expressions] + [(m.start, m.end) for m in here.mentions]
+    begin = clause_begin(text, s.start, t.start())
+    if t.passive:
+        found = subject_before(lex, text, begin, t.start())
+        at_start = found is not None and text[begin : t.start()].lstrip().startswith(found.split()[0])
+    else:
+        found = object_after(lex, text, t.end(), s.end, stops)
+        at_start = False
+    if found:
+        found = resolve_anaphora(lex, found, text, s.start, None)
+    return found, at_start
+
+
+def _place(lex: Lexicon, text: str, here: SentenceView, start: int, end: int, kind: str) -> Place | None:
+    """Where the event goes (ke ...) or happens (di ...): the marked place nearest after the trigger.
+    A return takes the place abroad its sentence names: where the official comes back from."""
+    if kind == "return":
+        abroad = [p for _, _, p in here.places if p.country and p.country != "ID"]
+        if abroad:
+            return abroad[0]
     marked = [
         (a, b, p) for a, b, p in here.places
         if lex.marker_re.search(text, max(here.sentence.start, a - MARKER_REACH), a) or (a >= end and not text[end:a].strip())
     ]  # "meninjau Pasar Segiri": the object of the trigger is the place too
     if not marked:
         return None
-    trip = kind in ("departure", "return", "visit")
     after = [(a, b, p) for a, b, p in marked if a >= end]
     if after:
-        if trip:
-            to = [x for x in after if re.search(r"(?:ke|menuju)\s+(?:\w+\s+)?$", text[max(0, x[0] - MARKER_REACH) : x[0]], re.I)]
+        if kind in ("departure", "return", "visit"):
+            to = [x for x in after if lex.destination_marker_re.search(text, max(0, x[0] - FROM_REACH), x[0])]
             if to:
                 return to[0][2]
         else:
-            at = [x for x in after if re.search(r"di\s+(?:\w+\s+)?$", text[max(0, x[0] - MARKER_REACH) : x[0]], re.I)]
+            at = [x for x in after if lex.location_marker_re.search(text, max(0, x[0] - MARKER_REACH), x[0])]
             if at:
                 return at[0][2]
         return after[0][2]
@@ -362,72 +269,51 @@ def _place(lex, text: str, here: _Sent, start: int, end: int, kind: str) -> Plac
     return before[-1][2] if before else None
 
 
-def _continue(
-    lex, text, here: _Sent, own: list[_Draft], drafts: list[_Draft], companions: list[str], kind: str | None
-) -> None:
-    """A sentence that continues an event told before: share date, place and companions."""
-    si = here.index
-    earlier = [d for d in drafts if d.sentence < si and d.touched >= si - CONTINUATION_REACH]
-    if kind is not None and not own:  # "perjalanan dinas itu" names what it refers to: reach further back
-        earlier = [d for d in drafts if d.sentence < si and d.type == kind] or earlier
-    if own:
-        source = earlier[-1] if earlier else None
-        if source is None:
-            return
-        for d in own:
-            d.date = d.date or source.date
-            d.place = d.place or source.place
-            if d.date is source.date and source.modality == "planned" and d.modality == "reported":
-                d.modality = "planned"
-        return
-    agents = {m.official_id for m in here.mentions}
-    candidates = [d for d in earlier if d.agent is not None and d.part_of is None]
-    if agents:
-        candidates = [d for d in candidates if d.agent in agents] or candidates
-    if not candidates:
-        return
-    target = candidates[-1]
-    target.touched = si
-    if target.date is None and here.expressions:
-        target.date = here.expressions[0]
-        if target.date.tense == "future" and target.modality == "reported":
-            target.modality = "planned"
-    places = [p for a, _, p in here.places if lex.destination_re.search(text, max(0, a - MARKER_REACH), a)]
-    if target.place is None and places:
-        target.place = places[0]
-    elif places and target.place is not None and target.place.country and target.place.city is None:
-        refined = [p for p in places if p.country == target.place.country and p.city]
-        if refined:
-            target.place = refined[0]
-    for c in companions:
-        if c != target.agent and c not in target.companions:
-            target.companions.append(c)
+def _names_abroad(article: Article) -> bool:
+    """Whether the article (title included) names any place outside Indonesia (read line by line, so a
+    very long article costs what its lines cost)."""
+    for source in (article.title or "", *article.text.split("\n")):
+        if source.strip() and any(p.country and p.country != "ID" for _, _, p in find_places(source)):
+            return True
+    return False
 
 
-def _attach_sub_events(lex, text, here: _Sent, own: list[_Draft], drafts: list[_Draft]) -> None:
-    """'Di sana ia akan menghadiri ...', 'dalam agenda Forum ...': the event is part of the trip before."""
-    si = here.index
-    trips = [
-        d for d in drafts
-        if d.sentence < si and d.type in ("departure", "visit") and d.agent and d.part_of is None
-        and d.touched >= si - SUB_EVENT_REACH
-    ]
-    if not trips:
-        return
-    trip = trips[-1]
-    marker = lex.sub_event_re.search(text, here.sentence.start, here.sentence.end)
-    for d in own:
-        if marker is None or marker.start() > d.start or d.part_of is not None:
+def _fold_twins(drafts: list[Draft], kept: list[int]) -> list[int]:
+    """One event told twice in one sentence ("Apel ... dipimpin X selaku inspektur upacara"): one claim."""
+    out: list[int] = []
+    seen: dict[tuple, int] = {}
+    for i in kept:
+        d = drafts[i]
+        key = (d.agent, d.type, d.sentence, d.date.start if d.date is not None else None, d.part_of)
+        if d.date is not None and key in seen:
+            twin = drafts[seen[key]]
+            twin.place = twin.place or d.place
+            if not twin.object or (d.object and len(d.object) > len(twin.object)):
+                twin.object, twin.object_at_start = d.object, d.object_at_start
             continue
-        if d.agent is None or d.agent == trip.agent:
-            d.agent = trip.agent
-            d.part_of = drafts.index(trip)
-            d.place = d.place or trip.place
-            if d.modality == "reported" and trip.modality == "planned" and d.date is None:
-                d.modality = "planned"
+        seen[key] = i
+        out.append(i)
+    return out
 
 
-def _finish(article: Article, sentences, starts, drafts: list[_Draft]) -> list[EventClaim]:
+def _length(d: Draft, sentences, lengths: list[TimeExpression]) -> Duration | None:
+    """A departure's stated length: a number of days or weeks in its sentence or the next one."""
+    if d.type != "departure" or d.part_of is not None or not lengths:
+        return None
+    start = sentences[d.sentence].start
+    end = sentences[min(d.sentence + 1, len(sentences) - 1)].end
+    i = bisect.bisect_left([e.start for e in lengths], start)
+    for e in lengths[i:]:
+        if e.start >= end:
+            break
+        days = e.duration.amount * LENGTH_DAYS[e.duration.unit]
+        if 1 <= days <= MAX_LENGTH_DAYS:
+            return Duration("days", days)
+    return None
+
+
+def _finish(lex: Lexicon, article: Article, sentences, drafts: list[Draft],
+            lengths: list[TimeExpression] = ()) -> list[EventClaim]:
     """Drop events with no official, fold repeats without date or place, number the rest."""
     kept: list[int] = []
     for i, d in enumerate(drafts):
@@ -439,8 +325,9 @@ def _finish(article: Article, sentences, starts, drafts: list[_Draft]) -> list[E
                 twin.companions.extend(c for c in d.companions if c not in twin.companions)
                 continue
         kept.append(i)
-    kept.sort(key=lambda i: drafts[i].start)
+    kept = sorted(_fold_twins(drafts, kept), key=lambda i: drafts[i].start)
     ids = {i: f"{article.key}#e{n}" for n, i in enumerate(kept)}
+    abroad: bool | None = None
     out = []
     for i in kept:
         d = drafts[i]
@@ -456,12 +343,20 @@ def _finish(article: Article, sentences, starts, drafts: list[_Draft]) -> list[E
             if r not in seen:
                 seen.add(r)
                 participants.append(Participant(r, "represented"))
+        key = event_key(lex, d.object, d.place, d.object_at_start)
+        if d.place is not None:
+            domestic = d.place.domestic is True or d.place.country == "ID"
+        elif d.type in HOME_KINDS and d.part_of is None:
+            abroad = _names_abroad(article) if abroad is None else abroad
+            domestic = True if not abroad else None
+        else:
+            domestic = None
         out.append(
             EventClaim(
                 id=ids[i],
                 article_key=article.key,
                 type=d.type,
-                trigger=d.trigger,
+                trigger=d.trigger.group(),
                 trigger_start=d.start,
                 trigger_end=d.end,
                 participants=tuple(participants),
@@ -471,6 +366,14 @@ def _finish(article: Article, sentences, starts, drafts: list[_Draft]) -> list[E
                 sentence=sentences[d.sentence],
                 location=article.location(d.start),
                 part_of=ids.get(d.part_of) if d.part_of is not None else None,
+                object=key.text,
+                key=key.key,
+                names=key.names,
+                places=key.places,
+                site=key.site,
+                repeat=d.repeat,
+                domestic=domestic,
+                length=_length(d, sentences, lengths),
             )
         )
     return out

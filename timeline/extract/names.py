@@ -69,6 +69,8 @@ def chunk(text: str, pos: int, stop_at: set[int], conjunctions: bool = True) -> 
         start = m.start(m.lastgroup)
         if start in stop_at or (m.lastgroup == "and" and not conjunctions):
             break
+        if m.lastgroup == "word" and tokens and m.group(m.lastgroup) in lexicon().calendar:
+            break  # "Gubernur Kalteng Yohanes Dehen Jumat lalu": the date follows the name
         tokens.append(Token(m.lastgroup, start, m.end(), m.group(m.lastgroup)))
         pos = m.end()
     while tokens and tokens[-1].kind in ("comma", "and"):

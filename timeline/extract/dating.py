@@ -1,0 +1,117 @@
+"""When an event happens by its sentence, and how sure the sentence is that it does (modality).
+
+A trigger takes the date written in its own stretch of the sentence (after it, before the next
+event's trigger), else the nearest one; after "diundur menjadi" the new date; in a subordinate clause
+("setelah meresmikan X, ...") only a date of that clause. The date of a statement ("X, Senin (...),
+mengatakan ...", "ujar X, Rabu (...)") dates the speaking, never the event; and a relative date in
+such a sentence that was resolved against the publication date ("besok") is left out: it belongs to
+the statement, which only the temporal stage can anchor (it marks those with another anchor).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from timeline.extract.lexicon import Lexicon
+from timeline.extract.participants import SentenceView
+from timeline.extract.triggers import clause_end
+from timeline.model import Sentence, TimeExpression
+
+CHANGE_BEFORE = 25  # characters before a trigger in which an active change verb ("menunda peresmian") stands
+PLANNED_AFTER = 60  # characters after a trigger still read for a planning word
+_SPEECH_AFTER_DATE = re.compile(r"[\s)]*,\s*$")
+_NAME_BEFORE_DATE = re.compile(r"(?:[A-Z][\w.'’-]*[\s,]+){1,8}$")
+
+
+def _unquoted(text: str, s: Sentence) -> str:
+    """The sentence with quoted speech blanked (same length)."""
+    from timeline.text.spans import quote_spans
+
+    body = s.text
+    for q in quote_spans(body):
+        body = body[: q[0]] + " " * (q[1] - q[0]) + body[q[1] :]
+    return body
+
+
+def modality_of(lex: Lexicon, text: str, s: Sentence, start: int, end: int) -> str:
+    """planned | changed | cancelled | uncertain | reported, from the words of the sentence."""
+    body = _unquoted(text, s)
+    at, after = start - s.start, end - s.start
+    if lex.cancelled_re.search(body):
+        return "cancelled"
+    if lex.uncertain_re.search(body):
+        return "uncertain"
+    if lex.changed_re.search(body, after) or lex.changed_re.search(body, max(0, at - CHANGE_BEFORE), at):
+        return "changed"
+    if lex.planned_re.search(body, 0, min(len(body), at + PLANNED_AFTER)):
+        return "planned"
+    return "reported"
+
+
+def speech_dates(lex: Lexicon, text: str, here: SentenceView) -> set[int]:
+    """Starts of the explicit dates that date a statement: "X, Senin (4/12/2023), mengatakan ...",
+    "... ujar X, Rabu (24/7/2024)."."""
+    out = set()
+    s = here.sentence
+    for e in here.expressions:
+        if e.kind == "relative":
+            continue
+        after = lex.speech_re.match(text, _skip(text, e.end, s.end))
+        if after and _SPEECH_AFTER_DATE.match(text[e.end : after.start()]):
+            out.add(e.start)
+            continue
+        lead = text[max(s.start, e.start - 80) : e.start]
+        name = _NAME_BEFORE_DATE.search(lead)
+        if name is not None:
+            said = lex.speech_re.search(lead, max(0, name.start() - 12), name.start() + 1)
+            if said is not None and not lead[said.end() : name.start()].strip(" ,"):
+                out.add(e.start)
+    return out
+
+
+def _skip(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " ),":
+        pos += 1
+    return pos
+
+
+def usable_dates(lex: Lexicon, text: str, here: SentenceView) -> list[TimeExpression]:
+    """The dates of a sentence that can date its events: not a statement's date, and no relative date
+    read from the publication date in a sentence whose statement is dated."""
+    speech = speech_dates(lex, text, here)
+    if not speech:
+        return list(here.expressions)
+    return [e for e in here.expressions if e.start not in speech and not (e.kind == "relative" and e.anchor == "reference")]
+
+
+def date_of(
+    lex: Lexicon,
+    text: str,
+    here: SentenceView,
+    dates: Sequence[TimeExpression],
+    trigger,
+    until: int,
+    modality: str,
+) -> TimeExpression | None:
+    """The time expression of the sentence that dates this trigger (see the module's docstring)."""
+    if not dates:
+        return None
+    start, end = trigger.start(), trigger.end()
+    if modality == "changed":
+        result = lex.changed_result_re.search(text, end, here.sentence.end)
+        later = [e for e in dates if result and e.start >= result.end()]
+        if later:
+            return later[0]
+    if trigger.subordinate:
+        stop = clause_end(text, here.sentence, end)
+        own = [e for e in dates if end <= e.start < stop]
+        return own[0] if own else None
+    own = [e for e in dates if end <= e.start < until]
+    if own:
+        return own[0]
+
+    def distance(e: TimeExpression) -> float:
+        return e.start - end if e.start >= end else (start - e.end) * 1.5
+
+    return min(dates, key=distance)

@@ -1,0 +1,172 @@
+"""What an event is about ("Pasar Rakyat Loa Kulu"), and the words that tell it from other events.
+
+The object of an active verb or a noun follows it ("meresmikan Pasar Rakyat Loa Kulu", "Peresmian
+Pasar Inpres Sentani oleh ..."); the object of a passive verb is its subject ("Aplikasi Siap Madani
+yang diluncurkan ...", "MTQ tersebut dibuka ..."). A subject that points back ("MTQ tersebut") takes
+the words of the phrase it points to, a few sentences before. The key of an event is the folded
+words of its object and place without generic ones ("pasar", "rapat koordinasi", "di"), so that
+"Pasar Rakyat Loa Kulu" and "pasar rakyat di Loa Kulu" share it; `names` are those written
+capitalized, the proper names a fact-checker would compare.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, NamedTuple, Sequence
+
+from timeline.extract.lexicon import Lexicon
+from timeline.model import Place
+
+ANAPHORA_REACH = 900  # characters back in which the phrase "MTQ tersebut" points to is looked for
+_TOKEN = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"\(?[\w'’.-]+\)?")
+_CLAUSE_END = re.compile(r"[,;:]|\s[–—-]\s")
+_CLAUSE_BEGIN = re.compile(r"[,;:]\s|\s[–—-]\s")
+
+
+class EventObject(NamedTuple):
+    text: str | None
+    key: tuple[str, ...]
+    names: tuple[str, ...]
+    places: tuple[str, ...]
+    site: tuple[str, ...]
+
+
+def _stop_at(lex: Lexicon, text: str, start: int, limit: int, stops: Sequence[tuple[int, int]]) -> int:
+    """Where an object starting at `start` ends: a stop word, a clause break, a date or an official."""
+    end = limit
+    m = lex.object_stop_re.search(text, start, limit)
+    if m:
+        end = min(end, m.start())
+    m = _CLAUSE_END.search(text, start, end)
+    if m:
+        end = m.start()
+    for a, _ in stops:
+        if start <= a < end:
+            end = a
+    return end
+
+
+def _cap_words(span: str, max_words: int, from_end: bool = False) -> str:
+    words = span.split()
+    words = words[-max_words:] if from_end else words[:max_words]
+    return " ".join(words).strip(" ,.")
+
+
+def object_after(lex: Lexicon, text: str, end: int, limit: int, stops: Sequence[tuple[int, int]]) -> str | None:
+    """The object written after a trigger: "meresmikan [Pasar Rakyat Loa Kulu], Jumat ..."."""
+    pos = end
+    paren = re.match(r"\)?\s*\([^()]{1,30}\)|\)", text[pos:limit])  # "inspeksi mendadak (sidak) ke RSUD ..."
+    if paren:
+        pos += paren.end()
+    lead = lex.object_lead_re.match(text, pos, limit)
+    if lead:
+        pos = lead.end()
+    stop = _stop_at(lex, text, pos, limit, stops)
+    found = _cap_words(text[pos:stop], lex.object_max_words)
+    return found or None
+
+
+def subject_before(lex: Lexicon, text: str, begin: int, start: int) -> str | None:
+    """The subject of a passive verb: "[Aplikasi Siap Madani] yang diluncurkan", "[MTQ tersebut] dibuka"."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, begin, start)]
+    while words and words[-1][2].casefold() in lex.aux:
+        words.pop()
+    if not words:
+        return None
+    if words[-1][2].casefold() == "yang":
+        words.pop()
+        run = []
+        for w in reversed(words):  # the capitalized name right before "yang", if it is one
+            if w[2][:1].isupper() or w[2][:1].isdigit() or w[2].startswith("("):
+                run.append(w)
+            else:
+                break
+        if run:
+            words = list(reversed(run))
+    else:  # "Rencana itu disampaikan setelah [BLK Komunitas Kelam Permai] diresmikan ..."
+        opener = [i for i, w in enumerate(words) if lex.subordinate_re.fullmatch(w[2]) or lex.speech_re.fullmatch(w[2])]
+        if opener:
+            words = words[opener[-1] + 1 :]
+        cut = next((i for i, w in enumerate(words) if w[2].casefold() == "yang"), None)
+        if cut:
+            words = words[:cut]
+    words = words[-lex.object_max_words :]
+    return " ".join(w[2] for w in words).strip(" ,.") or None
+
+
+def clause_begin(text: str, sentence_start: int, pos: int) -> int:
+    begin = sentence_start
+    for m in _CLAUSE_BEGIN.finditer(text, sentence_start, pos):
+        begin = m.end()
+    return begin
+
+
+def resolve_anaphora(lex: Lexicon, phrase: str, text: str, before: int, title: str | None) -> str:
+    """ "MTQ tersebut" -> the phrase it points to ("MTQ ke-31 Kabupaten Lombok Tengah"), if told before."""
+    words = phrase.split()
+    at = next((i for i, w in enumerate(words) if i > 0 and w.casefold().strip(",.") in lex.demonstratives), None)
+    if at is None:
+        return phrase
+    if at + 1 < len(words):  # "jembatan itu di Sengkang": resolve "jembatan itu", keep the rest
+        return f"{resolve_anaphora(lex, ' '.join(words[: at + 1]), text, before, title)} {' '.join(words[at + 1 :])}"
+    head = words[:-1][-3:]
+    head_re = r"\s+".join(re.escape(w) for w in head)
+    pattern = re.compile(rf"(?<![\w-])(?i:{head_re})((?:\s+(?:[A-Z0-9][\w'’-]*|[a-z]*-?\d[\w-]*))*)")
+    for source in (text[max(0, before - ANAPHORA_REACH) : before], title or ""):
+        found = None
+        for m in pattern.finditer(source):
+            if m.group(1).strip():
+                found = m
+        if found is not None:
+            return found.group().strip(" ,.")
+    return " ".join(words[:-1])
+
+
+def _tokens(text: str, lex: Lexicon, first_is_name: bool) -> Iterable[tuple[str, bool]]:
+    for n, m in enumerate(_TOKEN.finditer(text)):
+        token = m.group()
+        folded = token.casefold()
+        if len(folded) < 2 and not folded.isdigit():
+            continue
+        if folded in lex.generic or folded in lex.type_of or lex.facility_re.fullmatch(folded):
+            continue  # facility heads are names of a kind, not of a thing: see event_key
+        is_name = token[:1].isupper() or any(c.isdigit() for c in token)
+        yield folded, is_name and (n > 0 or first_is_name)
+
+
+def _place_words(text: str) -> set[str]:
+    """Folded words of `text` that are part of a region, city or country name ("Samarinda",
+    "Kutai Kartanegara", "Korea Selatan"), not of a venue ("Pasar Segiri")."""
+    from timeline.extract.places import place_of
+
+    words = [m.group() for m in _TOKEN.finditer(text)]
+    out: set[str] = set()
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            piece = words[i : i + n]
+            if len(piece) == n and piece[0][:1].isupper() and place_of(" ".join(piece)) is not None:
+                out.update(w.casefold() for w in piece)
+                break
+    return out
+
+
+def event_key(lex: Lexicon, obj: str | None, place: Place | None, object_at_clause_start: bool) -> EventObject:
+    """The key words of an event: those of its object and of its place, generic words left out. Its
+    names are the capitalized key words of what it is about (the object before its "di ...", else the
+    place) and the head of the facility it names ("pasar", "taman"): what tells two things apart; its
+    places those
+    that name a region, city or country (a weak sign of sameness: many events share a city); its site
+    the place's own words, to tell two places apart."""
+    obj_words = list(_tokens(obj, lex, not object_at_clause_start)) if obj else []
+    site_words = list(_tokens(place.text, lex, True)) if place is not None else []
+    key = dict.fromkeys([w for w, _ in obj_words] + [w for w, _ in site_words])
+    thing = lex.location_split_re.split(obj, maxsplit=1)[0] if obj else None  # "Taman Kota Mimika [di ...]"
+    if thing:
+        names = dict.fromkeys(w for w, is_name in _tokens(thing, lex, not object_at_clause_start) if is_name)
+        names.update((m.group().casefold(), None) for m in lex.facility_re.finditer(thing))
+    else:
+        names = dict.fromkeys(w for w, is_name in site_words if is_name)
+    where = (_place_words(obj) if obj else set()) | (_place_words(place.text) if place is not None else set())
+    return EventObject(obj, tuple(key), tuple(names), tuple(t for t in key if t in where),
+                       tuple(dict.fromkeys(w for w, _ in site_words)))
