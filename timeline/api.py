@@ -123,7 +123,7 @@ class DatesResult:
 def dates_of_file(file: str, reference: date | None) -> DatesResult:
     """Read one article (a path or - for stdin) and tag its time expressions."""
     from timeline.ingest import parse_article
-    from timeline.temporal import find_dates
+    from timeline.temporal import recognize, resolve
 
     if file == "-":
         data = sys.stdin.buffer.read()
@@ -146,7 +146,8 @@ def dates_of_file(file: str, reference: date | None) -> DatesResult:
     article = articles[0]
     source = "--ref" if reference else article.published_source
     ref = reference or article.published
-    return DatesResult(article, find_dates(article.text, ref), ref, source, list(problems))
+    marks = article.time_marks if article.time_marks is not None else recognize(article.text)
+    return DatesResult(article, resolve(marks, ref), ref, source, list(problems))
 
 
 # --------------------------------------------------------------------------------------------------

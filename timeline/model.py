@@ -192,6 +192,10 @@ class Article:
     first_column: int = 1
     json_text: bool = False  # the body came from a JSON string: lines are the text's own, offset by first_line
     content_hash: str = ""
+    # The text's time expressions as recognized while reading it for its publication date (a
+    # `timeline.temporal` Recognition: symbolic, no reference date), so extraction resolves them instead
+    # of reading the text again. None when not recognized yet; never cached (a digest drops it with the text).
+    time_marks: Any = field(default=None, compare=False, repr=False)
 
     def location(self, offset: int) -> Location:
         """The 1-based file line and column of a character offset into `text`."""

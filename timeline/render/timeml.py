@@ -18,7 +18,6 @@ def escape(text: str) -> str:
     return _escape(_NOT_XML.sub("\ufffd", text))
 
 
-_PART_CODE = {"pagi": "MO", "siang": "MI", "sore": "AF", "malam": "NI", "dini hari": "NI"}
 _UNIT_CODE = {"minutes": ("T", "M"), "hours": ("T", "H"), "days": ("", "D"), "weeks": ("", "W"),
               "months": ("", "M"), "years": ("", "Y")}
 
@@ -65,14 +64,14 @@ def timex_value(e: TimeExpression) -> str:
         if e.time.clock:
             return f"{base}T{e.time.clock.split('-')[0]}"
         if e.time.part:
-            return f"{base}T{_PART_CODE.get(e.time.part, 'DT')}"
+            return f"{base}T{vocab().data['time']['part_codes'].get(e.time.part, 'DT')}"
     return base
 
 
 def _attrs(e: TimeExpression) -> dict[str, str]:
     out = {"type": timex_type(e), "value": timex_value(e)}
     if e.granularity == "part" and e.part:
-        out["mod"] = {"awal": "START", "pertengahan": "MID", "akhir": "END"}[e.part]
+        out["mod"] = vocab().data["parts"]["timeml_mod"][e.part]
     if e.kind == "range" and e.value is not None:
         out["type"] = "DURATION"
         out["value"] = f"P{e.value.days}D"

@@ -124,8 +124,12 @@ def make_article(
             )
         else:
             source = "metadata"
+    marks = None
     if published is None:
-        published, source = publication_date(body, title)
+        from timeline.temporal.recognize import recognize
+
+        marks = recognize(body)  # read once: the publication date and, later, every expression come from it
+        published, source = publication_date(body, title, marks)
     url = text_value(meta.get("url"))
     outlet = text_value(meta.get("outlet")) or dateline_outlet(body) or url_host(url)
     article = Article(
@@ -142,5 +146,6 @@ def make_article(
         first_column=first_column,
         json_text=json_text,
         content_hash=digest,
+        time_marks=marks,
     )
     return [article], problems

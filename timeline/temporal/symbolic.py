@@ -1,0 +1,195 @@
+"""Symbolic time values: what an expression says before any reference date is chosen.
+
+Recognition (`recognize.py`) turns each match into a `Mark` holding one of these values; the anchoring
+policy (`anchor.py`) decides what each is resolved against; `resolve.py` does the arithmetic. A partly
+known date keeps its unknown fields unknown (ctparse's `2019-X-X`): `Day(17, 8, None)` is "17 August of
+a year still to be chosen", `Shift("days", 1)` is "besok", one day after an anchor still to be chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Union
+
+from timeline.model import ClockTime, Duration
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A written day and month; `year` None = unknown (nearest the anchor, in the tense's direction),
+    `year_shift` = the year named relative to the anchor ("17 Agustus tahun lalu" -> -1)."""
+
+    day: int
+    month: int
+    year: int | None
+    year_shift: int | None = None
+    shift_tense: str | None = None  # the tense the year word carries ("tahun lalu" -> past)
+
+    @property
+    def explicit(self) -> bool:
+        """Written in full: needs no anchor."""
+        return self.year is not None and self.year_shift is None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A written range of days ("18-22 Oktober"); the last day's year follows the first's when unknown."""
+
+    first: Day
+    last: Day
+
+    @property
+    def explicit(self) -> bool:
+        """Written in full: needs no anchor."""
+        return self.first.year is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    """A month (or part of one); `year` None and `year_shift` None = the year its tense points to."""
+
+    month: int
+    year: int | None
+    year_shift: int | None = None
+
+    @property
+    def explicit(self) -> bool:
+        """Written in full: needs no anchor."""
+        return self.year is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    """A year (or part of one): written, or relative to the anchor ("tahun depan" -> shift 1)."""
+
+    year: int | None
+    year_shift: int | None = None
+
+    @property
+    def explicit(self) -> bool:
+        """Written in full: needs no anchor."""
+        return self.year is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """`n` units from the anchor day ("tiga hari lalu" -> days, -3; "besok" -> days, 1)."""
+
+    unit: str
+    n: int
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
+class WeekShift:
+    """The ISO week `n` weeks from the anchor's ("pekan depan" -> 1)."""
+
+    n: int
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
+class MonthShift:
+    """The month `n` months from the anchor's ("bulan lalu" -> -1), or a part of it."""
+
+    n: int
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
+class Weekend:
+    """Saturday-Sunday of the anchor's week shifted by `n` weeks ("akhir pekan lalu" -> -1)."""
+
+    n: int
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
+class Weekday:
+    """A weekday (Monday = 0) near the anchor: past/future include it, last/next exclude it, this = same week."""
+
+    index: int
+    direction: str
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """Relative to the last expression with a calendar value ("dua hari kemudian", "keesokan harinya")."""
+
+    n: int = 0
+    unit: str = "days"
+    use_end: bool = True
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
+class SameSentence:
+    """A clock time or part of day: the day of a day expression earlier in its sentence, else `fallback`.
+    `label` is the anchor reported when the sentence's day is used (None: that day's own anchor)."""
+
+    fallback: Union[Shift, Previous]
+    label: str | None = None
+
+    explicit = False
+
+
+Symbol = Union[Day, Span, Month, Year, Shift, WeekShift, MonthShift, Weekend, Weekday, Previous, SameSentence]
+
+
+@dataclass(slots=True)
+class Mark:
+    """One recognized expression: its span, what it says (`value`, None when it needs no anchor: lengths,
+    recurrences, vague amounts) and what is known without a reference date.
+
+    Not frozen only because a frozen dataclass costs four times as much to build and a text has many
+    marks; nothing changes a mark after recognition.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    value: Symbol | None = None
+    granularity: str | None = None
+    weekday: str | None = None  # the weekday stated next to a date (canonical name)
+    weekday2: str | None = None  # ... next to the end of a range
+    tense: str | None = None
+    tense_at: int | None = None  # where the clause word giving `tense` begins (None: written right after)
+    time: ClockTime | None = None
+    part: str | None = None
+    duration: Duration | None = None
+    written: tuple[int | None, int | None, int | None] | None = None
+    note: str | None = None
+    valid: bool = True
+    resolved: bool = True
+    anchor: str = "explicit"  # the anchor reported when `value` is None
+
+
+_SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    """The marks of one text, in order, with the text they were read from (the anchoring policy asks it
+    about the words between two marks)."""
+
+    text: str
+    marks: tuple[Mark, ...]
+
+    def __iter__(self):
+        return iter(self.marks)
+
+    def __len__(self) -> int:
+        return len(self.marks)
+
+    def sentence_ends_between(self, lo: int, hi: int) -> bool:
+        """Whether a sentence ends in text[lo:hi]."""
+        return _SENTENCE_END.search(self.text, lo, hi) is not None
