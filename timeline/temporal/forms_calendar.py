@@ -15,7 +15,7 @@ from timeline.temporal.recognize import (
     Scan, Skip, cues, is_abbreviation, lookback_tense, make, month_number, part_of, tense_of, time_of,
     weekday_canonical, word_after, word_before,
 )
-from timeline.temporal.symbolic import Day, Mark, Month, MonthShift, Span, Year
+from timeline.temporal.symbolic import Day, Mark, Month, MonthShift, Shift, Span, Year
 from timeline.temporal.vocab import vocab
 
 
@@ -40,9 +40,16 @@ def _single(scan: Scan, m: re.Match[str], d: int, mo: int, y: int | None, *, yea
     if not (1 <= d <= 31 and 1 <= mo <= 12):
         return None
     tense, at = tense_of(m, scan.text)
+    word = m.groupdict().get("tense")
+    offset = vocab().relative_days.get(norm(word)) if word else None
+    apposition = None
+    if offset is not None:  # "Kamis (7/9/2023) kemarin": the relative day is read with the date
+        apposition = Mark(text=word, start=m.start("tense"), end=m.end("tense"), kind="relative",
+                          value=Shift("days", offset), granularity="day",
+                          tense="past" if offset < 0 else "future")
     return make(scan, m, "date", value=Day(d, mo, y, year_shift, shift_tense), granularity="day",
                 weekday=weekday_canonical(m.groupdict().get("wd")), tense=tense, tense_at=at,
-                time=time_of(part_of(m)), written=(d, mo, y))
+                time=time_of(part_of(m)), written=(d, mo, y), apposition=apposition)
 
 
 def _range(scan: Scan, m: re.Match[str], d1: int, m1: int, y1: int | None, d2: int, m2: int, y2: int | None):
@@ -211,10 +218,39 @@ def _year_alone(scan, m):
     d = vocab().data["years"]
     if not d["first"] <= y <= d["last"]:
         return None
-    if not m["tahun"] and norm(word_before(scan.text, m.start())) not in cues().year_cues:
-        return None
-    tense, at = tense_of(m, scan.text)
+    text = scan.text
+    from timeline.temporal.forms_periods import law_before
+
+    if law_before().search(text, max(0, m.start() - 40), m.start()):
+        return None  # "UU Nomor 20 Tahun 2001": part of a law's name
+    if not m["tahun"] and norm(word_before(text, m.start())) not in cues().year_cues:
+        if not (_edition(text, m.start()) or _listed_after_year(scan, m.start())):
+            return None
+    tense, at = tense_of(m, text)
     return _year(scan, m, y, None, tense=tense, at=at)
+
+
+def _edition(text: str, start: int) -> bool:
+    """"Asian Games 2018", "MotoGP 2017": a capitalised name (not opening its sentence) right before a year."""
+    name = word_before(text, start)
+    if not name[:1].isupper() or name in vocab().data["years"]["not_edition"] or norm(name) in vocab().month_of:
+        return False
+    i = start
+    while i > 0 and text[i - 1] in " \t(":
+        i -= 1
+    i -= len(name)
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i > 0 and text[i - 1] not in ".!?\n\"“”"
+
+
+def _listed_after_year(scan, start: int) -> bool:
+    """The second year of "1999, 2001 dan 2003": joined to a year just before."""
+    if not scan.found:
+        return False
+    last = scan.found[-1]
+    gap = scan.text[last.end:start]
+    return last.kind == "year" and len(gap) <= 8 and norm(gap.strip()) in cues().joiners
 
 
 READINGS = {

@@ -15,10 +15,12 @@ from timeline.temporal.forms_calendar import rel_shift
 from timeline.temporal.recognize import (
     Scan, Skip, cues, lookback_tense, make, part_of, time_of, weekday_index, word_after, word_before,
 )
-from timeline.temporal.symbolic import Mark, MonthShift, Previous, SameSentence, Shift, Weekday, WeekShift, Weekend
+from timeline.temporal.symbolic import (
+    Dateline, Mark, MonthShift, Previous, Shift, StoryDay, Weekday, WeekShift, Weekend,
+)
 from timeline.temporal.vocab import parse_number, vocab
 
-VAGUE = "vague amount"
+_SUB_DAY = ("seconds", "minutes", "hours")
 _YEAR_NEXT = re.compile(r"\s+\d{4}(?!\d)")
 
 
@@ -41,15 +43,14 @@ def _unit(word: str) -> str:
 
 def _ago(scan, m):
     past = norm(m["dir"]) in cues().last_words
-    if m["vq"]:  # "beberapa hari lalu": some time ago, not a date
-        unit = vocab().unit_of.get(norm(m["vu"]), norm(m["vu"]))
-        return make(scan, m, "relative", tense="past" if past else "future", anchor="reference",
-                    duration=Duration(unit, None), resolved=False, note=VAGUE)
+    if m["vq"]:  # "beberapa hari lalu": some time ago, a past reference with no calendar value
+        return make(scan, m, "ref", tense="past" if past else "future", anchor="reference")
     n = _amount(m)
     if n is None or n != int(n) or n > 1000:
         return None
-    return make(scan, m, "relative", value=Shift(_unit(m["se"] or m["u"]), -int(n) if past else int(n)),
-                tense="past" if past else "future")
+    unit = _unit(m["se"] or m["u"])
+    return make(scan, m, "time" if unit in _SUB_DAY else "relative", value=Shift(unit, -int(n) if past else int(n)),
+                tense="past" if past else "future", approximate=bool(m["approx"]))
 
 
 def _prev_part(scan, m):
@@ -94,8 +95,7 @@ def _weekend(scan, m):
         at = None
     else:
         shift, (tense, at) = 0, lookback_tense(scan.text, m.start())
-    return make(scan, m, "relative", value=Weekend(shift), granularity="part",
-                part=vocab().month_part_of[norm(vocab().data["parts"]["late"][0])], tense=tense, tense_at=at)
+    return make(scan, m, "relative", value=Weekend(shift), granularity="weekend", tense=tense, tense_at=at)
 
 
 def _day_rel(scan, m):
@@ -115,8 +115,8 @@ def _weekday_rel(scan, m, index: int, rel: str | None, part: str | None):
     else:
         tense, at = lookback_tense(scan.text, m.start())
         direction = "next" if tense == "future" else "past"
-    return make(scan, m, "relative", value=Weekday(index, direction), granularity="day", tense=tense, tense_at=at,
-                time=time_of(part))
+    return make(scan, m, "relative", value=Weekday(index, direction, bare=not rel), granularity="day", tense=tense,
+                tense_at=at, time=time_of(part))
 
 
 def _joined_to_weekday(scan: Scan, start: int) -> bool:
@@ -133,12 +133,35 @@ def _wd_span(scan, m):
     return Skip(m.end())  # "Senin hingga Jumat" without dates: a habitual span, not a date
 
 
+def _dateline(scan: Scan, m) -> bool:
+    """'..., kata Basri di Bontang, Senin.': after a comma that does not join weekdays, closing a clause."""
+    text = scan.text
+    i = m.start()
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] != ",":
+        return False
+    if norm(word_before(text, i - 1)) in vocab().weekday_of:
+        return False
+    j = m.end()
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j == len(text) or text[j] in cues().dateline_closing
+
+
 def _wd_rel(scan, m):
     c = cues()
     form = m["wd"]
     before = norm(word_before(scan.text, m.start()))
     if norm(form) in c.week_or_sunday and form[0].islower() and before not in c.day_words:
         return None
+    if m["dem"]:  # "Jumat itu": the Friday the story is about
+        tense, at = lookback_tense(scan.text, m.start())
+        return make(scan, m, "relative", value=Weekday(weekday_index(form), "past", demonstrative=True),
+                    granularity="day", tense=tense, tense_at=at, time=time_of(part_of(m)))
+    if not m["rel"] and form[:1].isupper() and _dateline(scan, m):
+        return make(scan, m, "relative", value=Dateline(weekday_index(form)), granularity="day",
+                    time=time_of(part_of(m)))
     if not m["rel"] and not m["part"]:
         if before not in c.weekday_cues and not _joined_to_weekday(scan, m.start()):
             return None
@@ -152,9 +175,10 @@ def _wd_rel(scan, m):
 
 def _clock(m) -> str | None:
     h, mi = int(m["h"]), int(m["mi"] or 0)
-    if h > 24 or mi > 59:
+    sec = m.groupdict().get("sec")
+    if h > 24 or mi > 59 or (sec and int(sec) > 59):
         return None
-    out = f"{h:02d}:{mi:02d}"
+    out = f"{h:02d}:{mi:02d}:{sec}" if sec else f"{h:02d}:{mi:02d}"
     if m["h2"]:
         h2, mi2 = int(m["h2"]), int(m["mi2"])
         if h2 > 24 or mi2 > 59:
@@ -180,7 +204,7 @@ def _time_mark(scan: Scan, m, clock: ClockTime) -> Mark:
     if rel in cues().later_words:
         return make(scan, m, "time", value=Previous(), time=clock)
     tense, at = lookback_tense(scan.text, m.start())
-    return make(scan, m, "time", value=SameSentence(Shift("days", 0)), tense=tense, tense_at=at, time=clock)
+    return make(scan, m, "time", value=StoryDay(Shift("days", 0)), tense=tense, tense_at=at, time=clock)
 
 
 def _twelve_hour(clock: str, part: str | None) -> str:
@@ -191,7 +215,7 @@ def _twelve_hour(clock: str, part: str | None) -> str:
         return clock
     out = []
     for hm in clock.split("-"):
-        h, mi = hm.split(":")
+        h, mi = hm.split(":", 1)
         hour = int(h)
         if span[0] <= hour <= span[1]:
             hour += 12
@@ -208,7 +232,9 @@ def _clock_reading(scan, m):
     clock = _twelve_hour(clock, part_of(m))
     if norm(m["w"]) in vocab().data["time"]["clock_words_need_more"] and not (m["mi"] or m["zone"] or m["part"] or m["local"]):
         return None
-    return _time_mark(scan, m, ClockTime(clock, m["zone"], part_of(m), bool(m["local"])))
+    mark = _time_mark(scan, m, ClockTime(clock, m["zone"], part_of(m), bool(m["local"])))
+    mark.approximate = bool(m["approx"])
+    return mark
 
 
 def _bare_clock(scan, m):
@@ -216,6 +242,14 @@ def _bare_clock(scan, m):
     if clock is None:
         return None
     return _time_mark(scan, m, ClockTime(clock, m["zone"], None, bool(m["local"])))
+
+
+def _clock_range(scan, m):
+    """"09.00-09.40" in a schedule: two-digit hours, the end after the start."""
+    clock = _clock(m)
+    if clock is None or clock.split("-")[1] <= clock.split("-")[0]:
+        return None
+    return _time_mark(scan, m, ClockTime(clock))
 
 
 def _part_alone(scan, m):
@@ -231,9 +265,9 @@ def _part_alone(scan, m):
     if pre or post in t["part_today"]:
         return _on_day(scan, m, 0, clock)
     if post in t["part_anaphoric"]:
-        return make(scan, m, "time", value=SameSentence(Previous(use_end=False), "previous"), time=clock)
+        return make(scan, m, "time", value=StoryDay(Previous(use_end=False)), time=clock)
     tense, at = lookback_tense(scan.text, m.start())
-    return make(scan, m, "time", value=SameSentence(Shift("days", 0), "previous"), tense=tense, tense_at=at,
+    return make(scan, m, "time", value=StoryDay(Shift("days", 0)), tense=tense, tense_at=at,
                 time=clock)
 
 
@@ -243,7 +277,7 @@ def _part_alone(scan, m):
 def _duration(scan, m):
     if m["vq"]:
         key = norm(m["vu"])
-        dur = Duration(vocab().unit_of.get(key, key), None)
+        dur = Duration(vocab().unit_of.get(key) or vocab().data["units"]["vague_only"].get(key, key), None)
     else:
         n = _amount(m)
         if n is None or n <= 0:
@@ -251,7 +285,10 @@ def _duration(scan, m):
         dur = Duration(_unit(m["se"] or m["u"]), n)
         if dur.unit == "years" and _YEAR_NEXT.match(scan.text, m.end()):
             return None  # "Nomor 20 Tahun 2001": a law's number and year
-    return make(scan, m, "duration", duration=dur, tense="future" if m["fwd"] else None)
+        if dur.unit == "hours" and n < 1 and (n * 60).is_integer():
+            dur = Duration("minutes", n * 60)  # "setengah jam": PT30M
+    return make(scan, m, "duration", duration=dur, tense="future" if m["fwd"] else None,
+                approximate=bool(m["approx"]))
 
 
 def _redup(scan, m):
@@ -266,6 +303,8 @@ def _set(scan, m):
         return make(scan, m, "set", duration=Duration(_unit(m["u2"]), n)) if n else None
     if m["per2"]:
         return make(scan, m, "set", duration=Duration(_unit(m["per2"]), 1))
+    if m["perw"]:
+        return make(scan, m, "set", duration=Duration(_unit(_bare_unit(m["pu"])), 1))
     if m["ev"]:
         what = m["what"]
         key = norm(what)
@@ -275,13 +314,20 @@ def _set(scan, m):
             return make(scan, m, "set", duration=Duration("weeks", 1), weekday=v.weekday_names[v.weekday_of[key]])
         if key in v.part_of_day:
             return make(scan, m, "set", duration=Duration("days", 1), time=ClockTime(part=v.part_of_day[key]))
-        return make(scan, m, "set", duration=Duration(_unit(key), 1))
+        return make(scan, m, "set", duration=Duration(_unit(_bare_unit(key)), 1))
     return make(scan, m, "set", duration=Duration(_unit(m["per"]), 1))
+
+
+def _bare_unit(word: str) -> str:
+    """"bulannya" -> "bulan": a unit word without its enclitic."""
+    w = norm(word)
+    enclitic = vocab().data["sets"]["enclitic"]
+    return w[: -len(enclitic)] if w.endswith(enclitic) and w not in vocab().unit_of else w
 
 
 READINGS = {
     "ago": _ago, "prev_part": _prev_part, "prev_next": _prev_next, "prev_shift": _prev_shift,
     "week_rel": _week_rel, "weekend": _weekend, "day_rel": _day_rel, "wd_span": _wd_span, "wd_rel": _wd_rel,
-    "clock": _clock_reading, "bare_clock": _bare_clock, "part_alone": _part_alone, "duration": _duration,
+    "clock": _clock_reading, "bare_clock": _bare_clock, "clock_range": _clock_range, "part_alone": _part_alone, "duration": _duration,
     "redup": _redup, "set": _set,
 }

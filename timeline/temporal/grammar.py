@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.lang import alternation as flat_alternation
-from timeline.temporal.vocab import vocab
+from timeline.temporal.vocab import UNITS, vocab
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,8 @@ class Grammar:
 _NAMED = re.compile(r"\(\?P<\w+>")
 # branches that can begin with a digit, and those that can begin with nothing else
 _DIGIT_START = {"text_cross", "text_range", "num_range", "text_date", "iso", "num_date", "ago", "prev_shift",
-                "bare_clock", "set", "duration", "year"}
-_DIGIT_ONLY = {"num_range", "iso", "num_date", "bare_clock"}
+                "bare_clock", "clock_range", "set", "duration", "month_day_num", "decade", "year_range", "year"}
+_DIGIT_ONLY = {"num_range", "iso", "num_date", "bare_clock", "clock_range", "month_day_num"}
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +57,7 @@ def grammar() -> Grammar:
     NUMW = (rf"(?:{UNITW}(?:\s+(?i:{d['numbers']['teen_suffix']}|{d['numbers']['tens_suffix']}(?:\s+{UNITW})?))?"
             rf"|{alternation(list(d['numbers']['specials']), flags='i')})(?![\w])")
     NUM = rf"(?:\d{{1,3}}(?:[.,]5)?(?![\d.,]\d)|{NUMW}(?:\s+{alternation([d['numbers']['half']], flags='i')})?)"
-    units_all = [w for unit in ("minutes", "hours", "days", "weeks", "months", "years") for w in d["units"][unit]]
+    units_all = [w for unit in UNITS for w in d["units"][unit]]
     units_cal = [w for unit in ("days", "weeks", "months", "years") for w in d["units"][unit]]
     UNIT = rf"{alternation(units_all, flags='i')}(?![a-zA-Z])"
     UNITCAL = rf"{alternation(units_cal, flags='i')}(?![a-zA-Z])"
@@ -75,11 +75,25 @@ def grammar() -> Grammar:
     WDOPT = rf"(?:(?P<wd>{WD})\s*,?\s*(?:\(\s*)?(?:{alternation(d['weekdays']['date_words'], flags='i')}\s+)?)?"
     CLOCKW = alternation(d["time"]["clock_words"], flags='i')
     ZONE = rf"(?:\s*(?P<zone>{alternation(list(d['time']['zones']))})(?![a-zA-Z])|\s+(?P<local>{alternation(d['time']['local'], flags='i')}))"
-    HM = r"(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?(?![\d])"
+    HM = r"(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2})(?:[.:](?P<sec>\d{2}))?)?(?![\d])"
     HM2 = rf"(?:(?:\s*[-–]\s*|\s+{alternation(d['time']['clock_range_words'], flags='i')}\s+)(?P<h2>\d{{1,2}})[.:](?P<mi2>\d{{2}})(?!\d))"
     SEP = r"[/.\-]"
     YNUM = r"(?:\d{4}|\d{2})(?!\d)"
     sets = d["sets"]
+    refs, per = d["refs"], d["periods"]
+    PARTS_RAW = alternation(list(d['time']['parts_of_day']), flags='i')
+    REFW = alternation(refs["present"] + refs["past"] + refs["future"] + refs["anaphoric"]
+                       + refs["anaphoric_or_nothing"] + refs["anaphoric_day"], flags='i')
+    PERIODU = alternation(list(refs["period_units"]), flags='i')
+    PERIODS = alternation(list(refs["period_shift"]), flags='i')
+    PERIODW = alternation(refs["period_words"], flags='i')
+    ORD = alternation(list(per["ordinals"]), flags='i')
+    QW = alternation(per["quarter_words"] + per["half_words"], flags='i')
+    KE = alternation(per["ordinal_prefix"], flags='i')
+    DECW = alternation(d["years"]["decade_words"], flags='i')
+    DEC = re.escape(d["years"]["decade_suffix"].lstrip("-"))
+    UNITNYA = rf"{alternation(units_all, flags='i')}(?:{sets['enclitic']})?(?![a-zA-Z])"
+    CLOCK_NOT = alternation(d["clock"]["not_before"], flags='i')
 
     APPROXOPT = rf"(?:(?P<approx>{alternation(d['numbers']['approx'], flags='i')})\s+)?"
     SELOPT = rf"(?:(?P<sel>{alternation(d['durations']['stated_length'], flags='i')})\s+)?"
@@ -87,7 +101,8 @@ def grammar() -> Grammar:
     SEALT = rf"|(?P<se>{SEUNIT})"
     SECALALT = rf"|(?P<se>{SECAL})"
     VAGUEALT = rf"|(?P<vq>{alternation(d['numbers']['vague'], flags='i')})\s+(?P<vu>{UNIT}|{alternation(d['units']['vague_only'], flags='i')}(?![\w]))"
-    EVERY = rf"(?P<ev>{alternation(sets['every'], flags='i')})\s+(?:{alternation(d['units']['days'], flags='i')}\s+)?(?P<what>{WD}(?![\w])|{UNIT}|{PARTS})|"
+    EVERY = rf"(?P<ev>{alternation(sets['every'], flags='i')})\s+(?:{alternation(d['units']['days'], flags='i')}\s+)?(?P<what>{WD}(?![\w])|{UNITNYA}|{PARTS})|"
+    PERW = rf"(?P<perw>{alternation(sets['per'], flags='i')})\s+(?P<pu>{UNITNYA})|"
     ONCE = alternation(sets["once"], flags='i')
     EVERYN = rf"(?P<ev2>{alternation(sets['every'], flags='i')})\s+(?P<n2>{NUM})\s*(?P<u2>{UNIT})|"
     PERONCE = rf"(?P<per2>{SEUNIT})\s+(?P<once2>{alternation(sets['once'], flags='i')})(?![\w])|"
@@ -117,19 +132,34 @@ def grammar() -> Grammar:
             ("bulan_month", rf"{BULAN}\s+(?P<m>{MONFULL}){TAIL}"),
             ("bare_month", rf"(?P<m>{MONCAP})(?![\w\-]){TAIL}"),
             ("year_rel", rf"{TAHUN}\s+(?P<rel>{RELW})(?![\w])"),
-            ("ago", rf"(?:(?P<n>{NUM})\s*(?P<u>{UNITCAL}){w(SECALALT, 'se')}{w(VAGUEAGO, 'vq', 'vu')})\s+(?P<dir>{alternation(rel['ago'] + rel['ahead'], flags='i')})(?![\w])(?!\s+{not_lalu})"),
+            ("ago", rf"{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')}{w(VAGUEAGO, 'vq', 'vu')})\s+(?P<dir>{alternation(rel['ago'] + rel['ahead'], flags='i')})(?![\w])(?!\s+{not_lalu})"),
             ("prev_part", rf"(?P<part>{PARTS})\s+(?P<same>{alternation(rel['same_day'], flags='i')})(?![\w])"),
             ("prev_next", rf"(?P<next>{alternation(rel['next_day'], flags='i')})(?![\w])"),
             ("prev_shift", rf"{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')})\s+(?P<dir>{alternation(rel['later'] + rel['earlier'], flags='i')})(?![\w])"),
+            ("period", rf"(?:(?P<pw>{PERIODW})\s+{alternation(refs['period_same'], flags='i')}\s+(?P<back>{alternation(refs['period_year_back'], flags='i')})|(?P<pu>{PERIODU})\s+(?P<shift>{PERIODS}))(?![\w])"),
+            ("quarter", rf"(?P<qw>{QW})\s+(?:{KE}\s*)?(?P<qn>{ORD})(?![\w])(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<rel>{RELW})(?![\w]))?{TAIL}"),
+            ("quarter_rel", rf"(?P<qw>{alternation(per['quarter_words'], flags='i')})\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu})"),
+            ("quarter_code", rf"{per['quarter_code']}(?P<qn>[1-4])(?![\w])(?:\s*(?P<y>{YEAR}))?"),
+            ("season", rf"(?:(?P<p>{PARTW})\s+)?{alternation(per['season_word'], flags='i')}\s+(?P<sn>{alternation(list(per['seasons']), flags='i')})(?![\w])(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<rel>{RELW})(?![\w])|\s+(?P<rel2>{RELW})(?![\w]))?"),
+            ("within", rf"{alternation(d['sub_day']['within'], flags='i')}\s+(?:(?P<wk>{alternation(d['sub_day']['within_span'], flags='i')})\s+)?(?:(?P<n>{NUM})\s*(?P<u>{UNIT})|(?P<se>{SEUNIT}))(?![\w])"),
+            ("vague_count", rf"{alternation(d['units']['vague_count'], flags='i')}\s+(?P<vu>{UNIT})"),
+            ("moment", rf"{alternation(d['units']['moment'], flags='i')}(?![\w])(?!\s+{alternation(d['units']['moment_not_before'], flags='i')}(?![\w]))"),
+            ("frequency", rf"(?P<fq>{alternation(list(d['units']['frequency']), flags='i')})(?![\w])"),
+            ("ref", rf"(?P<ref>{REFW})(?![\w])(?!\s+{PARTS_RAW}(?![\w]))"),
             ("week_rel", rf"(?P<u>{alternation(d['units']['weeks'] + d['units']['months'], flags='i')})\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu})"),
             ("day_rel", rf"(?P<rd>{alternation(rel['today'] + list(rel['days']), flags='i')})(?![\w])(?:\s+(?P<part>{PARTS}))?"),
             ("clock", rf"(?:(?P<approx>{alternation(d['time']['clock_approx'], flags='i')})\s+)?(?P<w>{CLOCKW})\s*{HM}{HM2}?{ZONE}?(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alternation(d['time']['clock_after'], flags='i')})(?![\w]))?"),
-            ("bare_clock", rf"(?<![\d.,/:])(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}}){HM2}?{ZONE}"),
-            ("set", rf"(?:{w(EVERYN, 'ev2', 'n2', 'u2')}{w(PERONCE, 'per2', 'once2')}{w(EVERY, 'ev', 'what')}(?P<once>{w(ONCE + '|', )}{NUM}\s+{alternation(sets['times'], flags='i')})\s+(?:{alternation(sets['per'], flags='i')}\s+)?(?P<per>{SEUNIT}|{UNIT}))"),
+            ("bare_clock", rf"(?<![\d.,/:])(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})(?:[.:](?P<sec>\d{{2}}))?(?!\d){HM2}?{ZONE}"),
+            ("clock_range", rf"(?<![\d.,/:])(?P<h>\d{{2}})[.:](?P<mi>\d{{2}})\s*[-–]\s*(?P<h2>\d{{2}})[.:](?P<mi2>\d{{2}})(?![.,]?\d)(?!\s*{CLOCK_NOT}(?![\w]))"),
+            ("set", rf"(?:{w(EVERYN, 'ev2', 'n2', 'u2')}{w(PERONCE, 'per2', 'once2')}{w(EVERY, 'ev', 'what')}{w(PERW, 'perw', 'pu')}(?P<once>{w(ONCE + '|', )}{NUM}\s+{alternation(sets['times'], flags='i')})\s+(?:{alternation(sets['per'], flags='i')}\s+)?(?P<per>{SEUNIT}|{UNIT}))"),
             ("duration", rf"{w(SELOPT, 'sel')}{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')}{w(VAGUEALT, 'vq', 'vu')})(?:\s+(?P<fwd>{alternation(rel['forward'], flags='i')}))?(?!\s+{alternation(d['guards']['foreign_after'], flags='i')}(?![\w]))"),
             ("redup", rf"(?P<rep>(?i:{d['units']['reduplication_prefix']}(?:{'|'.join(units_all)})-(?:{'|'.join(units_all)})))(?![\w])"),
-            ("wd_rel", rf"(?P<wd>{WD})(?![\w'’])(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alternation(rel['next'] + rel['last'] + rel['this'] + rel['next_loose'], flags='i')})(?![\w])(?!\s+{not_lalu}))?"),
+            ("wd_rel", rf"(?P<wd>{WD})(?![\w'’])(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alternation(rel['next'] + rel['last'] + rel['this'] + rel['next_loose'], flags='i')})(?![\w])(?!\s+{not_lalu})|\s+(?P<dem>{alternation(d['weekdays']['demonstrative'], flags='i')})(?![\w]))?"),
             ("part_alone", rf"(?:(?P<pre>{alternation(d['time']['part_deictic'], flags='i')})\s+)?(?P<part>{PARTS})(?:\s+(?P<post>{alternation(d['time']['part_after'], flags='i')})(?![\w]))?"),
+            ("month_day", rf"(?:(?P<tg>{alternation(d['weekdays']['date_words'], flags='i')})\s+)(?P<d>\d{{1,2}})(?!\d)(?![.,/:\-]\d)(?!\s*[/.\-]\s*\d)(?!\s+{MON})(?!\s*%)(?:\s+(?P<tense>{TENSE}))?"),
+            ("month_day_num", rf"(?<![\d.,/])(?P<d>\d{{1,2}})(?!\d)\s+(?P<tense>{alternation(tense['after_future'] + tense['after_past'], flags='i')})(?![\w])(?!\s+{not_lalu})"),
+            ("decade", rf"(?:(?P<dw>{DECW})\s+)?(?<![\d.,/])(?P<dec>(?:1[89]|20)\d0|\d0)\s*-?\s*{DEC}(?![\w])"),
+            ("year_range", rf"{w(TAHUNOPT, 'tahun')}(?<![\d.,/\-])(?P<y>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d)(?![\d.,/\-]?\d|%)"),
             ("year", rf"{w(TAHUNOPT, 'tahun')}(?<![\d.,/\-])(?P<y>{YEAR})(?![.,/\-]?\d|%)(?:\s+(?P<tense>{TENSE}))?"),
         ]
 
@@ -216,7 +246,7 @@ def _first_token(phrase: str) -> str:
 
 def _triggers(d: dict) -> frozenset[str]:
     """The lower-case first word of every phrase that can begin an expression (digits are triggers too)."""
-    units = [w for unit in ("minutes", "hours", "days", "weeks", "months", "years") for w in d["units"][unit]]
+    units = [w for unit in UNITS for w in d["units"][unit]]
     rel, t, n = d["relative"], d["time"], d["numbers"]
     phrases = [f for forms in d["weekdays"]["names"] for f in forms]
     phrases += [f for forms in d["months"]["full"] + d["months"]["abbreviations"] for f in forms]
@@ -226,5 +256,10 @@ def _triggers(d: dict) -> frozenset[str]:
     phrases += d["parts"]["early"] + d["parts"]["middle"] + d["parts"]["late"]
     phrases += rel["today"] + list(rel["days"]) + rel["next_day"] + rel["weekend"]
     phrases += list(t["parts_of_day"]) + t["clock_words"] + t["part_deictic"] + t["clock_approx"]
-    phrases += d["sets"]["every"] + d["sets"]["once"] + d["months"]["word"] + d["years"]["word"]
+    phrases += d["sets"]["every"] + d["sets"]["once"] + d["sets"]["per"] + d["months"]["word"] + d["years"]["word"]
+    r, p = d["refs"], d["periods"]
+    phrases += r["present"] + r["past"] + r["future"] + r["anaphoric"] + r["anaphoric_or_nothing"] + r["anaphoric_day"]
+    phrases += list(r["period_units"]) + r["period_words"] + p["quarter_words"] + p["half_words"] + p["season_word"]
+    phrases += [f"{p['quarter_code']}{n}" for n in range(1, 5)] + d["weekdays"]["date_words"]
+    phrases += d["years"]["decade_words"] + d["sub_day"]["within"] + u["vague_count"] + u["moment"] + list(u["frequency"])
     return frozenset(filter(None, (_first_token(p) for p in phrases)))

@@ -41,6 +41,7 @@ class Cues:
     name_before: re.Pattern[str]
     number_words: frozenset[str]
     week_or_sunday: frozenset[str]  # "minggu": a week, or Sunday
+    dateline_closing: str  # characters that close a clause after a dateline weekday
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def cues() -> Cues:
         name_before=re.compile(rf"(?<![\w])(?:{alternation(d['guards']['name_before'])})\s*$"),
         number_words=frozenset(v.number_of),
         week_or_sunday=frozenset(norm(w) for w in d["units"]["weeks"]) & frozenset(v.weekday_of),
+        dateline_closing="".join(d["dateline"]["closing"]) + "\n",
     )
 
 
@@ -198,9 +200,9 @@ def _candidates(g, text: str, lowered: bool) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _readings() -> dict:
-    from timeline.temporal import forms_calendar, forms_relative
+    from timeline.temporal import forms_calendar, forms_periods, forms_relative
 
-    return {**forms_calendar.READINGS, **forms_relative.READINGS}
+    return {**forms_calendar.READINGS, **forms_relative.READINGS, **forms_periods.READINGS}
 
 
 def recognize(text: str) -> Recognition:
@@ -254,4 +256,6 @@ def recognize(text: str) -> Recognition:
             continue
         found.append(mark)
         pos = mark.end
-    return Recognition(text, tuple(scan.found))
+    from timeline.temporal.compose import compose
+
+    return Recognition(text, tuple(compose(scan.found, text)))

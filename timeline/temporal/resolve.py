@@ -5,7 +5,9 @@ Conventions (documented for users of the JSON):
   marked past; a stated weekday never moves it (a mismatch is flagged, `note` names a fitting year);
 - a month named without a year is in the anchor's year unless its tense points to the next/previous one;
 - a bare weekday is the nearest such day at or before the anchor, or the next one after it when the
-  clause is future; "Kamis depan/lalu" exclude the anchor day;
+  clause is future; "Kamis depan/lalu" exclude the anchor day; a weekday a narrative anchors is the one
+  nearest the narrative's day, never after the publication date unless the clause is future;
+- a day of the month alone is the nearest such day to the anchor, in the direction of its tense;
 - an invalid date (31 September) is reported with valid=False, value None and the written (d, m, y);
 - a relative expression with no anchor date is reported unresolved, with a note saying what was missing.
 """
@@ -13,19 +15,17 @@ Conventions (documented for users of the JSON):
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from timeline.model import Interval, TimeExpression, WeekdayCheck
+from timeline.model import ClockTime, Interval, TimeExpression, WeekdayCheck
 from timeline.temporal import days as D
-from timeline.temporal.symbolic import (
-    Day, Mark, Month, MonthShift, Previous, Shift, Span, Weekday, WeekShift, Weekend, Year,
-)
+from timeline.temporal.symbolic import Day, Decade, Mark, Month, Quarter, Season, Span, Year, YearSpan
 from timeline.temporal.vocab import vocab
 
 NO_REFERENCE = "no reference date"
 NO_PREVIOUS = "no earlier date in the text"
 INVALID = "date does not exist"
-_MISSING = {"reference": NO_REFERENCE, "previous": NO_PREVIOUS}
+_MISSING = {"reference": NO_REFERENCE, "narrative": NO_PREVIOUS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,9 @@ class Anchor:
     granularity: str | None = None
     tense: str | None = None
     span: tuple[int, int] | None = None
+    time: datetime | None = None  # the reference time, when known: sub-day relatives get a clock
+    limit: date | None = None  # a narrative weekday must not fall after this day (the publication date)
+    fallback: str | None = None  # ... else it is the weekday in this direction from the limit
 
     @property
     def day(self) -> date | None:
@@ -67,27 +70,19 @@ def _check(stated: str | None, day: date | None) -> WeekdayCheck | None:
 
 
 def _expr(mark: Mark, **kw) -> TimeExpression:
-    return TimeExpression(mark.text, mark.start, mark.end, mark.kind, **kw)
+    return TimeExpression(mark.text, mark.start, mark.end, mark.kind, approximate=mark.approximate, **kw)
 
 
-def _unresolved(anchor: Anchor) -> dict:
-    return {"value": None, "resolved": False, "note": _MISSING.get(anchor.label, NO_REFERENCE)}
+def anchored(mark: Mark, anchor: Anchor, **kw) -> TimeExpression:
+    """A record whose value came from `anchor` (its label and span are reported)."""
+    return TimeExpression(mark.text, mark.start, mark.end, kw.pop("kind", mark.kind), anchor=anchor.label,
+                          anchor_span=anchor.span, approximate=mark.approximate, **kw)
 
 
-def shifted(start: date, unit: str, n: int) -> tuple[Interval, str]:
-    """The day, month or year `n` units from `start`, and its granularity (hours, minutes: the same day)."""
-    if unit == "days":
-        d = start + timedelta(days=n)
-        return Interval(d, d), "day"
-    if unit == "weeks":
-        d = start + timedelta(days=7 * n)
-        return Interval(d, d), "day"
-    if unit == "months":
-        y, mo = D.add_months(start.year, start.month, n)
-        return D.month_interval(y, mo), "month"
-    if unit == "years":
-        return D.year_interval(start.year + n), "year"
-    return Interval(start, start), "day"
+def unresolved(mark: Mark, anchor: Anchor, **kw) -> TimeExpression:
+    """A relative record with nothing to resolve it against (the note says what was missing)."""
+    return anchored(mark, anchor, value=None, resolved=False, note=_MISSING.get(anchor.label, NO_REFERENCE),
+                    **kw)
 
 
 # ---------------------------------------------------------------------------------------------- days
@@ -187,71 +182,63 @@ def _year(mark: Mark, sym: Year, ref: date | None) -> TimeExpression:
     return _expr(mark, granularity=mark.granularity, part=mark.part, tense=mark.tense, written=mark.written, **fields)
 
 
-# ---------------------------------------------------------------------------------------------- relative
+def _quarter(mark: Mark, sym: Quarter, ref: date | None) -> TimeExpression:
+    first = (sym.n - 1) * sym.size + 1
+    if sym.year is not None:
+        year = sym.year
+    elif ref is None:
+        year = None
+    elif sym.year_shift is not None:
+        year = ref.year + sym.year_shift
+    else:
+        year = D.month_year_for(ref, first, mark.tense)
+    fields: dict = {"anchor": "explicit" if sym.year is not None else "reference",
+                    "year_inferred": sym.year is None}
+    if year is None:
+        fields.update(value=None, resolved=False, note=NO_REFERENCE)
+    else:
+        fields["value"] = Interval(date(year, first, 1), D.month_interval(year, first + sym.size - 1).end)
+    return _expr(mark, granularity=mark.granularity, part=mark.part, tense=mark.tense, **fields)
 
 
-def _relative(mark: Mark, anchor: Anchor, value: Interval, gran: str | None = None) -> TimeExpression:
-    return _expr(mark, value=value, granularity=gran or mark.granularity, part=mark.part, tense=mark.tense,
-                 anchor=anchor.label, time=mark.time)
+def _season(mark: Mark, sym: Season, ref: date | None) -> TimeExpression:
+    year = sym.year if sym.year is not None else (ref.year + (sym.year_shift or 0) if ref is not None else None)
+    fields: dict = {"anchor": "explicit" if sym.year is not None else "reference",
+                    "year_inferred": sym.year is None}
+    if year is None:
+        fields.update(value=None, resolved=False, note=NO_REFERENCE)
+    else:
+        fields["value"] = D.year_interval(year)
+    return _expr(mark, granularity="season", season=sym.code, part=mark.part, tense=mark.tense, **fields)
 
 
-def _shift(mark: Mark, sym: Shift, anchor: Anchor) -> TimeExpression:
-    value, gran = shifted(anchor.day, sym.unit, sym.n)
-    return _relative(mark, anchor, value, gran)
+def _decade(mark: Mark, sym: Decade, ref: date | None) -> TimeExpression:
+    value = Interval(date(sym.start, 1, 1), date(sym.start + 9, 12, 31))
+    return _expr(mark, value=value, granularity="decade", tense=mark.tense)
 
 
-def _weekday(mark: Mark, sym: Weekday, anchor: Anchor) -> TimeExpression:
-    day = D.weekday_near(anchor.day, sym.index, sym.direction)
-    return _relative(mark, anchor, Interval(day, day))
+def _year_span(mark: Mark, sym: YearSpan, ref: date | None) -> TimeExpression:
+    value = Interval(date(sym.first, 1, 1), date(sym.last, 12, 31))
+    return _expr(mark, value=value, granularity="year", tense=mark.tense)
 
 
-def _week_shift(mark: Mark, sym: WeekShift, anchor: Anchor) -> TimeExpression:
-    return _relative(mark, anchor, D.week_interval(anchor.day + timedelta(days=7 * sym.n)))
+_CALENDAR = {Day: _single, Span: _span, Month: _month, Year: _year, Quarter: _quarter, Season: _season,
+             Decade: _decade, YearSpan: _year_span}
 
 
-def _weekend(mark: Mark, sym: Weekend, anchor: Anchor) -> TimeExpression:
-    saturday = D.week_interval(anchor.day + timedelta(days=7 * sym.n)).start + timedelta(days=5)
-    return _relative(mark, anchor, Interval(saturday, saturday + timedelta(days=1)))
-
-
-def _month_shift(mark: Mark, sym: MonthShift, anchor: Anchor) -> TimeExpression:
-    ref = anchor.day
-    y, mo = D.add_months(ref.year, ref.month, sym.n)
-    return _relative(mark, anchor, D.part_of_month(y, mo, mark.part) if mark.part else D.month_interval(y, mo))
-
-
-def _previous(mark: Mark, sym: Previous, anchor: Anchor) -> TimeExpression:
-    if anchor.value is None:
-        return _expr(mark, anchor=anchor.label, tense=mark.tense, time=mark.time, **_unresolved(anchor))
-    base = anchor.value.end if sym.use_end else anchor.value.start
-    value, gran = shifted(base, sym.unit, sym.n)
-    if sym.unit in ("days", "weeks") and anchor.granularity not in ("day", None):
-        gran = anchor.granularity
-        value = anchor.value if sym.n == 0 else value
-    return _expr(mark, value=value, granularity=gran, anchor=anchor.label, tense=mark.tense, time=mark.time)
-
-
-_CALENDAR = {Day: _single, Span: _span, Month: _month, Year: _year}
-_DEICTIC = {Shift: _shift, Weekday: _weekday, WeekShift: _week_shift, Weekend: _weekend, MonthShift: _month_shift}
-
-
-def resolve_mark(mark: Mark, sym, anchor: Anchor) -> TimeExpression:
-    """The record of `mark` with its symbolic value `sym` resolved against `anchor`."""
+def resolve_mark(mark: Mark, sym, anchor: Anchor) -> TimeExpression | None:
+    """The record of `mark` with its symbolic value `sym` resolved against `anchor` (None: the policy
+    drops it, e.g. "saat itu juga" with no date to refer to)."""
     if sym is None:
         weekday = WeekdayCheck(mark.weekday, None, None) if mark.weekday else None
         return _expr(mark, granularity=mark.granularity, tense=mark.tense, anchor=mark.anchor, time=mark.time,
                      duration=mark.duration, weekday=weekday, part=mark.part, resolved=mark.resolved,
                      note=mark.note)
-    kind = type(sym)
-    calendar = _CALENDAR.get(kind)
+    calendar = _CALENDAR.get(type(sym))
     if calendar is not None:
         return calendar(mark, sym, anchor.day)
-    if kind is Host:
-        return _expr(mark, value=anchor.value, granularity="day", anchor=anchor.label, tense=anchor.tense,
-                     time=mark.time)
-    if kind is Previous:
-        return _previous(mark, sym, anchor)
-    if anchor.value is None:
-        return _expr(mark, granularity=mark.granularity, part=mark.part, tense=mark.tense, anchor=anchor.label,
-                     time=mark.time, **_unresolved(anchor))
-    return _DEICTIC[kind](mark, sym, anchor)
+    return resolve_relative(mark, sym, anchor)
+
+
+# the relative resolvers build on the helpers above
+from timeline.temporal.resolve_relative import resolve_relative  # noqa: E402

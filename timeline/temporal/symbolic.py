@@ -111,10 +111,117 @@ class Weekend:
 
 @dataclass(frozen=True, slots=True)
 class Weekday:
-    """A weekday (Monday = 0) near the anchor: past/future include it, last/next exclude it, this = same week."""
+    """A weekday (Monday = 0) near the anchor: past/future include it, last/next exclude it, this = same
+    week, near = the nearest (ties forward). `bare`: no relative word came with it ("pada Kamis"), so a
+    narrative may anchor it; `demonstrative`: "Jumat itu", the Friday the narrative is about."""
 
     index: int
     direction: str
+    bare: bool = False
+    demonstrative: bool = False
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A wire-agency dateline weekday closing a clause ("..., kata Basri di Bontang, Senin."): the latest
+    such weekday on or before the reference, the day of the report."""
+
+    index: int
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
+class MonthDay:
+    """A day of the month alone ("tanggal 17", "tanggal 17 lalu", "pada 3 nanti"): the nearest such day to
+    the anchor, in the direction of the tense."""
+
+    day: int
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quarter:
+    """A quarter (`size` 3 months) or half (`size` 6) of a year: written, shifted from the anchor's year,
+    or (both None) the anchor's year as the tense points."""
+
+    n: int
+    size: int
+    year: int | None = None
+    year_shift: int | None = None
+
+    @property
+    def explicit(self) -> bool:
+        """Written in full: needs no anchor."""
+        return self.year is not None
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterShift:
+    """The quarter `n` quarters from the anchor's ("kuartal lalu" -> -1, "kuartal ini" -> 0)."""
+
+    n: int
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
+class Season:
+    """A season (TimeML code SP, SU, FA, WI) of a written year, of a year shifted from the anchor's, or
+    of the anchor's year."""
+
+    code: str
+    year: int | None = None
+    year_shift: int | None = None
+
+    @property
+    def explicit(self) -> bool:
+        """Written in full: needs no anchor."""
+        return self.year is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Decade:
+    """A decade ("tahun 80-an", "era 1990-an"): its first year."""
+
+    start: int
+
+    explicit = True
+
+
+@dataclass(frozen=True, slots=True)
+class YearSpan:
+    """Written consecutive years ("2017-2018", "IBL 2017/2018")."""
+
+    first: int
+    last: int
+
+    explicit = True
+
+
+@dataclass(frozen=True, slots=True)
+class Anaphor:
+    """"saat itu", "ketika itu", "hari itu": the last date the text established, at its own granularity
+    (`unit` None) or a day; with none established a past reference (or nothing, with `drop`)."""
+
+    unit: str | None = None
+    drop: bool = False
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The period of the last date the text established, shifted: "bulan sebelumnya" (months, -1),
+    "hari yang sama" (days, 0), "periode yang sama tahun lalu" (None = that date's own granularity, 0,
+    years -1)."""
+
+    unit: str | None
+    n: int = 0
+    years: int = 0
 
     explicit = False
 
@@ -131,17 +238,17 @@ class Previous:
 
 
 @dataclass(frozen=True, slots=True)
-class SameSentence:
-    """A clock time or part of day: the day of a day expression earlier in its sentence, else `fallback`.
-    `label` is the anchor reported when the sentence's day is used (None: that day's own anchor)."""
+class StoryDay:
+    """A clock time or part of day with no day of its own: the day the story has established (the last
+    day expression before it), else `fallback`."""
 
     fallback: Union[Shift, Previous]
-    label: str | None = None
 
     explicit = False
 
 
-Symbol = Union[Day, Span, Month, Year, Shift, WeekShift, MonthShift, Weekend, Weekday, Previous, SameSentence]
+Symbol = Union[Day, Span, Month, Year, Shift, WeekShift, MonthShift, Weekend, Weekday, Previous, StoryDay,
+               Dateline, MonthDay, Quarter, QuarterShift, Season, Decade, YearSpan, Anaphor, Period]
 
 
 @dataclass(slots=True)
@@ -171,6 +278,8 @@ class Mark:
     valid: bool = True
     resolved: bool = True
     anchor: str = "explicit"  # the anchor reported when `value` is None
+    approximate: bool = False
+    apposition: "Mark | None" = None  # a relative day read with this date ("besok, Selasa (12/9/2023)")
 
 
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
