@@ -211,6 +211,9 @@ class Article:
     # `timeline.temporal` Recognition: symbolic, no reference date), so extraction resolves them instead
     # of reading the text again. None when not recognized yet; never cached (a digest drops it with the text).
     time_marks: Any = field(default=None, compare=False, repr=False)
+    # The publication clock when the metadata gives one ("2023-09-12 10:30", "Selasa, 12 Sep 2023 10:30 WIB"):
+    # with it, "2 jam yang lalu" resolves to a clock time.
+    published_clock: ClockTime | None = None
 
     def location(self, offset: int) -> Location:
         """The 1-based file line and column of a character offset into `text`."""

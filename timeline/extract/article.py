@@ -13,12 +13,13 @@ def extract_claims(article: Article, roster=None) -> ArticleClaims:
     from timeline.extract.attach import with_clock
     from timeline.extract.events import find_events
     from timeline.extract.officials import find_officials
+    from timeline.ingest.published import reference_time
     from timeline.temporal import recognize, resolve
     from timeline.text.sentences import split_sentences
 
     sentences = split_sentences(article.text)
     marks = article.time_marks if article.time_marks is not None else recognize(article.text)
-    expressions = resolve(marks, article.published)
+    expressions = resolve(marks, reference_time(article.published, article.published_clock))
     officials, mentions = find_officials(article, sentences, roster)
     events = find_events(article, sentences, expressions, officials, mentions)
     events = [with_clock(e, expressions, article.text) for e in events]

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, Sequence
 from urllib.parse import urlsplit
 
 from timeline.lang import alternation, table
+from timeline.model import ClockTime
 from timeline.temporal.days import safe_date
 from timeline.temporal.symbolic import Day, Mark, Recognition
 
@@ -97,6 +98,56 @@ def parse_metadata_date(value: Any) -> date | None:
     except (ValueError, OverflowError, TypeError):
         return None
     return parsed.date() if parsed else None
+
+
+_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?![\d])(?:\s*(WIB|WITA|WIT)\b)?")
+
+
+def parse_metadata_clock(value: Any) -> ClockTime | None:
+    """The clock of a metadata date that has one ("2023-09-12 10:30", "12 Sep 2023 10:30 WIB",
+    "2023-09-12T10:30:00+08:00"), as local "HH:MM[:SS]" and its zone (WIB/WITA/WIT) when one is given."""
+    from timeline.temporal.vocab import vocab
+
+    if isinstance(value, datetime):
+        seconds = f":{value.second:02d}" if value.second else ""
+        return ClockTime(f"{value.hour:02d}:{value.minute:02d}{seconds}", _zone_name(value.utcoffset()))
+    if not isinstance(value, str):
+        return None
+    s = value.strip()
+    if _ISO_DATE.match(s) and len(s) > 10:
+        try:
+            return parse_metadata_clock(datetime.fromisoformat(s.replace(" ", "T", 1)))
+        except ValueError:
+            pass
+    m = _CLOCK.search(s, 8)  # past the date itself
+    if m is None or int(m[1]) > 23 or int(m[2]) > 59 or (m[3] and int(m[3]) > 59):
+        return None
+    zone = m[4] if m[4] in vocab().zones else None
+    return ClockTime(f"{int(m[1]):02d}:{m[2]}" + (f":{m[3]}" if m[3] else ""), zone)
+
+
+def _zone_name(offset) -> str | None:
+    from timeline.temporal.vocab import vocab
+
+    if offset is None:
+        return None
+    hours = offset.total_seconds() / 3600
+    return next((name for name, h in vocab().zones.items() if h == hours), None)
+
+
+def reference_time(day: date | None, clock: ClockTime | None) -> date | datetime | None:
+    """The reference a text's relative expressions resolve against: the publication day, with its clock
+    (and zone, as an offset) when known."""
+    from datetime import time, timedelta, timezone
+
+    from timeline.temporal.vocab import vocab
+
+    if day is None or clock is None or not clock.clock:
+        return day
+    hh, mm, *ss = (int(x) for x in clock.clock.split(":"))
+    hours = vocab().zones.get(clock.zone) if clock.zone else None
+    tz = timezone(timedelta(hours=hours)) if hours is not None else None
+    return datetime.combine(day, time(hh, mm, ss[0] if ss else 0), tzinfo=tz)
 
 
 def url_host(url: str | None) -> str | None:
