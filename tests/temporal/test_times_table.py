@@ -70,7 +70,7 @@ PARTS_OF_DAY = [
     ("Polisi berjaga tadi malam di perbatasan.", "tadi malam", "time", "2023-09-13", clock(part="malam")),
     ("Ia akan tiba nanti malam di Bontang.", "nanti malam", "time", "2023-09-13", clock(part="malam")),
     ("Kebakaran terjadi dini hari di gudang.", "dini hari", "time", "2023-09-13", clock(part="dini hari")),
-    ("Warga berjaga hingga tengah malam di posko.", "tengah malam", "time", "2023-09-13", clock(part="malam")),
+    ("Warga berjaga hingga tengah malam di posko.", "tengah malam", "time", "2023-09-13", clock("00:00")),
     ("Rapat digelar Senin siang di kantor.", "Senin siang", "relative", "2023-09-11", clock(part="siang")),
     ("Pawai digelar Rabu petang di jalan utama.", "Rabu petang", "relative", "2023-09-13", clock(part="sore")),
     ("Ia tiba kemarin sore di bandara.", "kemarin sore", "relative", "2023-09-12", clock(part="sore")),

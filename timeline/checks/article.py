@@ -238,6 +238,8 @@ def relative_mismatch(item: ArticleClaims, options: Mapping[str, Any]) -> Iterat
         word = expr.apposition
         if word is None or word.value is None or expr.value is None or not expr.valid or expr.kind != "date":
             continue
+        if expr.weekday is not None and expr.weekday.ok is False:
+            continue  # the date itself is wrong: TL002's finding, not a second one
         if word.anchor not in ("reference", "speech"):
             continue
         written, named = expr.value.start, word.value.start
@@ -245,6 +247,8 @@ def relative_mismatch(item: ArticleClaims, options: Mapping[str, Any]) -> Iterat
         if anchor_day is None:
             continue
         if word.start > expr.start:  # "Kamis (7/9/2023) kemarin" often just means "last Thursday"
+            if expr.year_inferred:
+                continue  # "2 Desember kemarin": the year came from the word's own direction
             wrong = (word.tense == "past" and (written - anchor_day).days > TENSE_SLACK_DAYS) or (
                 word.tense == "future" and (anchor_day - written).days > TENSE_SLACK_DAYS)
         else:

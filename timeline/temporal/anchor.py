@@ -24,13 +24,14 @@ from timeline.lang import alternation
 from timeline.model import Interval, TimeExpression
 from timeline.temporal.resolve import EXPLICIT, Anchor, Host, resolve_mark
 from timeline.temporal.symbolic import (
-    Anaphor, Dateline, Day, Mark, Month, Period, Previous, Quarter, Recognition, Season, Span, StoryDay, Weekday,
-    Year,
+    Anaphor, Dateline, Day, Mark, Month, Period, Previous, Quarter, Recognition, Season, Shift, Span, StoryDay,
+    Weekday, Year,
 )
 from timeline.temporal.vocab import vocab
 
 _CLAUSE_END = re.compile(r"\s*\)?\s*(?:[.!?;]|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 # symbols whose unknown year comes from the publication date only (a statement's date never moves it)
 _YEAR_FROM_REFERENCE = (Day, Span, Month, Year, Quarter, Season)
 
@@ -106,11 +107,17 @@ class _State:
         return Anchor("narrative", expr.value, expr.granularity, expr.tense, expr.span)
 
     def speech_at(self, pos: int) -> Anchor | None:
+        """The date of the statement at `pos`: its own paragraph's first, else the report's (the lede's
+        dateline)."""
+        found = None
         for s in self.speeches:
             if s.start <= pos < s.end and not (s.date.start <= pos < s.date.end):
-                d = s.date
-                return Anchor("speech", d.value, d.granularity, d.tense, d.span, time=None)
-        return None
+                if found is None or s.end - s.start < found.end - found.start:
+                    found = s
+        if found is None:
+            return None
+        d = found.date
+        return Anchor("speech", d.value, d.granularity, d.tense, d.span)
 
 
 def _deictic(mark: Mark, sym, state: _State) -> Anchor:
@@ -148,26 +155,44 @@ def choose(mark: Mark, state: _State):
         if speech is not None:
             return sym, speech
         day = state.day
-        if day is not None and (sym.demonstrative or day.value.start != state.reference):
-            ref = state.reference
+        future = mark.tense == "future"  # a planned day counts from today, not from the story
+        if day is not None and not future and (sym.demonstrative or day.value.start != state.reference):
             anchor = state.narrative(day)
             return Weekday(sym.index, "near", sym.bare, sym.demonstrative), Anchor(
                 anchor.label, anchor.value, anchor.granularity, anchor.tense, anchor.span,
-                limit=None if mark.tense == "future" else ref, fallback=sym.direction)
+                limit=state.reference, fallback=sym.direction)
         return sym, state.reference_anchor
     return sym, _deictic(mark, sym, state)
 
 
+def _lede_end(text: str) -> int:
+    """Where the lede ends: after the second non-empty paragraph."""
+    seen = 0
+    for m in _PARAGRAPH.finditer(text):
+        seen += 1
+        if seen == 2:
+            return m.end()
+    return len(text)
+
+
 def _find_speeches(state: _State) -> dict[int, TimeExpression]:
     """The dated statements of the text (their dates resolved now, since a statement can come before
-    its date: '"... besok," kata Basri, Senin.')."""
+    its date: '"... besok," kata Basri, Senin.'). A wire dateline in the lede dates the whole report."""
     text = state.recognition.text
     out: dict[int, TimeExpression] = {}
+    lede = None
     for i, mark in enumerate(state.recognition.marks):
         sym = mark.value
         if mark.kind not in ("date", "relative") or not isinstance(sym, (Day, Dateline)) or mark.granularity != "day":
             continue
         scope = _speech_scope(text, mark)
+        if scope is None and isinstance(sym, Dateline):
+            if lede is None:
+                lede = _lede_end(text)
+            if mark.start < lede:  # "Menteri Sosial meninjau korban banjir di Garut, Kamis.": the report's day
+                scope = (0, len(text))
+        if scope is None and mark.apposition is not None and _today(mark.apposition):
+            scope = (0, len(text))  # "hari ini, Jumat (23/6)": the text says which day is today
         if scope is None:
             continue
         expr = resolve_mark(mark, sym, EXPLICIT if sym.explicit else state.reference_anchor)
@@ -176,6 +201,13 @@ def _find_speeches(state: _State) -> dict[int, TimeExpression]:
         out[i] = expr
         state.speeches.append(_Speech(scope[0], scope[1], expr))
     return out
+
+
+def _today(mark: Mark) -> bool:
+    """"hari ini", "tadi": the day of the report, which a story's anaphora do not refer back to."""
+    sym = mark.value
+    return isinstance(sym, Shift) and sym.unit == "days" and sym.n == 0 and mark.kind == "relative" \
+        and mark.time is None
 
 
 def resolve(recognition: Recognition, reference: date | datetime | None) -> list[TimeExpression]:
@@ -198,8 +230,10 @@ def resolve(recognition: Recognition, reference: date | datetime | None) -> list
             word_sym, word_anchor = choose(mark.apposition, state)
             expr = replace(expr, apposition=resolve_mark(mark.apposition, word_sym, word_anchor))
         out.append(expr)
-        if expr.value is not None and expr.kind not in ("duration", "set", "ref"):
+        if expr.value is None or expr.kind in ("duration", "set", "ref") or isinstance(mark.value, (Period, Anaphor)):
+            continue  # a back-reference does not move the story on
+        if expr.granularity == "day":
+            state.day = expr
+        if i not in spoken and not _today(mark):  # the story's periods, not the report's day or a statement's
             state.prev = expr
-            if expr.granularity == "day":
-                state.day = expr
     return out

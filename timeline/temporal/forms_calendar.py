@@ -15,7 +15,8 @@ from timeline.temporal.recognize import (
     Scan, Skip, cues, is_abbreviation, lookback_tense, make, month_number, part_of, tense_of, time_of,
     weekday_canonical, word_after, word_before,
 )
-from timeline.temporal.symbolic import Day, Mark, Month, MonthShift, Shift, Span, Year
+from timeline.model import ClockTime
+from timeline.temporal.symbolic import Day, Mark, Month, MonthShift, MonthSpan, Shift, Span, Year
 from timeline.temporal.vocab import vocab
 
 
@@ -47,9 +48,12 @@ def _single(scan: Scan, m: re.Match[str], d: int, mo: int, y: int | None, *, yea
         apposition = Mark(text=word, start=m.start("tense"), end=m.end("tense"), kind="relative",
                           value=Shift("days", offset), granularity="day",
                           tense="past" if offset < 0 else "future")
+    gd = m.groupdict()
+    part = part_of(m) or (vocab().part_of_day.get(norm(gd["part0"])) if gd.get("part0") else None)
+    time = ClockTime(part=part, local=True) if gd.get("local0") else time_of(part)
     return make(scan, m, "date", value=Day(d, mo, y, year_shift, shift_tense), granularity="day",
-                weekday=weekday_canonical(m.groupdict().get("wd")), tense=tense, tense_at=at,
-                time=time_of(part_of(m)), written=(d, mo, y), apposition=apposition)
+                weekday=weekday_canonical(gd.get("wd")), tense=tense, tense_at=at,
+                time=time, written=(d, mo, y), apposition=apposition)
 
 
 def _range(scan: Scan, m: re.Match[str], d1: int, m1: int, y1: int | None, d2: int, m2: int, y2: int | None):
@@ -186,6 +190,16 @@ def _part_relmonth(scan, m):
     return make(scan, m, "relative", value=MonthShift(shift), granularity="part", part=part, tense=tense)
 
 
+def _month_range(scan, m):
+    first, last = month_number(m["m"]), month_number(m["m2"])
+    if last <= first:
+        return None
+    tense, at = tense_of(m, scan.text)
+    year = int(m["y"]) if m["y"] else None
+    return make(scan, m, "range", value=MonthSpan(first, last, year), granularity="month", tense=tense, tense_at=at,
+                written=(None, first, year))
+
+
 def _month_year(scan, m):
     tense, at = tense_of(m, scan.text)
     return _month(scan, m, month_number(m["m"]), int(m["y"]), None, tense=tense, at=at)
@@ -257,6 +271,6 @@ READINGS = {
     "wd_range_num": _wd_range_num, "wd_num": _wd_num, "text_cross": _text_cross, "text_range": _text_range,
     "num_range": _num_range, "text_date": _text_date, "iso": _iso, "num_date": _num_date,
     "part_month": _part_month, "part_year": _part_year, "part_relmonth": _part_relmonth,
-    "month_year": _month_year, "month_relyear": _month_relyear, "bulan_month": _bulan_month,
+    "month_range": _month_range, "month_year": _month_year, "month_relyear": _month_relyear, "bulan_month": _bulan_month,
     "bare_month": _bare_month, "year_rel": _year_rel, "year": _year_alone,
 }

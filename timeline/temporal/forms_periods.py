@@ -35,6 +35,8 @@ def _refs() -> dict[str, tuple[str, object]]:
         out[norm(w)] = ("anaphor", Anaphor(drop=True))
     for w in r["anaphoric_day"]:
         out[norm(w)] = ("anaphor_day", Anaphor("day"))
+    for w in r["earlier_today"]:
+        out[norm(w)] = ("today", Shift("days", 0))
     return out
 
 
@@ -62,6 +64,10 @@ def _ref(scan: Scan, m):
         return make(scan, m, "ref", tense=value, anchor="reference")
     if what == "anaphor_day":
         return make(scan, m, "relative", value=value, granularity="day")
+    if what == "today":  # "Tadi ...": earlier today, only opening a clause
+        if not _opens_clause(scan.text, m.start()):
+            return None
+        return make(scan, m, "relative", value=value, granularity="day", tense="past")
     return make(scan, m, "ref", value=value)
 
 

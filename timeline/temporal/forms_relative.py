@@ -16,7 +16,7 @@ from timeline.temporal.recognize import (
     Scan, Skip, cues, lookback_tense, make, part_of, time_of, weekday_index, word_after, word_before,
 )
 from timeline.temporal.symbolic import (
-    Dateline, Mark, MonthShift, Previous, Shift, StoryDay, Weekday, WeekShift, Weekend,
+    Dateline, Mark, MonthShift, Previous, Shift, StoryDay, Weekday, WeekdayOfWeek, WeekShift, Weekend,
 )
 from timeline.temporal.vocab import parse_number, vocab
 
@@ -146,7 +146,9 @@ def _dateline(scan: Scan, m) -> bool:
     j = m.end()
     while j < len(text) and text[j] in " \t":
         j += 1
-    return j == len(text) or text[j] in cues().dateline_closing
+    if j == len(text) or text[j] in cues().dateline_closing:
+        return True
+    return cues().speech_after.match(text, j) is not None  # "..., Setyo Budiono, Senin menuturkan ..."
 
 
 def _wd_rel(scan, m):
@@ -155,6 +157,10 @@ def _wd_rel(scan, m):
     before = norm(word_before(scan.text, m.start()))
     if norm(form) in c.week_or_sunday and form[0].islower() and before not in c.day_words:
         return None
+    if m["wk"]:  # "Kamis pekan depan": Thursday of next week
+        shift, tense = rel_shift(m["wrel"])
+        return make(scan, m, "relative", value=WeekdayOfWeek(weekday_index(form), shift), granularity="day",
+                    tense=tense, time=time_of(part_of(m)))
     if m["dem"]:  # "Jumat itu": the Friday the story is about
         tense, at = lookback_tense(scan.text, m.start())
         return make(scan, m, "relative", value=Weekday(weekday_index(form), "past", demonstrative=True),
@@ -257,10 +263,13 @@ def _part_alone(scan, m):
     part = part_of(m)
     pre, post = m["pre"], m["post"]
     before = norm(word_before(scan.text, m.start()))
+    if not pre and before in t["part_not_after"]:
+        return None  # "kelab malam ini", "pasar malam"
     inherent = norm(m["part"]) in t["part_inherent"]
     if not (pre or post or inherent or before in cues().part_cues):
         return None
-    clock = ClockTime(part=part)
+    fixed = t["part_clock"].get(norm(m["part"]))
+    clock = ClockTime(fixed) if fixed else ClockTime(part=part)
     post = norm(post) if post else None
     if pre or post in t["part_today"]:
         return _on_day(scan, m, 0, clock)
@@ -278,10 +287,14 @@ def _duration(scan, m):
     if m["vq"]:
         key = norm(m["vu"])
         dur = Duration(vocab().unit_of.get(key) or vocab().data["units"]["vague_only"].get(key, key), None)
+    elif m["whole"]:  # "seharian"
+        dur = Duration(vocab().data["units"]["whole"][norm(m["whole"])], 1)
     else:
         n = _amount(m)
         if n is None or n <= 0:
             return None
+        if m["lo"]:  # "10-30 detik": its lower bound
+            n = float(m["lo"])
         dur = Duration(_unit(m["se"] or m["u"]), n)
         if dur.unit == "years" and _YEAR_NEXT.match(scan.text, m.end()):
             return None  # "Nomor 20 Tahun 2001": a law's number and year

@@ -57,6 +57,7 @@ def grammar() -> Grammar:
     NUMW = (rf"(?:{UNITW}(?:\s+(?i:{d['numbers']['teen_suffix']}|{d['numbers']['tens_suffix']}(?:\s+{UNITW})?))?"
             rf"|{alternation(list(d['numbers']['specials']), flags='i')})(?![\w])")
     NUM = rf"(?:\d{{1,3}}(?:[.,]5)?(?![\d.,]\d)|{NUMW}(?:\s+{alternation([d['numbers']['half']], flags='i')})?)"
+    DECIMAL = r"(?:\d{1,3},\d{1,2}(?![\d.,]\d))"  # "1,92 hari": an average length
     units_all = [w for unit in UNITS for w in d["units"][unit]]
     units_cal = [w for unit in ("days", "weeks", "months", "years") for w in d["units"][unit]]
     UNIT = rf"{alternation(units_all, flags='i')}(?![a-zA-Z])"
@@ -83,7 +84,7 @@ def grammar() -> Grammar:
     refs, per = d["refs"], d["periods"]
     PARTS_RAW = alternation(list(d['time']['parts_of_day']), flags='i')
     REFW = alternation(refs["present"] + refs["past"] + refs["future"] + refs["anaphoric"]
-                       + refs["anaphoric_or_nothing"] + refs["anaphoric_day"], flags='i')
+                       + refs["anaphoric_or_nothing"] + refs["anaphoric_day"] + refs["earlier_today"], flags='i')
     PERIODU = alternation(list(refs["period_units"]), flags='i')
     PERIODS = alternation(list(refs["period_shift"]), flags='i')
     PERIODW = alternation(refs["period_words"], flags='i')
@@ -116,7 +117,7 @@ def grammar() -> Grammar:
         return [
             ("wd_range_num", rf"(?P<wd>{WD}){CONN}(?P<wd2>{WD})\s*,?\s*\(?\s*(?P<d>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}}){SEP}(?P<m>\d{{1,2}})(?:{SEP}(?P<y>{YNUM}))?\s*\)?{TAIL}"),
             ("wd_span", rf"(?P<wd>{WD}){CONN}(?P<wd2>{WD})(?![\w'’])"),
-            ("wd_num", rf"(?P<wd>{WD})\s*,?\s*(?:\(\s*)?(?P<d>\d{{1,2}})(?P<sep>{SEP})(?P<m>\d{{1,2}})(?:{SEP}(?P<y>{YNUM}))?(?![\d/])(?:\s*\))?{TAIL}"),
+            ("wd_num", rf"(?P<wd>{WD})(?:(?:\s+(?P<part0>{PARTS}))?(?:\s+(?P<local0>{alternation(d['time']['local'], flags='i')}))?\s*,?\s*\(\s*|\s*,?\s*)(?P<d>\d{{1,2}})(?P<sep>{SEP})(?P<m>\d{{1,2}})(?:{SEP}(?P<y>{YNUM}))?(?![\d/])(?:\s*\))?{TAIL}"),
             ("text_cross", rf"{w(WDOPT, 'wd')}(?P<d>{DAY})\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR}))?{CONN}(?:(?P<wd2>{WD})\s*,?\s*)?(?P<d2>{DAY})\s+(?P<m2>{MON})(?:\s+(?P<y2>{YEAR}))?(?:\s*\))?{TAIL}"),
             ("text_range", rf"{w(WDOPT, 'wd')}(?P<d>{DAY}){CONN}(?P<d2>{DAY})\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR}))?(?:\s*\))?{TAIL}"),
             ("num_range", rf"(?P<d>{DAY})\s*[-–]\s*(?P<d2>\d{{1,2}})[/.](?P<m>\d{{1,2}})[/.](?P<y>{YNUM})(?![\d/.]\d){TAIL}"),
@@ -127,6 +128,7 @@ def grammar() -> Grammar:
             ("part_month", rf"(?P<p>{PARTW})\s+(?:{BULAN}\s+)?(?P<m>{MON})(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<rel>{RELW}))?{TAIL}"),
             ("part_year", rf"(?P<p>{PARTW})\s+(?:{TAHUN}\s+(?:(?P<y>{YEAR})|(?P<rel>{RELW}(?![\w])))|(?P<y2>{YEAR}))"),
             ("part_relmonth", rf"(?P<p>{PARTW})\s+{BULAN}\s+(?P<rel>{RELW})(?![\w])"),
+            ("month_range", rf"(?:{BULAN}\s+)?(?P<m>{MONFULL}){CONN}(?P<m2>{MONFULL})(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR}))?{TAIL}"),
             ("month_year", rf"(?:{BULAN}\s+)?(?P<m>{MON})\s*(?:{TAHUN}\s+)?(?P<y>{YEAR}){TAIL}"),
             ("month_relyear", rf"(?:{BULAN}\s+)?(?P<m>{MONFULL})\s+{TAHUN}\s+(?P<rel>{RELW})(?![\w])"),
             ("bulan_month", rf"{BULAN}\s+(?P<m>{MONFULL}){TAIL}"),
@@ -139,12 +141,12 @@ def grammar() -> Grammar:
             ("period", rf"(?:(?P<pw>{PERIODW})\s+{alternation(refs['period_same'], flags='i')}\s+(?P<back>{alternation(refs['period_year_back'], flags='i')})|(?P<pu>{PERIODU})\s+(?P<shift>{PERIODS}))(?![\w])"),
             ("quarter", rf"(?P<qw>{QW})\s+(?:{KE}\s*)?(?P<qn>{ORD})(?![\w])(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<rel>{RELW})(?![\w]))?{TAIL}"),
             ("quarter_rel", rf"(?P<qw>{alternation(per['quarter_words'], flags='i')})\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu})"),
-            ("quarter_code", rf"{per['quarter_code']}(?P<qn>[1-4])(?![\w])(?:\s*(?P<y>{YEAR}))?"),
+            ("quarter_code", rf"{per['quarter_code']}(?P<qn>[1-4])(?![\w])(?:\s*(?P<y>{YEAR})|(?!\s+[A-Z]))"),
             ("season", rf"(?:(?P<p>{PARTW})\s+)?{alternation(per['season_word'], flags='i')}\s+(?P<sn>{alternation(list(per['seasons']), flags='i')})(?![\w])(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<rel>{RELW})(?![\w])|\s+(?P<rel2>{RELW})(?![\w]))?"),
             ("within", rf"{alternation(d['sub_day']['within'], flags='i')}\s+(?:(?P<wk>{alternation(d['sub_day']['within_span'], flags='i')})\s+)?(?:(?P<n>{NUM})\s*(?P<u>{UNIT})|(?P<se>{SEUNIT}))(?![\w])"),
             ("vague_count", rf"{alternation(d['units']['vague_count'], flags='i')}\s+(?P<vu>{UNIT})"),
             ("moment", rf"{alternation(d['units']['moment'], flags='i')}(?![\w])(?!\s+{alternation(d['units']['moment_not_before'], flags='i')}(?![\w]))"),
-            ("frequency", rf"(?P<fq>{alternation(list(d['units']['frequency']), flags='i')})(?![\w])"),
+            ("frequency", rf"(?P<fq>{alternation(list(d['units']['frequency']))})(?![\w])"),
             ("ref", rf"(?P<ref>{REFW})(?![\w])(?!\s+{PARTS_RAW}(?![\w]))"),
             ("week_rel", rf"(?P<u>{alternation(d['units']['weeks'] + d['units']['months'], flags='i')})\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu})"),
             ("day_rel", rf"(?P<rd>{alternation(rel['today'] + list(rel['days']), flags='i')})(?![\w])(?:\s+(?P<part>{PARTS}))?"),
@@ -152,11 +154,11 @@ def grammar() -> Grammar:
             ("bare_clock", rf"(?<![\d.,/:])(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})(?:[.:](?P<sec>\d{{2}}))?(?!\d){HM2}?{ZONE}"),
             ("clock_range", rf"(?<![\d.,/:])(?P<h>\d{{2}})[.:](?P<mi>\d{{2}})\s*[-–]\s*(?P<h2>\d{{2}})[.:](?P<mi2>\d{{2}})(?![.,]?\d)(?!\s*{CLOCK_NOT}(?![\w]))"),
             ("set", rf"(?:{w(EVERYN, 'ev2', 'n2', 'u2')}{w(PERONCE, 'per2', 'once2')}{w(EVERY, 'ev', 'what')}{w(PERW, 'perw', 'pu')}(?P<once>{w(ONCE + '|', )}{NUM}\s+{alternation(sets['times'], flags='i')})\s+(?:{alternation(sets['per'], flags='i')}\s+)?(?P<per>{SEUNIT}|{UNIT}))"),
-            ("duration", rf"{w(SELOPT, 'sel')}{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')}{w(VAGUEALT, 'vq', 'vu')})(?:\s+(?P<fwd>{alternation(rel['forward'], flags='i')}))?(?!\s+{alternation(d['guards']['foreign_after'], flags='i')}(?![\w]))"),
+            ("duration", rf"{w(SELOPT, 'sel')}{w(APPROXOPT, 'approx')}(?:(?:(?P<lo>\d{{1,3}})\s*[-–]\s*)?(?P<n>{NUM}|{DECIMAL})\s*(?P<u>{UNIT})|(?P<whole>{alternation(list(d['units']['whole']), flags='i')})(?![\w]){w(SEALT, 'se')}{w(VAGUEALT, 'vq', 'vu')})(?:\s+(?P<fwd>{alternation(rel['forward'], flags='i')}))?(?!\s+{alternation(d['guards']['foreign_after'], flags='i')}(?![\w]))"),
             ("redup", rf"(?P<rep>(?i:{d['units']['reduplication_prefix']}(?:{'|'.join(units_all)})-(?:{'|'.join(units_all)})))(?![\w])"),
-            ("wd_rel", rf"(?P<wd>{WD})(?![\w'’])(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alternation(rel['next'] + rel['last'] + rel['this'] + rel['next_loose'], flags='i')})(?![\w])(?!\s+{not_lalu})|\s+(?P<dem>{alternation(d['weekdays']['demonstrative'], flags='i')})(?![\w]))?"),
+            ("wd_rel", rf"(?P<wd>{WD})(?![\w'’])(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alternation(rel['next'] + rel['last'] + rel['this'] + rel['next_loose'], flags='i')})(?![\w])(?!\s+{not_lalu})|\s+(?P<dem>{alternation(d['weekdays']['demonstrative'], flags='i')})(?![\w])|\s+(?P<wk>{alternation(d['units']['weeks'], flags='i')})\s+(?P<wrel>{RELW})(?![\w]))?"),
             ("part_alone", rf"(?:(?P<pre>{alternation(d['time']['part_deictic'], flags='i')})\s+)?(?P<part>{PARTS})(?:\s+(?P<post>{alternation(d['time']['part_after'], flags='i')})(?![\w]))?"),
-            ("month_day", rf"(?:(?P<tg>{alternation(d['weekdays']['date_words'], flags='i')})\s+)(?P<d>\d{{1,2}})(?!\d)(?![.,/:\-]\d)(?!\s*[/.\-]\s*\d)(?!\s+{MON})(?!\s*%)(?:\s+(?P<tense>{TENSE}))?"),
+            ("month_day", rf"(?:(?P<tg>{alternation(d['weekdays']['date_words'], flags='i')})\s+)(?P<d>\d{{1,2}})(?!\d)(?![.,/:\-]\d)(?!\s*[/.\-]\s*\d)(?!\s+{MON})(?!\s*%)(?!\s*,\s*\d)(?!\s+{alternation(d['weekdays']['joiners'], flags='i')}\s+\d)(?:\s+(?P<tense>{TENSE}))?"),
             ("month_day_num", rf"(?<![\d.,/])(?P<d>\d{{1,2}})(?!\d)\s+(?P<tense>{alternation(tense['after_future'] + tense['after_past'], flags='i')})(?![\w])(?!\s+{not_lalu})"),
             ("decade", rf"(?:(?P<dw>{DECW})\s+)?(?<![\d.,/])(?P<dec>(?:1[89]|20)\d0|\d0)\s*-?\s*{DEC}(?![\w])"),
             ("year_range", rf"{w(TAHUNOPT, 'tahun')}(?<![\d.,/\-])(?P<y>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d)(?![\d.,/\-]?\d|%)"),
@@ -262,4 +264,5 @@ def _triggers(d: dict) -> frozenset[str]:
     phrases += list(r["period_units"]) + r["period_words"] + p["quarter_words"] + p["half_words"] + p["season_word"]
     phrases += [f"{p['quarter_code']}{n}" for n in range(1, 5)] + d["weekdays"]["date_words"]
     phrases += d["years"]["decade_words"] + d["sub_day"]["within"] + u["vague_count"] + u["moment"] + list(u["frequency"])
+    phrases += list(u["whole"])
     return frozenset(filter(None, (_first_token(p) for p in phrases)))

@@ -42,6 +42,7 @@ class Cues:
     number_words: frozenset[str]
     week_or_sunday: frozenset[str]  # "minggu": a week, or Sunday
     dateline_closing: str  # characters that close a clause after a dateline weekday
+    speech_after: re.Pattern[str]  # a verb that opens what a dated statement says ("menuturkan")
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,7 @@ def cues() -> Cues:
         number_words=frozenset(v.number_of),
         week_or_sunday=frozenset(norm(w) for w in d["units"]["weeks"]) & frozenset(v.weekday_of),
         dateline_closing="".join(d["dateline"]["closing"]) + "\n",
+        speech_after=re.compile(rf"{alternation(d['speech']['after'], flags='i')}(?![\w])"),
     )
 
 

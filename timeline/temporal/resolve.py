@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 
 from timeline.model import ClockTime, Interval, TimeExpression, WeekdayCheck
 from timeline.temporal import days as D
-from timeline.temporal.symbolic import Day, Decade, Mark, Month, Quarter, Season, Span, Year, YearSpan
+from timeline.temporal.symbolic import Day, Decade, Mark, Month, MonthSpan, Quarter, Season, Span, Year, YearSpan
 from timeline.temporal.vocab import vocab
 
 NO_REFERENCE = "no reference date"
@@ -192,6 +192,8 @@ def _quarter(mark: Mark, sym: Quarter, ref: date | None) -> TimeExpression:
         year = ref.year + sym.year_shift
     else:
         year = D.month_year_for(ref, first, mark.tense)
+        if mark.tense is None and date(year, first, 1) > ref:
+            year -= 1  # a quarter named alone is the last one that has begun ("laba Q4")
     fields: dict = {"anchor": "explicit" if sym.year is not None else "reference",
                     "year_inferred": sym.year is None}
     if year is None:
@@ -217,13 +219,23 @@ def _decade(mark: Mark, sym: Decade, ref: date | None) -> TimeExpression:
     return _expr(mark, value=value, granularity="decade", tense=mark.tense)
 
 
+def _month_span(mark: Mark, sym: MonthSpan, ref: date | None) -> TimeExpression:
+    year = sym.year if sym.year is not None else (D.month_year_for(ref, sym.first, mark.tense) if ref else None)
+    fields: dict = {"anchor": "explicit" if sym.year is not None else "reference", "year_inferred": sym.year is None}
+    if year is None:
+        fields.update(value=None, resolved=False, note=NO_REFERENCE)
+    else:
+        fields["value"] = Interval(date(year, sym.first, 1), D.month_interval(year, sym.last).end)
+    return _expr(mark, granularity="month", tense=mark.tense, written=mark.written, **fields)
+
+
 def _year_span(mark: Mark, sym: YearSpan, ref: date | None) -> TimeExpression:
     value = Interval(date(sym.first, 1, 1), date(sym.last, 12, 31))
     return _expr(mark, value=value, granularity="year", tense=mark.tense)
 
 
 _CALENDAR = {Day: _single, Span: _span, Month: _month, Year: _year, Quarter: _quarter, Season: _season,
-             Decade: _decade, YearSpan: _year_span}
+             Decade: _decade, YearSpan: _year_span, MonthSpan: _month_span}
 
 
 def resolve_mark(mark: Mark, sym, anchor: Anchor) -> TimeExpression | None:

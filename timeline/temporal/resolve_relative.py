@@ -12,8 +12,8 @@ from timeline.model import ClockTime, Interval, TimeExpression
 from timeline.temporal import days as D
 from timeline.temporal.resolve import Anchor, Host, anchored, unresolved
 from timeline.temporal.symbolic import (
-    Anaphor, Dateline, Mark, MonthDay, MonthShift, Period, Previous, QuarterShift, Shift, Weekday, WeekShift,
-    Weekend,
+    Anaphor, Dateline, Mark, MonthDay, MonthShift, Period, Previous, QuarterShift, Shift, Weekday, WeekdayOfWeek,
+    WeekShift, Weekend,
 )
 from timeline.temporal.vocab import vocab
 
@@ -76,6 +76,11 @@ def _weekday(mark: Mark, sym: Weekday, anchor: Anchor) -> TimeExpression:
         day = D.weekday_near(anchor.limit, sym.index, anchor.fallback or "past")
         anchor = Anchor("reference", Interval(anchor.limit, anchor.limit))
     return _relative(mark, anchor, Interval(day, day))
+
+
+def _weekday_of_week(mark: Mark, sym: WeekdayOfWeek, anchor: Anchor) -> TimeExpression:
+    day = D.week_interval(anchor.day + timedelta(days=7 * sym.n)).start + timedelta(days=sym.index)
+    return _relative(mark, anchor, Interval(day, day), "day")
 
 
 def _dateline(mark: Mark, sym: Dateline, anchor: Anchor) -> TimeExpression:
@@ -179,6 +184,7 @@ def _host(mark: Mark, sym: Host, anchor: Anchor) -> TimeExpression:
 _NEEDS_NO_VALUE = {Previous: _previous, Period: _period, Anaphor: _anaphor}
 _RESOLVERS = {Shift: _shift, Weekday: _weekday, WeekShift: _week_shift, Weekend: _weekend,
               MonthShift: _month_shift, QuarterShift: _quarter_shift, Dateline: _dateline, MonthDay: _month_day,
+              WeekdayOfWeek: _weekday_of_week,
               Host: _host}
 
 

@@ -124,6 +124,30 @@ class Weekday:
 
 
 @dataclass(frozen=True, slots=True)
+class WeekdayOfWeek:
+    """A weekday of the week `n` weeks from the anchor's ("Kamis pekan depan" -> Thursday, 1)."""
+
+    index: int
+    n: int
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
+class MonthSpan:
+    """Written months of one year ("Januari-Juni 2017"); `year` None = the anchor's, as for a month."""
+
+    first: int
+    last: int
+    year: int | None = None
+
+    @property
+    def explicit(self) -> bool:
+        """Written in full: needs no anchor."""
+        return self.year is not None
+
+
+@dataclass(frozen=True, slots=True)
 class Dateline:
     """A wire-agency dateline weekday closing a clause ("..., kata Basri di Bontang, Senin."): the latest
     such weekday on or before the reference, the day of the report."""
@@ -248,7 +272,7 @@ class StoryDay:
 
 
 Symbol = Union[Day, Span, Month, Year, Shift, WeekShift, MonthShift, Weekend, Weekday, Previous, StoryDay,
-               Dateline, MonthDay, Quarter, QuarterShift, Season, Decade, YearSpan, Anaphor, Period]
+               Dateline, WeekdayOfWeek, MonthSpan, MonthDay, Quarter, QuarterShift, Season, Decade, YearSpan, Anaphor, Period]
 
 
 @dataclass(slots=True)
