@@ -24,7 +24,7 @@ from timeline.lang import alternation
 from timeline.model import Interval, TimeExpression
 from timeline.temporal.resolve import EXPLICIT, Anchor, Host, resolve_mark
 from timeline.temporal.symbolic import (
-    Anaphor, Dateline, Day, Mark, Month, Period, Previous, Quarter, Recognition, Season, Shift, Span, StoryDay,
+    Anaphor, Dateline, Day, Holiday, HolidayOffset, Mark, Month, Period, Previous, Quarter, Recognition, Season, Shift, Span, StoryDay,
     Weekday, Year,
 )
 from timeline.temporal.vocab import vocab
@@ -33,7 +33,7 @@ _CLAUSE_END = re.compile(r"\s*\)?\s*(?:[.!?;]|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 # symbols whose unknown year comes from the publication date only (a statement's date never moves it)
-_YEAR_FROM_REFERENCE = (Day, Span, Month, Year, Quarter, Season)
+_YEAR_FROM_REFERENCE = (Day, Span, Month, Year, Quarter, Season, Holiday)
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,7 @@ class _State:
     reference_time: datetime | None = None
     prev: TimeExpression | None = None  # the last expression with a calendar value
     day: TimeExpression | None = None  # the last expression with a day value
+    holiday: TimeExpression | None = None  # the last holiday named (for "H-2")
     speeches: list[_Speech] = field(default_factory=list)
     reference_anchor: Anchor = EXPLICIT
 
@@ -150,6 +151,8 @@ def choose(mark: Mark, state: _State):
         return sym, state.narrative(state.prev)
     if kind is Anaphor:
         return sym, state.narrative(state.day if sym.unit == "day" else state.prev)
+    if kind is HolidayOffset:  # "H-2": from the last holiday the text named
+        return sym, state.narrative(state.holiday)
     if kind is Weekday and (sym.bare or sym.demonstrative):
         speech = state.speech_at(mark.start) if sym.bare and state.speeches else None
         if speech is not None:
@@ -232,6 +235,8 @@ def resolve(recognition: Recognition, reference: date | datetime | None) -> list
         out.append(expr)
         if expr.value is None or expr.kind in ("duration", "set", "ref") or isinstance(mark.value, (Period, Anaphor)):
             continue  # a back-reference does not move the story on
+        if isinstance(mark.value, Holiday) and mark.value.offset == 0:
+            state.holiday = expr
         if expr.granularity == "day":
             state.day = expr
         if i not in spoken and not _today(mark):  # the story's periods, not the report's day or a statement's

@@ -95,6 +95,10 @@ def grammar() -> Grammar:
     DEC = re.escape(d["years"]["decade_suffix"].lstrip("-"))
     UNITNYA = rf"{alternation(units_all, flags='i')}(?:{sets['enclitic']})?(?![a-zA-Z])"
     CLOCK_NOT = alternation(d["clock"]["not_before"], flags='i')
+    hol = d["holidays"]
+    HOL = alternation(list(hol["names"]), flags='i')
+    HOLOFF = alternation(list(hol["names"]) + list(hol["offset_names"]), flags='i')
+    HMARK = rf"{re.escape(hol['offset_mark'])}\s*(?P<hs>[-–+])\s*(?P<hn>\d{{1,2}})(?![\d\w])"
 
     APPROXOPT = rf"(?:(?P<approx>{alternation(d['numbers']['approx'], flags='i')})\s+)?"
     SELOPT = rf"(?:(?P<sel>{alternation(d['durations']['stated_length'], flags='i')})\s+)?"
@@ -126,7 +130,7 @@ def grammar() -> Grammar:
             ("num_date", rf"(?<![\d/.,\-])(?P<d>\d{{1,2}})(?P<sep>{SEP})(?P<m>\d{{1,2}}){SEP}(?P<y>{YNUM})(?![\d/.,\-]\d){TAIL}"),
             ("weekend", rf"(?P<we>{alternation(rel['weekend'], flags='i')})(?![\w])(?:\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu}))?"),
             ("part_month", rf"(?P<p>{PARTW})\s+(?:{BULAN}\s+)?(?P<m>{MON})(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<rel>{RELW}))?{TAIL}"),
-            ("part_year", rf"(?P<p>{PARTW})\s+(?:{TAHUN}\s+(?:(?P<y>{YEAR})|(?P<rel>{RELW}(?![\w])))|(?P<y2>{YEAR}))"),
+            ("part_year", rf"(?P<p>{PARTW})\s+(?:{TAHUN}\s+(?:(?P<y>{YEAR})|(?P<rel>{RELW}(?![\w])))|(?P<y2>{YEAR})|(?P<alone>{TAHUN})(?![\w])(?!\s+\d))"),
             ("part_relmonth", rf"(?P<p>{PARTW})\s+{BULAN}\s+(?P<rel>{RELW})(?![\w])"),
             ("month_range", rf"(?:{BULAN}\s+)?(?P<m>{MONFULL}){CONN}(?P<m2>{MONFULL})(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR}))?{TAIL}"),
             ("month_year", rf"(?:{BULAN}\s+)?(?P<m>{MON})\s*(?:{TAHUN}\s+)?(?P<y>{YEAR}){TAIL}"),
@@ -147,6 +151,8 @@ def grammar() -> Grammar:
             ("vague_count", rf"{alternation(d['units']['vague_count'], flags='i')}\s+(?P<vu>{UNIT})"),
             ("moment", rf"{alternation(d['units']['moment'], flags='i')}(?![\w])(?!\s+{alternation(d['units']['moment_not_before'], flags='i')}(?![\w]))"),
             ("frequency", rf"(?P<fq>{alternation(list(d['units']['frequency']))})(?![\w])"),
+            ("holiday", rf"(?:{HMARK}(?:\s+(?P<hw>{alternation(hol['offset_words'], flags='i')}))?\s+(?P<hol2>{HOLOFF})|(?P<hol>{HOL}))(?![\w])(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR}))?(?:\s+\d{{4}}\s+{alternation(hol['hijri'])}(?![\w]))?"),
+            ("holiday_offset", rf"{HMARK}(?:\s*(?:{alternation(d['weekdays']['joiners'], flags='i')})\s*{re.escape(hol['offset_mark'])}\s*[-–+]\s*\d{{1,2}}(?![\d\w]))?"),
             ("ref", rf"(?P<ref>{REFW})(?![\w])(?!\s+{PARTS_RAW}(?![\w]))"),
             ("week_rel", rf"(?P<u>{alternation(d['units']['weeks'] + d['units']['months'], flags='i')})\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu})"),
             ("day_rel", rf"(?P<rd>{alternation(rel['today'] + list(rel['days']), flags='i')})(?![\w])(?:\s+(?P<part>{PARTS}))?"),
@@ -264,5 +270,5 @@ def _triggers(d: dict) -> frozenset[str]:
     phrases += list(r["period_units"]) + r["period_words"] + p["quarter_words"] + p["half_words"] + p["season_word"]
     phrases += [f"{p['quarter_code']}{n}" for n in range(1, 5)] + d["weekdays"]["date_words"]
     phrases += d["years"]["decade_words"] + d["sub_day"]["within"] + u["vague_count"] + u["moment"] + list(u["frequency"])
-    phrases += list(u["whole"])
+    phrases += list(u["whole"]) + list(d["holidays"]["names"]) + [d["holidays"]["offset_mark"]]
     return frozenset(filter(None, (_first_token(p) for p in phrases)))
