@@ -21,6 +21,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from timeline.lang import alternation
+from timeline.temporal.grammar import alternation as _trie_alternation
 from timeline.model import Interval, TimeExpression
 from timeline.temporal.resolve import EXPLICIT, Anchor, Host, resolve_mark
 from timeline.temporal.symbolic import (
@@ -48,7 +49,9 @@ def _speech_cues() -> _SpeechCues:
     d = vocab().data["speech"]
     return _SpeechCues(
         after=re.compile(rf"\s*,\s*(?:{alternation(d['after'], flags='i')})\b"),
-        before=re.compile(rf"(?<![\w-])(?:{alternation(d['before'], flags='i')})(?![\w-])"),
+        # the words first, on lower-cased text (the regex engine then skips ahead in C); the start is
+        # checked in Python
+        before=re.compile(rf"{_trie_alternation([w.lower() for w in d['before']])}(?![\w-])"),
         reach=int(d["reach"]),
     )
 
@@ -62,7 +65,7 @@ class _Speech:
     date: TimeExpression
 
 
-def _speech_scope(text: str, mark: Mark) -> tuple[int, int] | None:
+def _speech_scope(text: str, lower: str, mark: Mark) -> tuple[int, int] | None:
     """The span of the statement `mark` dates, if it stands where a statement's date does."""
     cues = _speech_cues()
     if cues.after.match(text, mark.end):  # "Wali Kota X, Jumat (17/11/2023), mengatakan ..."
@@ -71,8 +74,12 @@ def _speech_scope(text: str, mark: Mark) -> tuple[int, int] | None:
         return start, stop.start() if stop else len(text)
     if not _CLAUSE_END.match(text, mark.end):
         return None
-    lo = max(0, mark.start - cues.reach, _last_break(text, mark.start) + 1)
-    if cues.before.search(text, lo, mark.start) is None:  # "..., kata Basri di Bontang, Senin."
+    verb = None
+    for found in cues.before.finditer(lower, max(0, mark.start - cues.reach), mark.start):
+        i = found.start()
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-"):
+            verb = found
+    if verb is None or _SENTENCE_BREAK.search(text, verb.end(), mark.start):  # "..., kata Basri di Bontang, Senin."
         return None
     return text.rfind("\n", 0, mark.start) + 1, mark.end
 
@@ -184,11 +191,16 @@ def _find_speeches(state: _State) -> dict[int, TimeExpression]:
     text = state.recognition.text
     out: dict[int, TimeExpression] = {}
     lede = None
+    lower = None
     for i, mark in enumerate(state.recognition.marks):
         sym = mark.value
         if mark.kind not in ("date", "relative") or not isinstance(sym, (Day, Dateline)) or mark.granularity != "day":
             continue
-        scope = _speech_scope(text, mark)
+        if lower is None:
+            lower = text.lower()
+            if len(lower) != len(text):
+                lower = text
+        scope = _speech_scope(text, lower, mark)
         if scope is None and isinstance(sym, Dateline):
             if lede is None:
                 lede = _lede_end(text)

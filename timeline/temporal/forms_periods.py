@@ -116,18 +116,6 @@ def _season(scan: Scan, m):
     return make(scan, m, "month", value=Season(code, None, shift), granularity="season", part=part, tense=tense)
 
 
-def _within(scan: Scan, m):
-    from timeline.temporal.forms_relative import _amount, _unit
-
-    n = _amount(m)
-    if n is None or n != int(n) or n <= 0:
-        return None
-    unit = _unit(m["se"] or m["u"])
-    if unit not in _SUB_DAY and not m["wk"]:
-        return None  # "dalam dua bulan" is a length: the number alone is read as one
-    return make(scan, m, "time" if unit in _SUB_DAY else "relative", value=Shift(unit, int(n)), tense="future")
-
-
 def _vague_count(scan: Scan, m):
     from timeline.temporal.forms_relative import _unit
 
@@ -223,7 +211,7 @@ def _holiday_offset(scan: Scan, m):
 
 READINGS = {
     "ref": _ref, "period": _period, "quarter": _quarter, "quarter_rel": _quarter_rel, "quarter_code": _quarter_code,
-    "season": _season, "within": _within, "vague_count": _vague_count, "moment": _moment, "frequency": _frequency,
+    "season": _season, "vague_count": _vague_count, "moment": _moment, "frequency": _frequency,
     "month_day": _month_day, "month_day_num": _month_day_num, "decade": _decade, "year_range": _year_range,
     "holiday": _holiday, "holiday_offset": _holiday_offset,
 }

@@ -147,7 +147,6 @@ def grammar() -> Grammar:
             ("quarter_rel", rf"(?P<qw>{alternation(per['quarter_words'], flags='i')})\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu})"),
             ("quarter_code", rf"{per['quarter_code']}(?P<qn>[1-4])(?![\w])(?:\s*(?P<y>{YEAR})|(?!\s+[A-Z]))"),
             ("season", rf"(?:(?P<p>{PARTW})\s+)?{alternation(per['season_word'], flags='i')}\s+(?P<sn>{alternation(list(per['seasons']), flags='i')})(?![\w])(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<rel>{RELW})(?![\w])|\s+(?P<rel2>{RELW})(?![\w]))?"),
-            ("within", rf"{alternation(d['sub_day']['within'], flags='i')}\s+(?:(?P<wk>{alternation(d['sub_day']['within_span'], flags='i')})\s+)?(?:(?P<n>{NUM})\s*(?P<u>{UNIT})|(?P<se>{SEUNIT}))(?![\w])"),
             ("vague_count", rf"{alternation(d['units']['vague_count'], flags='i')}\s+(?P<vu>{UNIT})"),
             ("moment", rf"{alternation(d['units']['moment'], flags='i')}(?![\w])(?!\s+{alternation(d['units']['moment_not_before'], flags='i')}(?![\w]))"),
             ("frequency", rf"(?P<fq>{alternation(list(d['units']['frequency']))})(?![\w])"),
@@ -184,8 +183,9 @@ def grammar() -> Grammar:
     digit_scanner = union(digit_branches)
     word_branches = [(n, p) for n, p in branches if n not in _DIGIT_ONLY]
     word_scanner = union(word_branches)
-    triggers = _triggers(d)
-    by_word = _branches_by_first_word(word_branches, triggers)
+    by_word = _branches_by_first_word(word_branches, _triggers(d))
+    by_word = {word: names for word, names in by_word.items() if names}  # a unit word alone begins nothing
+    triggers = frozenset(by_word)
     unions: dict[tuple[str, ...], re.Pattern[str]] = {}
     word_scanners = {}
     word_single = {}
@@ -252,23 +252,33 @@ def _first_token(phrase: str) -> str:
     return m.group() if m else ""
 
 
+def _phrase(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
 def _triggers(d: dict) -> frozenset[str]:
-    """The lower-case first word of every phrase that can begin an expression (digits are triggers too)."""
+    """Where an expression can begin, lower case: the first word of phrases that continue in many ways
+    (weekday and month names, numbers, units ...) and the whole of fixed phrases whose first word is
+    common on its own ("saat ini", "musim kemarau", "dalam waktu dekat"), so that word alone costs nothing."""
     units = [w for unit in UNITS for w in d["units"][unit]]
-    rel, t, n = d["relative"], d["time"], d["numbers"]
-    phrases = [f for forms in d["weekdays"]["names"] for f in forms]
-    phrases += [f for forms in d["months"]["full"] + d["months"]["abbreviations"] for f in forms]
-    phrases += list(n["units"]) + list(n["specials"]) + n["vague"] + n["approx"]
-    u = d["units"]
-    phrases += [f"{u['one_prefix']}{w}" for w in units] + [f"{u['reduplication_prefix']}{w}" for w in units] + units
-    phrases += d["parts"]["early"] + d["parts"]["middle"] + d["parts"]["late"]
-    phrases += rel["today"] + list(rel["days"]) + rel["next_day"] + rel["weekend"]
-    phrases += list(t["parts_of_day"]) + t["clock_words"] + t["part_deictic"] + t["clock_approx"]
-    phrases += d["sets"]["every"] + d["sets"]["once"] + d["sets"]["per"] + d["months"]["word"] + d["years"]["word"]
-    r, p = d["refs"], d["periods"]
-    phrases += r["present"] + r["past"] + r["future"] + r["anaphoric"] + r["anaphoric_or_nothing"] + r["anaphoric_day"]
-    phrases += list(r["period_units"]) + r["period_words"] + p["quarter_words"] + p["half_words"] + p["season_word"]
-    phrases += [f"{p['quarter_code']}{n}" for n in range(1, 5)] + d["weekdays"]["date_words"]
-    phrases += d["years"]["decade_words"] + d["sub_day"]["within"] + u["vague_count"] + u["moment"] + list(u["frequency"])
-    phrases += list(u["whole"]) + list(d["holidays"]["names"]) + [d["holidays"]["offset_mark"]]
-    return frozenset(filter(None, (_first_token(p) for p in phrases)))
+    rel, t, n, u = d["relative"], d["time"], d["numbers"], d["units"]
+    r, p, h, sets = d["refs"], d["periods"], d["holidays"], d["sets"]
+    first = [f for forms in d["weekdays"]["names"] for f in forms]
+    first += [f for forms in d["months"]["full"] + d["months"]["abbreviations"] for f in forms]
+    first += list(n["units"]) + list(n["specials"]) + n["vague"]
+    first += [f"{u['one_prefix']}{w}" for w in units] + [f"{u['reduplication_prefix']}{w}" for w in units] + units
+    first += d["parts"]["early"] + d["parts"]["middle"] + d["parts"]["late"] + list(rel["days"])
+    first += list(t["parts_of_day"]) + t["clock_words"] + t["part_deictic"] + sets["every"]
+    first += d["months"]["word"] + d["years"]["word"] + list(r["period_units"]) + p["quarter_words"]
+    first += p["half_words"] + [f"{p['quarter_code']}{i}" for i in range(1, 5)] + d["weekdays"]["date_words"]
+    first += d["years"]["decade_words"] + u["vague_count"] + u["moment"] + list(u["frequency"]) + list(u["whole"])
+    first += [h["offset_mark"]]
+    whole = n["approx"] + t["clock_approx"] + rel["today"] + rel["next_day"] + rel["weekend"] + sets["once"]
+    whole += r["present"] + r["past"] + r["future"] + r["anaphoric"] + r["anaphoric_or_nothing"]
+    whole += r["anaphoric_day"] + r["earlier_today"] + list(h["names"])
+    whole += [f"{w} {s}" for w in r["period_words"] for s in r["period_same"]]
+    whole += [f"{w} {s}" for w in p["season_word"] for s in p["seasons"]]
+    whole += [f"{w} {x}{e}" for w in sets["per"] for x in units for e in ("", sets["enclitic"])]
+    out = {_first_token(f) for f in first}
+    out |= {_phrase(f) for f in whole}
+    return frozenset(filter(None, out))
