@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.lang import alternation as flat_alternation
 from timeline.temporal.vocab import UNITS, vocab
 
 
@@ -64,7 +63,6 @@ def grammar() -> Grammar:
     UNIT = rf"{alternation(units_all, flags='i')}(?![a-zA-Z])"
     UNITCAL = rf"{alternation(units_cal, flags='i')}(?![a-zA-Z])"
     SEUNIT = rf"(?i:{SE}(?:{'|'.join(sorted(units_all, key=len, reverse=True))}))(?![\w-])"
-    SECAL = rf"(?i:{SE}(?:{'|'.join(sorted(units_cal, key=len, reverse=True))}))(?![\w-])"
     rel = d["relative"]
     tense = d["tense"]
     not_lalu = alternation(d["guards"]["not_after_lalu"], flags='i')
@@ -105,7 +103,6 @@ def grammar() -> Grammar:
     SELOPT = rf"(?:(?P<sel>{alternation(d['durations']['stated_length'], flags='i')})\s+)?"
     TAHUNOPT = rf"(?:(?P<tahun>{TAHUN})\s+)?"
     SEALT = rf"|(?P<se>{SEUNIT})"
-    SECALALT = rf"|(?P<se>{SECAL})"
     VAGUEALT = rf"|(?P<vq>{alternation(d['numbers']['vague'], flags='i')})\s+(?P<vu>{UNIT}|{alternation(d['units']['vague_only'], flags='i')}(?![\w]))"
     EVERY = rf"(?P<ev>{alternation(sets['every'], flags='i')})\s+(?:{alternation(d['units']['days'], flags='i')}\s+)?(?P<what>{WD}(?![\w])|{UNITNYA}|{PARTS})|"
     PERW = rf"(?P<perw>{alternation(sets['per'], flags='i')})\s+(?P<pu>{UNITNYA})|"
