@@ -452,3 +452,19 @@ def test_every_demonstrative_makes_a_trigger_refer_back(word):
             "(Disbudpar) Berau Ilyas Natsir.")
     (event,) = events_of(text)
     assert [p.official_id for p in event.participants] == ["sri-juniarsih", "ilyas-natsir"]
+
+
+EDITION_YEARS = [
+    # (sentence, the date the event takes): a year naming an edition never dates the event
+    ("Wali Kota Balikpapan Hairul Saleh membuka Balikpapan Expo 2024 di Dome Balikpapan, Kamis (7/3/2024) "
+     "pukul 14.00 WITA.", date(2024, 3, 7)),
+    ("Apel gelar pasukan Operasi Lilin Turangga 2023 dipimpin Wali Kota Kupang Yohanes Bria Seran, "
+     "Jumat (22/12/2023).", date(2023, 12, 22)),
+    ("Bupati Kukar Edi Damansyah membuka Festival Erau 2024 pada Minggu (22/9/2024).", date(2024, 9, 22)),
+]
+
+
+@pytest.mark.parametrize("text,day", EDITION_YEARS, ids=[t[:40] for t, _ in EDITION_YEARS])
+def test_a_year_naming_an_edition_does_not_date_the_event(text, day):
+    events = events_of(text)
+    assert events and {e.date.value.start for e in events if e.date is not None} == {day}

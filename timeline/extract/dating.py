@@ -70,19 +70,42 @@ def speech_dates(lex: Lexicon, text: str, here: SentenceView) -> set[int]:
     return out
 
 
+_COARSE = {"year": 3, "decade": 4, "half": 2, "quarter": 2, "season": 2}
+
+
+def _finest(dates: Sequence[TimeExpression]) -> TimeExpression:
+    """The first date of a stretch, unless a finer one follows it: in "membuka Balikpapan Expo 2024 di Dome,
+    Kamis (7/3/2024)" the year is the name's edition, the day is the event's."""
+    first = dates[0]
+    if _COARSE.get(first.granularity or "", 0) == 0:
+        return first
+    finer = [e for e in dates[1:] if _COARSE.get(e.granularity or "", 0) < _COARSE[first.granularity]]
+    return finer[0] if finer else first
+
+
 def _skip(text: str, pos: int, end: int) -> int:
     while pos < end and text[pos] in " ),":
         pos += 1
     return pos
 
 
+_EDITION_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+
+
+def _edition(text: str, e: TimeExpression) -> bool:
+    """A bare year right after a capitalized word names an edition ("Operasi Lilin Turangga 2023",
+    "Balikpapan Expo 2024"), not when the event happens."""
+    return e.kind == "year" and e.text.isdigit() and _EDITION_BEFORE.search(text, max(0, e.start - 40), e.start) is not None
+
+
 def usable_dates(lex: Lexicon, text: str, here: SentenceView) -> list[TimeExpression]:
-    """The dates of a sentence that can date its events: not a statement's date, and no relative date
-    read from the publication date in a sentence whose statement is dated."""
+    """The dates of a sentence that can date its events: not a year naming an edition, not a statement's
+    date, and no relative date read from the publication date in a sentence whose statement is dated."""
+    dates = [e for e in here.expressions if not _edition(text, e)]
     speech = speech_dates(lex, text, here)
     if not speech:
-        return list(here.expressions)
-    return [e for e in here.expressions if e.start not in speech and not (e.kind == "relative" and e.anchor == "reference")]
+        return dates
+    return [e for e in dates if e.start not in speech and not (e.kind == "relative" and e.anchor == "reference")]
 
 
 def date_of(
@@ -106,10 +129,10 @@ def date_of(
     if trigger.subordinate:
         stop = clause_end(text, here.sentence, end)
         own = [e for e in dates if end <= e.start < stop]
-        return own[0] if own else None
+        return _finest(own) if own else None
     own = [e for e in dates if end <= e.start < until]
     if own:
-        return own[0]
+        return _finest(own)
 
     def distance(e: TimeExpression) -> float:
         return e.start - end if e.start >= end else (start - e.end) * 1.5

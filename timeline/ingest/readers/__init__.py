@@ -163,9 +163,11 @@ def make_article(
 ) -> tuple[list[Article], list[InputProblem]]:
     """The article of one record: its publication date from the metadata, else from the text, else
     from `late_dates` ((date, provenance) such as the page's address); its outlet from the metadata,
-    the dateline or the address."""
+    the dateline or the address. The text's time expressions are recognized here, once: the
+    publication date and, later, every expression come from that one pass."""
     from timeline.ingest.metadata import parse_metadata_datetime
     from timeline.ingest.published import dateline_outlet, publication_date, url_host
+    from timeline.temporal.recognize import recognize
 
     if len(body) > limits.MAX_ARTICLE_CHARS:
         return [], [problem(key, "article_too_long", f"{limits.MAX_ARTICLE_CHARS:,}", line=problem_line)]
@@ -181,8 +183,10 @@ def make_article(
             problems.append(problem(path, "metadata_date", shown, line=problem_line, fatal=False))
         else:
             published, published_at, source_name = found.day, found.at, "metadata"
+    marks = None
     if published is None:
-        published, source_name = publication_date(body, title)
+        marks = recognize(body)  # read once: the publication date and, later, every expression come from it
+        published, source_name = publication_date(body, title, marks)
     if published is None and late_dates:
         published, source_name = late_dates[0]
     url = text_value(meta.get("url"))
@@ -200,5 +204,6 @@ def make_article(
         source=source,
         content_hash=digest,
         published_at=published_at,
+        time_marks=marks,
     )
     return [article], problems
