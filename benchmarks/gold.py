@@ -65,7 +65,7 @@ def timeline_tagger():
     from timeline.temporal import find_dates, timex_value
 
     try:
-        from timeline.temporal.timeml import timex_type
+        from timeline.render.timeml import timex_type
     except ImportError:  # pragma: no cover - only if the package moved it
         timex_type = None
 

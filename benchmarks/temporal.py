@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/temporal.py [--articles N] [--dateparser-sample N]
 Corpora: (a) the seed articles repeated, (b) a generated realistic corpus, (c) real news when
-/work/shared/real-news/indosum-dev.jsonl exists (skipped otherwise).
+../shared/real-news/indosum-dev.jsonl (beside the repository) exists (skipped otherwise).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from timeline.temporal import find_dates
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = Path("/work/shared/real-news/indosum-dev.jsonl")
+REAL = ROOT.parent / "shared" / "real-news" / "indosum-dev.jsonl"
 SEED_DATES = {"000": date(2023, 9, 13), "001": date(2023, 9, 14), "002": date(2023, 9, 12), "003": date(2025, 1, 15),
               "004": date(2024, 4, 25)}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -144,15 +144,16 @@ def html_options(archive: Archive, settings: Settings | None, catalog) -> dict:
 class DatesResult:
     article: Article
     expressions: list[TimeExpression]
-    reference: date | None
+    reference: date | datetime | None
     reference_source: str | None
     warnings: list[InputProblem]
 
 
-def dates_of_file(file: str, reference: date | None) -> DatesResult:
-    """Read one article (a path or - for stdin) and tag its time expressions."""
+def dates_of_file(file: str, reference: date | datetime | None) -> DatesResult:
+    """Read one article (a path or - for stdin) and tag its time expressions; a `datetime` reference
+    (or a publication clock in the metadata) also resolves sub-day relatives to a clock time."""
     from timeline.ingest import parse_article
-    from timeline.temporal import find_dates
+    from timeline.temporal import recognize, resolve
 
     if file == "-":
         data = sys.stdin.buffer.read()
@@ -173,9 +174,12 @@ def dates_of_file(file: str, reference: date | None) -> DatesResult:
             raise InputError(fatal[0].path, fatal[0].text.key, fatal[0].line, **dict(fatal[0].text.fields))
         raise InputError(file, "cli.no_article_found")
     article = articles[0]
+    from timeline.ingest.published import reference_time
+
     source = "--ref" if reference else article.published_source
-    ref = reference or article.published
-    return DatesResult(article, find_dates(article.text, ref), ref, source, list(problems))
+    ref = reference or reference_time(article.published, article.published_clock)
+    marks = article.time_marks if article.time_marks is not None else recognize(article.text)
+    return DatesResult(article, resolve(marks, ref), ref, source, list(problems))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -13,9 +13,12 @@ from typing import Any, Literal, Mapping, get_args
 
 from timeline.lang import Text
 
-Kind = Literal["date", "range", "month", "year", "relative", "duration", "time", "set"]
-Granularity = Literal["day", "week", "month", "year", "part"]
-Anchor = Literal["explicit", "reference", "previous"]
+Kind = Literal["date", "range", "month", "year", "relative", "duration", "time", "set", "ref"]
+Granularity = Literal["day", "week", "month", "year", "part", "weekend", "quarter", "half", "season", "decade"]
+# explicit: written in full; reference: the publication date (or --ref); narrative: the last date the text
+# established; speech: the date of the statement the expression is part of. "previous" is the old name of
+# narrative, kept so records cached by older versions still load.
+Anchor = Literal["explicit", "reference", "narrative", "speech", "previous"]
 Tense = Literal["future", "past"]
 EventType = Literal[
     "departure", "return", "arrival", "visit", "attend", "speak", "meeting", "ceremony", "inspection"
@@ -69,7 +72,7 @@ class WeekdayCheck:
 
 @dataclass(frozen=True, slots=True)
 class ClockTime:
-    """A time of day: clock "HH:MM" (or a range "HH:MM-HH:MM"), zone WIB|WITA|WIT, part of day."""
+    """A time of day: clock "HH:MM" or "HH:MM:SS" (or a range "HH:MM-HH:MM"), zone WIB|WITA|WIT, part of day."""
 
     clock: str | None = None
     zone: str | None = None
@@ -102,8 +105,11 @@ class TimeExpression:
     """One time expression found in a text, normalized and (where possible) resolved.
 
     `start`/`end` are character offsets into the text that was scanned ([start, end)).
-    `value` is None for durations, sets and anything that could not be resolved (then `resolved`
-    is False and `note` says why, e.g. "no reference date").
+    `value` is None for durations, sets, references without a calendar value (kind "ref": "saat ini",
+    "dulu", "nanti", whose `tense` says present/past/future) and anything that could not be resolved
+    (then `resolved` is False and `note` says why, e.g. "no reference date").
+    `anchor` says what a relative value was computed from and `anchor_span` where that is in the text
+    (None for explicit values and the publication date).
     """
 
     text: str
@@ -115,7 +121,7 @@ class TimeExpression:
     granularity: str | None = None
     weekday: WeekdayCheck | None = None
     tense: str | None = None  # "future" | "past" | None
-    anchor: str = "explicit"  # "explicit" | "reference" | "previous"
+    anchor: str = "explicit"  # "explicit" | "reference" | "narrative" | "speech"
     valid: bool = True
     time: ClockTime | None = None
     part: str | None = None  # awal | pertengahan | akhir, when granularity == "part"
@@ -123,6 +129,11 @@ class TimeExpression:
     resolved: bool = True
     note: str | None = None
     written: tuple[int | None, int | None, int | None] | None = None  # (day, month, year) as written
+    anchor_span: tuple[int, int] | None = None  # the expression this one was resolved against
+    approximate: bool = False  # "sekitar 3 tahun yang lalu", "kurang lebih pukul 10.00"
+    season: str | None = None  # TimeML season code (SP, SU, FA, WI) when granularity == "season"
+    # a relative day written next to this date ("besok, Selasa (12/9/2023)"), resolved on its own
+    apposition: "TimeExpression | None" = None
 
     @property
     def span(self) -> tuple[int, int]:
@@ -142,6 +153,10 @@ class TimeExpression:
             "anchor": self.anchor,
             "valid": self.valid,
             "time": self.time.to_json() if self.time else None,
+            "anchor_span": list(self.anchor_span) if self.anchor_span else None,
+            "approximate": self.approximate,
+            **({"season": self.season} if self.season else {}),
+            **({"apposition": self.apposition.to_json()} if self.apposition is not None else {}),
         }
 
 
@@ -192,6 +207,13 @@ class Article:
     first_column: int = 1
     json_text: bool = False  # the body came from a JSON string: lines are the text's own, offset by first_line
     content_hash: str = ""
+    # The text's time expressions as recognized while reading it for its publication date (a
+    # `timeline.temporal` Recognition: symbolic, no reference date), so extraction resolves them instead
+    # of reading the text again. None when not recognized yet; never cached (a digest drops it with the text).
+    time_marks: Any = field(default=None, compare=False, repr=False)
+    # The publication clock when the metadata gives one ("2023-09-12 10:30", "Selasa, 12 Sep 2023 10:30 WIB"):
+    # with it, "2 jam yang lalu" resolves to a clock time.
+    published_clock: ClockTime | None = None
 
     def location(self, offset: int) -> Location:
         """The 1-based file line and column of a character offset into `text`."""

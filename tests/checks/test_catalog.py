@@ -19,6 +19,7 @@ ISSUE_TABLE = [
     ("TL002", "weekday-mismatch", "error"),
     ("TL003", "duration-mismatch", "warning"),
     ("TL004", "tense-mismatch", "warning"),
+    ("TL005", "relative-mismatch", "error"),
     ("TL101", "date-conflict", "error"),
     ("TL102", "outside-trip", "error"),
     ("TL103", "sequence-conflict", "error"),

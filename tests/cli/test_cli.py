@@ -156,6 +156,7 @@ def test_dates_json_on_a_seed():
     items = json.loads(proc.stdout)
     assert set(items[0]) == {
         "text", "span", "kind", "value", "duration", "granularity", "weekday", "tense", "anchor", "valid", "time",
+        "anchor_span", "approximate",
     }
     by_text = {i["text"]: i for i in items}
     planned = next(i for t, i in by_text.items() if t.startswith("Selasa (19/09/2023)"))

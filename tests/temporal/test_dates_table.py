@@ -37,7 +37,8 @@ ABSOLUTE = [
     ("Pada 1 mei 2024 buruh berunjuk rasa.", "1 mei 2024", "date", "2024-05-01", {}),
     ("Tertanggal 1 MEI 2024 surat dikirim.", "1 MEI 2024", "date", "2024-05-01", {}),
     ("Ia lahir 12 Febuari 1983 di Bandung.", "12 Febuari 1983", "date", "1983-02-12", {}),
-    ("Dijadwalkan pada Sabtu (30/9/2023) pukul 09.00.", "Sabtu (30/9/2023)", "date", "2023-09-30", {"tense": "future"}),
+    ("Dijadwalkan pada Sabtu (30/9/2023) pukul 09.00.", "Sabtu (30/9/2023) pukul 09.00", "date", "2023-09-30",
+     {"tense": "future", "time": {"clock": "09:00", "zone": None, "part": None}}),
     ("Acara tanggal 2 Oktober 2023 ditunda.", "2 Oktober 2023", "date", "2023-10-02", {}),
     ("Rilis pada (Kamis, 14 September 2023) pagi.", "Kamis, 14 September 2023", "date", "2023-09-14", {}),
 ]
@@ -123,7 +124,8 @@ PARTIAL = [
     ("Perusahaan berdiri pada 2019 di Bontang.", "2019", "year", "2019-01-01..2019-12-31", {}),
     ("Ia menjabat sejak 2015 sebagai kepala dinas.", "2015", "year", "2015-01-01..2015-12-31", {}),
     ("Ia menjuarai ajang itu pada tahun 2015 silam.", "tahun 2015 silam", "year", "2015-01-01..2015-12-31", {"tense": "past"}),
-    ("Penjualan turun sejak Januari hingga Mei 2023.", "Januari", "month", "2023-01-01..2023-01-31", {}),
+    ("Penjualan turun sejak Januari hingga Mei 2023.", "Januari hingga Mei 2023", "range", "2023-01-01..2023-05-31",
+     {"granularity": "month"}),
     ("Festival digelar bulan juli di pantai.", "bulan juli", "month", "2023-07-01..2023-07-31", {}),
     ("Festival digelar penghujung tahun ini di pantai.", "penghujung tahun ini", "relative", "2023-09-01..2023-12-31",
      {"part": "akhir"}),
@@ -176,7 +178,7 @@ RELATIVE = [
     ("Sidang ditunda pekan lalu oleh hakim.", "pekan lalu", "relative", "2023-09-04..2023-09-10", {}),
     ("Kami bertemu Rabu kemarin di kantor.", "Rabu kemarin", "relative", "2023-09-06", {"tense": "past"}),
     ("Balapan digelar pada akhir pekan lalu di Sepang.", "akhir pekan lalu", "relative", "2023-09-09..2023-09-10",
-     {"part": "akhir"}),
+     {"granularity": "weekend"}),
     ("Final dijadwalkan akhir pekan ini di GBK.", "akhir pekan ini", "relative", "2023-09-16..2023-09-17", {}),
     ("Warga berwisata akhir minggu depan ke pantai.", "akhir minggu depan", "relative", "2023-09-23..2023-09-24", {}),
     ("Jadwal berubah tiga tahun yang lalu menurut panitia.", "tiga tahun yang lalu", "relative", "2020-01-01..2020-12-31", {}),
@@ -184,10 +186,10 @@ RELATIVE = [
 
 PREVIOUS = [
     ("Rakor digelar Senin (11/9/2023). Penghargaan diberikan pada malam harinya.", "malam harinya", "relative",
-     "2023-09-11", {"anchor": "previous", "time": {"clock": None, "zone": None, "part": "malam"}}),
+     "2023-09-11", {"anchor": "narrative", "time": {"clock": None, "zone": None, "part": "malam"}}),
     ("Ia tiba Senin (11/9/2023). Keesokan harinya ia ke Jeju.", "Keesokan harinya", "relative", "2023-09-12",
-     {"anchor": "previous"}),
-    ("Ia tiba Senin (11/9/2023). Sehari kemudian ia ke Jeju.", "Sehari kemudian", "relative", "2023-09-12", {"anchor": "previous"}),
+     {"anchor": "narrative"}),
+    ("Ia tiba Senin (11/9/2023). Sehari kemudian ia ke Jeju.", "Sehari kemudian", "relative", "2023-09-12", {"anchor": "narrative"}),
     ("Ia tiba Senin (11/9/2023). Dua hari kemudian ia ke Jeju.", "Dua hari kemudian", "relative", "2023-09-13", {}),
     ("Ia tiba Senin (11/9/2023), sehari sebelumnya ia rapat.", "sehari sebelumnya", "relative", "2023-09-10", {"tense": "past"}),
     ("Ia tiba Senin (11/9/2023), tiga hari sebelumnya ia rapat.", "tiga hari sebelumnya", "relative", "2023-09-08", {}),
@@ -247,7 +249,7 @@ YEARLESS = [
     ("Rapat digelar Jumat (3/3) pagi di aula.", date(2023, 3, 4), "Jumat (3/3) pagi", "2023-03-03"),
     ("Laporan ditutup 30 Desember kemarin oleh panitia.", date(2024, 1, 2), "30 Desember kemarin", "2023-12-30"),
     ("Pengumuman pada 2 Januari nanti oleh panitia.", date(2023, 12, 30), "2 Januari nanti", "2024-01-02"),
-    ("Pendaftaran akan ditutup pada Rabu (10/1) pukul 23.59.", date(2018, 1, 11), "Rabu (10/1)", "2018-01-10"),
+    ("Pendaftaran akan ditutup pada Rabu (10/1) pukul 23.59.", date(2018, 1, 11), "Rabu (10/1) pukul 23.59", "2018-01-10"),
     ("Festival 20 Agustus mendatang di pantai.", date(2023, 9, 13), "20 Agustus mendatang", "2023-08-20"),
 ]
 
@@ -303,9 +305,9 @@ VAGUE_AGO = [
 
 
 @pytest.mark.parametrize("text,expected,tense", VAGUE_AGO, ids=[r[1] for r in VAGUE_AGO])
-def test_vague_time_ago_is_relative_but_has_no_date(text, expected, tense):
+def test_vague_time_ago_is_a_reference_with_no_date(text, expected, tense):
     e = only(text, REF, expected)
-    assert e.kind == "relative" and e.value is None and e.tense == tense and e.note == "vague amount"
+    assert e.kind == "ref" and e.value is None and e.tense == tense and e.resolved
 
 
 NO_REFERENCE = [
@@ -330,7 +332,7 @@ def test_explicit_date_without_reference_is_resolved():
 
 def test_previous_anchor_without_earlier_date_is_unresolved():
     e = only("Keesokan harinya ia ke Jeju.", REF, "Keesokan harinya")
-    assert e.value is None and e.anchor == "previous" and e.resolved is False
+    assert e.value is None and e.anchor == "narrative" and e.resolved is False
 
 
 def test_expressions_are_sorted_and_do_not_overlap():
@@ -338,7 +340,7 @@ def test_expressions_are_sorted_and_do_not_overlap():
 
     text = "Senin (18/9/2023) pukul 09.00 WIB ia berangkat, lalu 18-22 Oktober nanti forum digelar selama lima hari."
     found = find_dates(text, REF)
-    assert [e.text for e in found] == ["Senin (18/9/2023)", "pukul 09.00 WIB", "18-22 Oktober nanti", "selama lima hari"]
+    assert [e.text for e in found] == ["Senin (18/9/2023) pukul 09.00 WIB", "18-22 Oktober nanti", "selama lima hari"]
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 

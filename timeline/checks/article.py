@@ -6,6 +6,7 @@ Each takes one article's claims and the rule's options and yields typed drafts (
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Iterator, Mapping
 
 from timeline.extract.evidence import evidence_for_expression, official_of_span
@@ -174,6 +175,7 @@ def tense_mismatch(item: ArticleClaims, options: Mapping[str, Any]) -> Iterator[
             or expr.anchor != "explicit"
             or expr.year_inferred
             or expr.kind not in ("date", "range")
+            or expr.apposition is not None  # "Kamis (7/9/2023) kemarin": TL005's, one finding not two
         ):
             continue
         direction = _attached_tense(expr)
@@ -200,8 +202,9 @@ def unanchored_relative(item: ArticleClaims, options: Mapping[str, Any]) -> Iter
     """TL901: relative dates left unresolved because the article has no publication date."""
     if item.article.published is not None:
         return
-    # Dates only: a clock time, a length or a recurrence without its day is not a date left open.
-    pending = [e for e in item.expressions if not e.resolved and e.kind not in ("duration", "time", "set")]
+    # Dates only: a clock time, a length, a recurrence or a reference with no calendar value is not a
+    # date left open.
+    pending = [e for e in item.expressions if not e.resolved and e.kind not in ("duration", "time", "set", "ref")]
     if not pending:
         return
     yield Draft(
@@ -213,3 +216,73 @@ def unanchored_relative(item: ArticleClaims, options: Mapping[str, Any]) -> Iter
         },
         evidence=tuple(evidence_for_expression(item, e) for e in pending[:3]),
     )
+
+
+def _anchor_day(item: ArticleClaims, word: TimeExpression) -> date | None:
+    """The day a relative word was counted from: the publication date, or the date of its statement."""
+    if word.anchor == "reference":
+        return item.article.published
+    for expr in item.expressions:
+        if expr.span == word.anchor_span and expr.value is not None:
+            return expr.value.start
+    return None
+
+
+def relative_mismatch(item: ArticleClaims, options: Mapping[str, Any]) -> Iterator[Draft]:
+    """TL005: a relative day and the date written with it name different days ("besok, Rabu (13/9/2023)"
+    in an article of 11 September), or a trailing one puts the date on the wrong side of publication."""
+    from timeline.lang import Text
+
+    published = item.article.published
+    for expr in item.expressions:
+        word = expr.apposition
+        if word is None or word.value is None or expr.value is None or not expr.valid or expr.kind != "date":
+            continue
+        if expr.weekday is not None and expr.weekday.ok is False:
+            continue  # the date itself is wrong: TL002's finding, not a second one
+        if word.anchor not in ("reference", "speech"):
+            continue
+        written, named = expr.value.start, word.value.start
+        anchor_day = _anchor_day(item, word)
+        if anchor_day is None:
+            continue
+        if word.start > expr.start:  # "Kamis (7/9/2023) kemarin" often just means "last Thursday"
+            if expr.year_inferred:
+                continue  # "2 Desember kemarin": the year came from the word's own direction
+            wrong = (word.tense == "past" and (written - anchor_day).days > TENSE_SLACK_DAYS) or (
+                word.tense == "future" and (anchor_day - written).days > TENSE_SLACK_DAYS)
+        else:
+            wrong = written != named and not _within_publication_slack(item, word, written, named)
+        if not wrong:
+            continue
+        side = ""
+        if published is not None and word.tense == "future" and written < published:
+            side = Text.of("term.side_before", published=published)
+        elif published is not None and word.tense == "past" and written > published:
+            side = Text.of("term.side_after", published=published)
+        oid = official_of_span(item, expr.start, expr.end)
+        yield Draft(
+            rule="relative-mismatch",
+            args={
+                "text": expr.text,
+                "word": word.text,
+                "named": named,
+                "anchor": Text.of("term.anchor_speech" if word.anchor == "speech" else "term.anchor_publication"),
+                "anchor_date": anchor_day,
+                "date": written,
+                "side": side,
+            },
+            evidence=(evidence_for_expression(item, expr),),
+            official_id=oid,
+            official_name=_name(item, oid),
+        )
+
+
+def _within_publication_slack(item: ArticleClaims, word: TimeExpression, written: date, named: date) -> bool:
+    """A publication date is known to a day: from metadata it is often the morning after the writing (the
+    word was counted from the day before); read from the lede it is often the event's day, the day before
+    the writing (counted from the day after). A statement's date is exact."""
+    if word.anchor != "reference":
+        return False
+    step = -1 if item.article.published_source == "metadata" else 1
+    return (written - named).days == step

@@ -31,6 +31,7 @@ CHECKS: dict[str, Check] = {
         Check("weekday-mismatch", "article", article.weekday_mismatch),
         Check("duration-mismatch", "article", article.duration_mismatch),
         Check("tense-mismatch", "article", article.tense_mismatch),
+        Check("relative-mismatch", "article", article.relative_mismatch),
         Check("unanchored-relative", "article", article.unanchored_relative),
         Check("date-conflict", "official", official.date_conflict),
         Check("outside-trip", "official", official.outside_trip, ("max_trip_days",)),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Optional
 
 import typer
@@ -21,13 +21,18 @@ from timeline.cli.common import (
 from timeline.errors import InputError
 
 
-def _parse_ref(ref: Optional[str], lang: str) -> Optional[date]:
+def _parse_ref(ref: Optional[str], lang: str) -> Optional[date | datetime]:
+    """YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS][±ZZ:ZZ] (a reference time: sub-day relatives get a clock)."""
     from timeline.lang import message
 
     if ref is None:
         return None
     try:
-        return date.fromisoformat(ref)
+        if len(ref) == 10:
+            return date.fromisoformat(ref)
+        if "T" not in ref or len(ref) < 16:
+            raise ValueError(ref)
+        return datetime.fromisoformat(ref)
     except ValueError:
         raise fail(message("cli.bad_ref", lang, value=ref))
 
@@ -36,7 +41,8 @@ def _parse_ref(ref: Optional[str], lang: str) -> Optional[date]:
 def dates(
     file: str = typer.Argument(..., help="An article file (.txt, .md, .json), or - for standard input."),
     ref: Optional[str] = typer.Option(
-        None, "--ref", help="Reference date YYYY-MM-DD for relative dates (default: the publication date)."
+        None, "--ref", help="Reference date YYYY-MM-DD, or time YYYY-MM-DDTHH:MM[±ZZ:ZZ], for relative dates "
+        "(default: the publication date, with its clock when the metadata gives one)."
     ),
     fmt: DatesFormat = typer.Option("text", "--format", "-f", help="Output format."),
     lang: LangOption = None,

@@ -13,11 +13,13 @@ def extract_claims(article: Article, roster=None) -> ArticleClaims:
     from timeline.extract.attach import with_clock
     from timeline.extract.events import find_events
     from timeline.extract.officials import find_officials
-    from timeline.temporal import find_dates
+    from timeline.ingest.published import reference_time
+    from timeline.temporal import recognize, resolve
     from timeline.text.sentences import split_sentences
 
     sentences = split_sentences(article.text)
-    expressions = find_dates(article.text, article.published)
+    marks = article.time_marks if article.time_marks is not None else recognize(article.text)
+    expressions = resolve(marks, reference_time(article.published, article.published_clock))
     officials, mentions = find_officials(article, sentences, roster)
     events = find_events(article, sentences, expressions, officials, mentions)
     events = [with_clock(e, expressions, article.text) for e in events]
@@ -41,4 +43,4 @@ def digest(claims: ArticleClaims, drafts: Iterable[Draft] = ()) -> ArticleDigest
     for mention in claims.mentions:
         counts[mention.official_id] = counts.get(mention.official_id, 0) + 1
     officials = tuple(replace(o, mentions=counts.get(o.id, o.mentions)) for o in claims.officials)
-    return ArticleDigest(replace(claims.article, text=""), officials, claims.events, evidence, tuple(drafts))
+    return ArticleDigest(replace(claims.article, text="", time_marks=None), officials, claims.events, evidence, tuple(drafts))

@@ -1,4 +1,5 @@
-"""Attach to each event the clock time written right after its date, so zones can be compared."""
+"""Attach to each event the clock time written with its date (in the same expression, or right after
+it), so zones can be compared."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ def with_clock(event: EventClaim, expressions: Sequence[TimeExpression], text: s
     """The event with the clock time written right after its date ("Senin (1/1/2024) pukul 23.30 WIB")."""
     if event.date is None:
         return event
+    if event.date.time is not None and event.date.time.clock:  # "Senin (1/1/2024) pukul 23.30 WIB": one expression
+        return replace(event, time=event.date)
     for expr in expressions:
         if (
             expr.kind == "time"

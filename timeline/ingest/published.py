@@ -1,19 +1,23 @@
 """When an article was published and by whom: metadata dates, the dateline and its outlet, and the
-publication date read from the text (the lede, or a date right after a reporting verb).
+publication date read from the text (the lede, or a date right after a reporting verb), picked from the
+text's recognized time expressions (`timeline.temporal.recognize`), which need no reference date.
 
 All pure. Cue words (reporting verbs, future markers, outlet domains) are data in `lang/id/published.toml`.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Sequence
 from urllib.parse import urlsplit
 
 from timeline.lang import alternation, table
-from timeline.model import TimeExpression
+from timeline.model import ClockTime
+from timeline.temporal.days import safe_date
+from timeline.temporal.symbolic import Day, Mark, Recognition
 
 _NONEMPTY_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -96,6 +100,56 @@ def parse_metadata_date(value: Any) -> date | None:
     return parsed.date() if parsed else None
 
 
+_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?![\d])(?:\s*(WIB|WITA|WIT)\b)?")
+
+
+def parse_metadata_clock(value: Any) -> ClockTime | None:
+    """The clock of a metadata date that has one ("2023-09-12 10:30", "12 Sep 2023 10:30 WIB",
+    "2023-09-12T10:30:00+08:00"), as local "HH:MM[:SS]" and its zone (WIB/WITA/WIT) when one is given."""
+    from timeline.temporal.vocab import vocab
+
+    if isinstance(value, datetime):
+        seconds = f":{value.second:02d}" if value.second else ""
+        return ClockTime(f"{value.hour:02d}:{value.minute:02d}{seconds}", _zone_name(value.utcoffset()))
+    if not isinstance(value, str):
+        return None
+    s = value.strip()
+    if _ISO_DATE.match(s) and len(s) > 10:
+        try:
+            return parse_metadata_clock(datetime.fromisoformat(s.replace(" ", "T", 1)))
+        except ValueError:
+            pass
+    m = _CLOCK.search(s, 8)  # past the date itself
+    if m is None or int(m[1]) > 23 or int(m[2]) > 59 or (m[3] and int(m[3]) > 59):
+        return None
+    zone = m[4] if m[4] in vocab().zones else None
+    return ClockTime(f"{int(m[1]):02d}:{m[2]}" + (f":{m[3]}" if m[3] else ""), zone)
+
+
+def _zone_name(offset) -> str | None:
+    from timeline.temporal.vocab import vocab
+
+    if offset is None:
+        return None
+    hours = offset.total_seconds() / 3600
+    return next((name for name, h in vocab().zones.items() if h == hours), None)
+
+
+def reference_time(day: date | None, clock: ClockTime | None) -> date | datetime | None:
+    """The reference a text's relative expressions resolve against: the publication day, with its clock
+    (and zone, as an offset) when known."""
+    from datetime import time, timedelta, timezone
+
+    from timeline.temporal.vocab import vocab
+
+    if day is None or clock is None or not clock.clock:
+        return day
+    hh, mm, *ss = (int(x) for x in clock.clock.split(":"))
+    hours = vocab().zones.get(clock.zone) if clock.zone else None
+    tz = timezone(timedelta(hours=hours)) if hours is not None else None
+    return datetime.combine(day, time(hh, mm, ss[0] if ss else 0), tzinfo=tz)
+
+
 def url_host(url: str | None) -> str | None:
     if not url:
         return None
@@ -167,30 +221,21 @@ def dateline_outlet(text: str, title: str | None = None) -> str | None:
     return found.outlet if found else None
 
 
-def _find_dates(text: str) -> list[TimeExpression]:
-    from timeline.temporal import find_dates
-
-    return find_dates(text)
-
-
-def _publishable(expr: TimeExpression) -> bool:
+def _publishable(mark: Mark, lo: int) -> bool:
     """An explicit day with its year written, not future, and (when required) naming its weekday.
 
     A weekday that does not match the date still counts: which of the two is the typo is not known here,
-    and the weekday check reports the mismatch itself.
+    and the weekday check reports the mismatch itself. A tense read from a clause word counts only when
+    that word is inside the window searched (from `lo`).
     """
-    if _cues().require_weekday and expr.weekday is None:
+    if _cues().require_weekday and mark.weekday is None:
         return False
-    return (
-        expr.value is not None
-        and expr.kind == "date"
-        and expr.granularity == "day"
-        and expr.anchor == "explicit"
-        and expr.resolved
-        and expr.valid
-        and not expr.year_inferred
-        and expr.tense != "future"
-    )
+    sym = mark.value
+    if mark.kind != "date" or not isinstance(sym, Day) or sym.year is None or sym.year_shift is not None:
+        return False
+    if safe_date(sym.year, sym.month, sym.day) is None:
+        return False
+    return not (mark.tense == "future" and (mark.tense_at is None or mark.tense_at >= lo))
 
 
 def _future_marked(text: str, start: int, end: int, clause_start: int) -> bool:
@@ -208,32 +253,43 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     return max(last, lo)
 
 
-def _first_date(text: str, lo: int, hi: int, clause_floor: int | None = None) -> date | None:
+def _first_date(text: str, marks: Sequence[Mark], starts: list[int], lo: int, hi: int,
+                clause_floor: int | None = None) -> date | None:
     """The first explicit, non-future full date in text[lo:hi] (offsets are absolute)."""
     if not _FULL_DATE_HINT.search(text, lo, hi):
         return None
-    scan_end = min(len(text), hi + 40)  # room for a following "mendatang"
-    for expr in _find_dates(text[lo:scan_end]):
-        start, end = lo + expr.start, lo + expr.end
-        if start >= hi:
-            break
-        if not _publishable(expr):
+    for i in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+        mark = marks[i]
+        if not _publishable(mark, lo):
             continue
-        floor = clause_floor if clause_floor is not None else _sentence_start(text, start, lo)
-        if _future_marked(text, start, end, floor):
+        floor = clause_floor if clause_floor is not None else _sentence_start(text, mark.start, lo)
+        if _future_marked(text, mark.start, mark.end, floor):
             continue
-        return expr.value.start if expr.value else None
+        sym = mark.value
+        return date(sym.year, sym.month, sym.day)
     return None
 
 
-def publication_date(text: str, title: str | None) -> tuple[date | None, str | None]:
+def publication_date(
+    text: str, title: str | None, recognized: Recognition | None = None
+) -> tuple[date | None, str | None]:
     """When the article was written, read from its text: (date, "dateline" | "reporting") or (None, None).
+
+    `recognized` holds the text's time expressions as `timeline.temporal.recognize` reads them (no
+    reference date needed); they are recognized here when not given, so a caller that has them (and
+    resolves them later) reads the text once.
 
     The lede (up to the dateline paragraph and the one after it, or the first paragraphs) is tried first,
     then a date right after a reporting verb ("katanya, ... Selasa (12/09/2023)"). Future-marked dates
     ("Selasa (19/09/2023) mendatang", "dijadwalkan ... pada 18 September 2023") never count.
     """
     cues = _cues()
+    if recognized is None:
+        from timeline.temporal.recognize import recognize
+
+        recognized = recognize(text)
+    marks = recognized.marks
+    starts = [m.start for m in marks]
     dateline = find_dateline(text, title)
     if dateline is not None:
         count = dateline.paragraph + 1 + cues.after_dateline
@@ -243,7 +299,7 @@ def publication_date(text: str, title: str | None) -> tuple[date | None, str | N
     if paragraphs:
         lo = paragraphs[0].start()
         hi = min(paragraphs[-1].end(), lo + _LEDE_MAX_CHARS)
-        found = _first_date(text, lo, hi)
+        found = _first_date(text, marks, starts, lo, hi)
         if found is not None:
             return found, "dateline"
     for verb in cues.reporting.finditer(text):
@@ -251,7 +307,7 @@ def publication_date(text: str, title: str | None) -> tuple[date | None, str | N
         stop = _SENTENCE_END.search(text, verb.end(), hi)
         if stop is not None:
             hi = stop.start() + 1
-        found = _first_date(text, verb.end(), hi, clause_floor=verb.end())
+        found = _first_date(text, marks, starts, verb.end(), hi, clause_floor=verb.end())
         if found is not None:
             return found, "reporting"
     return None, None

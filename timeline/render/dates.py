@@ -14,6 +14,10 @@ from timeline.model import TimeExpression
 def _value_text(e: TimeExpression) -> str:
     if e.duration is not None and e.value is None:
         return "/".join(f"{k}={v}" for k, v in e.duration.to_json().items())
+    if e.value is None and e.kind == "ref":
+        from timeline.render.timeml import timex_value
+
+        return timex_value(e)
     if e.value is None:
         return "-"
     if e.value.start == e.value.end:
@@ -21,12 +25,24 @@ def _value_text(e: TimeExpression) -> str:
     return f"{e.value.start.isoformat()}..{e.value.end.isoformat()}"
 
 
+def _anchor_text(e: TimeExpression, text: str | None) -> str:
+    """anchor=narrative 18-36 'Sabtu (14/10/2023)': what a relative value was resolved against."""
+    out = f"anchor={e.anchor}"
+    if e.anchor_span:
+        a, b = e.anchor_span
+        out += f" {a}-{b}"
+        if text is not None:
+            out += f" {text[a:b]!r}"
+    return out
+
+
 def render_text(
     expressions: Iterable[TimeExpression], reference: date | None = None, source: str | None = None,
-    lang: str = "id", *, head: bool = False,
+    lang: str = "id", *, head: bool = False, text: str | None = None,
 ) -> str:
-    """One line per expression: span, kind, the text as written, its value and any flags; with `head`,
-    a first line saying which reference date resolved the relative ones (and where it came from)."""
+    """One line per expression: span, kind, the text as written, its value and any flags (what a relative
+    value was anchored to, quoting `text`); with `head`, a first line saying which reference date
+    resolved the relative ones (and where it came from)."""
     lines = []
     if head:
         lines.append(message("listing.reference", lang, date=reference.isoformat(), source=source)
@@ -36,7 +52,12 @@ def render_text(
         if e.tense:
             flags.append(e.tense)
         if e.anchor != "explicit":
-            flags.append(f"anchor={e.anchor}")
+            flags.append(_anchor_text(e, text))
+        if e.approximate:
+            flags.append("approximate")
+        if e.apposition is not None:
+            w = e.apposition
+            flags.append(f"{w.text!r} = {_value_text(w)} ({_anchor_text(w, text)})")
         if e.time is not None:
             t = e.time
             flags.append(" ".join(x for x in (t.clock, t.zone, t.part, "waktu setempat" if t.local else None) if x))
@@ -67,4 +88,4 @@ def render_dates(
         from timeline.render.timeml import to_timeml
 
         return to_timeml(text, expressions, reference)
-    return render_text(expressions, reference, source, lang, head=True)
+    return render_text(expressions, reference, source, lang, head=True, text=text)

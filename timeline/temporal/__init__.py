@@ -1,15 +1,28 @@
-"""Indonesian time expressions: find them, normalize them and resolve them against a reference date.
+"""Indonesian time expressions: recognize them, anchor them, resolve them.
 
-`find_dates(text, reference)` is the entry point; renderings (text, JSON, TimeML) live in
+`find_dates(text, reference)` is the entry point. It is `resolve(recognize(text), reference)`:
+`recognize` reads every expression into a symbolic mark with no reference date (`recognize.py`, with the
+grammar in `grammar.py`), `resolve` picks each mark's anchor by the policy in `anchor.py` and does the
+calendar arithmetic (`resolve.py`, `days.py`). Renderings (text, JSON, TimeML) live in
 `timeline.render.dates` and `timeline.render.timeml`.
 """
 
 from __future__ import annotations
 
-from timeline.temporal.scan import find_dates, weekday_name
+from datetime import date
+
+from timeline.model import TimeExpression
+from timeline.temporal.anchor import resolve
+from timeline.temporal.recognize import recognize
+from timeline.temporal.resolve import weekday_name
 from timeline.temporal.zones import to_utc
 
-__all__ = ["find_dates", "timex_value", "to_timeml", "to_utc", "weekday_name"]
+__all__ = ["find_dates", "recognize", "resolve", "timex_value", "to_timeml", "to_utc", "weekday_name"]
+
+
+def find_dates(text: str, reference: date | None = None) -> list[TimeExpression]:
+    """Every time expression in `text`, sorted by start, non-overlapping, resolved against `reference`."""
+    return resolve(recognize(text), reference)
 
 
 def __getattr__(name: str):

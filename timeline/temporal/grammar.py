@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.lang import alternation
-from timeline.temporal.vocab import vocab
+from timeline.lang import alternation as flat_alternation
+from timeline.temporal.vocab import UNITS, vocab
 
 
 @dataclass(frozen=True)
@@ -20,18 +20,21 @@ class Grammar:
     digit_scanner: re.Pattern[str]  # only the branches that can begin with a digit
     word_scanner: re.Pattern[str]  # only the branches that can begin with a word
     word_scanners: dict[str, re.Pattern[str]]  # trigger word -> only the branches that can begin with it
+    word_single: dict[str, str]  # trigger word -> its only branch (its scanner is that branch, groups and all)
     branches: dict[str, re.Pattern[str]]
     digit_branches: dict[str, re.Pattern[str]]
     triggers: frozenset[str]
-    starts: re.Pattern[str]  # where an expression can begin, on lower-cased text
-    starts_any_case: re.Pattern[str]  # the same on the original text (when lower() changes lengths)
+    starts: re.Pattern[str]  # a non-word character and the start of an expression after it, on lower-cased text
+    starts_head: re.Pattern[str]  # the start of an expression at the very beginning of a lower-cased text
+    starts_any_case: re.Pattern[str]  # where an expression can begin, on the original text (when lower()
+    # changes lengths)
 
 
 _NAMED = re.compile(r"\(\?P<\w+>")
 # branches that can begin with a digit, and those that can begin with nothing else
 _DIGIT_START = {"text_cross", "text_range", "num_range", "text_date", "iso", "num_date", "ago", "prev_shift",
-                "bare_clock", "set", "duration", "year"}
-_DIGIT_ONLY = {"num_range", "iso", "num_date", "bare_clock"}
+                "bare_clock", "clock_range", "set", "duration", "month_day_num", "decade", "year_range", "year"}
+_DIGIT_ONLY = {"num_range", "iso", "num_date", "bare_clock", "clock_range", "month_day_num"}
 
 
 @lru_cache(maxsize=1)
@@ -46,17 +49,21 @@ def grammar() -> Grammar:
     MONFULL = rf"{alternation(full, flags='i')}(?![a-zA-Z])"
     MONCAP = rf"{alternation([w.capitalize() for w in full] + [w.upper() for w in full])}(?![a-zA-Z])"
     DAY = r"(?<![\d.,/])\d{1,2}(?!\d)"
-    YEAR = r"(?:1[89]|20|21)\d\d(?![\d])(?!-an(?![\w]))"  # not a decade: "1970-an"
+    YEAR = rf"(?:1[89]|20|21)\d\d(?![\d])(?!{re.escape(d['years']['decade_suffix'])}(?![\w]))"  # not a decade: "1970-an"
+    TAHUN = alternation(d["years"]["word"], flags='i')
+    BULAN = alternation(d["months"]["word"], flags='i')
+    SE = d["units"]["one_prefix"]
     UNITW = alternation(list(d["numbers"]["units"]), flags='i')
     NUMW = (rf"(?:{UNITW}(?:\s+(?i:{d['numbers']['teen_suffix']}|{d['numbers']['tens_suffix']}(?:\s+{UNITW})?))?"
             rf"|{alternation(list(d['numbers']['specials']), flags='i')})(?![\w])")
     NUM = rf"(?:\d{{1,3}}(?:[.,]5)?(?![\d.,]\d)|{NUMW}(?:\s+{alternation([d['numbers']['half']], flags='i')})?)"
-    units_all = [w for unit in ("minutes", "hours", "days", "weeks", "months", "years") for w in d["units"][unit]]
+    DECIMAL = r"(?:\d{1,3},\d{1,2}(?![\d.,]\d))"  # "1,92 hari": an average length
+    units_all = [w for unit in UNITS for w in d["units"][unit]]
     units_cal = [w for unit in ("days", "weeks", "months", "years") for w in d["units"][unit]]
     UNIT = rf"{alternation(units_all, flags='i')}(?![a-zA-Z])"
     UNITCAL = rf"{alternation(units_cal, flags='i')}(?![a-zA-Z])"
-    SEUNIT = rf"(?i:se(?:{'|'.join(sorted(units_all, key=len, reverse=True))}))(?![\w-])"
-    SECAL = rf"(?i:se(?:{'|'.join(sorted(units_cal, key=len, reverse=True))}))(?![\w-])"
+    SEUNIT = rf"(?i:{SE}(?:{'|'.join(sorted(units_all, key=len, reverse=True))}))(?![\w-])"
+    SECAL = rf"(?i:{SE}(?:{'|'.join(sorted(units_cal, key=len, reverse=True))}))(?![\w-])"
     rel = d["relative"]
     tense = d["tense"]
     not_lalu = alternation(d["guards"]["not_after_lalu"], flags='i')
@@ -66,22 +73,37 @@ def grammar() -> Grammar:
     CONN = rf"(?:\s*[-–—]\s*|\s+{alternation([c for c in d['range']['connectors'] if c[0].isalpha()], flags='i')}\s+)"
     PARTW = alternation(d["parts"]["early"] + d["parts"]["middle"] + d["parts"]["late"], flags='i')
     RELW = alternation(rel["next"] + rel["last"] + rel["this"], flags='i')
-    WDOPT = rf"(?:(?P<wd>{WD})\s*,?\s*(?:\(\s*)?(?:(?i:tanggal|tgl\.?)\s+)?)?"
+    WDOPT = rf"(?:(?P<wd>{WD})\s*,?\s*(?:\(\s*)?(?:{alternation(d['weekdays']['date_words'], flags='i')}\s+)?)?"
     CLOCKW = alternation(d["time"]["clock_words"], flags='i')
     ZONE = rf"(?:\s*(?P<zone>{alternation(list(d['time']['zones']))})(?![a-zA-Z])|\s+(?P<local>{alternation(d['time']['local'], flags='i')}))"
-    HM = r"(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?(?![\d])"
-    HM2 = r"(?:(?:\s*[-–]\s*|\s+(?i:s\.d\.?|s/d|sampai|hingga)\s+)(?P<h2>\d{1,2})[.:](?P<mi2>\d{2})(?!\d))"
+    HM = r"(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2})(?:[.:](?P<sec>\d{2}))?)?(?![\d])"
+    HM2 = rf"(?:(?:\s*[-–]\s*|\s+{alternation(d['time']['clock_range_words'], flags='i')}\s+)(?P<h2>\d{{1,2}})[.:](?P<mi2>\d{{2}})(?!\d))"
     SEP = r"[/.\-]"
     YNUM = r"(?:\d{4}|\d{2})(?!\d)"
     sets = d["sets"]
+    refs, per = d["refs"], d["periods"]
+    PARTS_RAW = alternation(list(d['time']['parts_of_day']), flags='i')
+    REFW = alternation(refs["present"] + refs["past"] + refs["future"] + refs["anaphoric"]
+                       + refs["anaphoric_or_nothing"] + refs["anaphoric_day"] + refs["earlier_today"], flags='i')
+    PERIODU = alternation(list(refs["period_units"]), flags='i')
+    PERIODS = alternation(list(refs["period_shift"]), flags='i')
+    PERIODW = alternation(refs["period_words"], flags='i')
+    ORD = alternation(list(per["ordinals"]), flags='i')
+    QW = alternation(per["quarter_words"] + per["half_words"], flags='i')
+    KE = alternation(per["ordinal_prefix"], flags='i')
+    DECW = alternation(d["years"]["decade_words"], flags='i')
+    DEC = re.escape(d["years"]["decade_suffix"].lstrip("-"))
+    UNITNYA = rf"{alternation(units_all, flags='i')}(?:{sets['enclitic']})?(?![a-zA-Z])"
+    CLOCK_NOT = alternation(d["clock"]["not_before"], flags='i')
 
     APPROXOPT = rf"(?:(?P<approx>{alternation(d['numbers']['approx'], flags='i')})\s+)?"
-    SELOPT = r"(?:(?P<sel>(?i:selama))\s+)?"
-    TAHUNOPT = r"(?:(?P<tahun>(?i:tahun))\s+)?"
+    SELOPT = rf"(?:(?P<sel>{alternation(d['durations']['stated_length'], flags='i')})\s+)?"
+    TAHUNOPT = rf"(?:(?P<tahun>{TAHUN})\s+)?"
     SEALT = rf"|(?P<se>{SEUNIT})"
     SECALALT = rf"|(?P<se>{SECAL})"
     VAGUEALT = rf"|(?P<vq>{alternation(d['numbers']['vague'], flags='i')})\s+(?P<vu>{UNIT}|{alternation(d['units']['vague_only'], flags='i')}(?![\w]))"
-    EVERY = rf"(?P<ev>{alternation(sets['every'], flags='i')})\s+(?:(?i:hari)\s+)?(?P<what>{WD}(?![\w])|{UNIT}|{PARTS})|"
+    EVERY = rf"(?P<ev>{alternation(sets['every'], flags='i')})\s+(?:{alternation(d['units']['days'], flags='i')}\s+)?(?P<what>{WD}(?![\w])|{UNITNYA}|{PARTS})|"
+    PERW = rf"(?P<perw>{alternation(sets['per'], flags='i')})\s+(?P<pu>{UNITNYA})|"
     ONCE = alternation(sets["once"], flags='i')
     EVERYN = rf"(?P<ev2>{alternation(sets['every'], flags='i')})\s+(?P<n2>{NUM})\s*(?P<u2>{UNIT})|"
     PERONCE = rf"(?P<per2>{SEUNIT})\s+(?P<once2>{alternation(sets['once'], flags='i')})(?![\w])|"
@@ -95,35 +117,51 @@ def grammar() -> Grammar:
         return [
             ("wd_range_num", rf"(?P<wd>{WD}){CONN}(?P<wd2>{WD})\s*,?\s*\(?\s*(?P<d>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}}){SEP}(?P<m>\d{{1,2}})(?:{SEP}(?P<y>{YNUM}))?\s*\)?{TAIL}"),
             ("wd_span", rf"(?P<wd>{WD}){CONN}(?P<wd2>{WD})(?![\w'’])"),
-            ("wd_num", rf"(?P<wd>{WD})\s*,?\s*(?:\(\s*)?(?P<d>\d{{1,2}})(?P<sep>{SEP})(?P<m>\d{{1,2}})(?:{SEP}(?P<y>{YNUM}))?(?![\d/])(?:\s*\))?{TAIL}"),
+            ("wd_num", rf"(?P<wd>{WD})(?:(?:\s+(?P<part0>{PARTS}))?(?:\s+(?P<local0>{alternation(d['time']['local'], flags='i')}))?\s*,?\s*\(\s*|\s*,?\s*)(?P<d>\d{{1,2}})(?P<sep>{SEP})(?P<m>\d{{1,2}})(?:{SEP}(?P<y>{YNUM}))?(?![\d/])(?:\s*\))?{TAIL}"),
             ("text_cross", rf"{w(WDOPT, 'wd')}(?P<d>{DAY})\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR}))?{CONN}(?:(?P<wd2>{WD})\s*,?\s*)?(?P<d2>{DAY})\s+(?P<m2>{MON})(?:\s+(?P<y2>{YEAR}))?(?:\s*\))?{TAIL}"),
             ("text_range", rf"{w(WDOPT, 'wd')}(?P<d>{DAY}){CONN}(?P<d2>{DAY})\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR}))?(?:\s*\))?{TAIL}"),
             ("num_range", rf"(?P<d>{DAY})\s*[-–]\s*(?P<d2>\d{{1,2}})[/.](?P<m>\d{{1,2}})[/.](?P<y>{YNUM})(?![\d/.]\d){TAIL}"),
-            ("text_date", rf"{w(WDOPT, 'wd')}(?P<d>{DAY})\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR})|\s+(?i:tahun)\s+(?P<ry>{RELW})(?![\w]))?(?:\s*\))?{TAIL}"),
+            ("text_date", rf"{w(WDOPT, 'wd')}(?P<d>{DAY})\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<ry>{RELW})(?![\w]))?(?:\s*\))?{TAIL}"),
             ("iso", rf"(?<![\d/.\-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d])"),
             ("num_date", rf"(?<![\d/.,\-])(?P<d>\d{{1,2}})(?P<sep>{SEP})(?P<m>\d{{1,2}}){SEP}(?P<y>{YNUM})(?![\d/.,\-]\d){TAIL}"),
-            ("weekend", rf"(?P<we>{alternation(rel['weekend'], flags='i')})(?![\w])(?:\s+(?P<rel>{RELW}|{alternation(['yang lalu', 'kemarin', 'mendatang'], flags='i')})(?![\w])(?!\s+{not_lalu}))?"),
-            ("part_month", rf"(?P<p>{PARTW})\s+(?:(?i:bulan)\s+)?(?P<m>{MON})(?:\s+(?:(?i:tahun)\s+)?(?P<y>{YEAR})|\s+(?i:tahun)\s+(?P<rel>{RELW}))?{TAIL}"),
-            ("part_year", rf"(?P<p>{PARTW})\s+(?:(?i:tahun)\s+(?:(?P<y>{YEAR})|(?P<rel>{RELW}(?![\w])))|(?P<y2>{YEAR}))"),
-            ("part_relmonth", rf"(?P<p>{PARTW})\s+(?i:bulan)\s+(?P<rel>{RELW})(?![\w])"),
-            ("month_year", rf"(?:(?i:bulan)\s+)?(?P<m>{MON})\s*(?:(?i:tahun)\s+)?(?P<y>{YEAR}){TAIL}"),
-            ("month_relyear", rf"(?:(?i:bulan)\s+)?(?P<m>{MONFULL})\s+(?i:tahun)\s+(?P<rel>{RELW})(?![\w])"),
-            ("bulan_month", rf"(?i:bulan)\s+(?P<m>{MONFULL}){TAIL}"),
+            ("weekend", rf"(?P<we>{alternation(rel['weekend'], flags='i')})(?![\w])(?:\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu}))?"),
+            ("part_month", rf"(?P<p>{PARTW})\s+(?:{BULAN}\s+)?(?P<m>{MON})(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<rel>{RELW}))?{TAIL}"),
+            ("part_year", rf"(?P<p>{PARTW})\s+(?:{TAHUN}\s+(?:(?P<y>{YEAR})|(?P<rel>{RELW}(?![\w])))|(?P<y2>{YEAR}))"),
+            ("part_relmonth", rf"(?P<p>{PARTW})\s+{BULAN}\s+(?P<rel>{RELW})(?![\w])"),
+            ("month_range", rf"(?:{BULAN}\s+)?(?P<m>{MONFULL}){CONN}(?P<m2>{MONFULL})(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR}))?{TAIL}"),
+            ("month_year", rf"(?:{BULAN}\s+)?(?P<m>{MON})\s*(?:{TAHUN}\s+)?(?P<y>{YEAR}){TAIL}"),
+            ("month_relyear", rf"(?:{BULAN}\s+)?(?P<m>{MONFULL})\s+{TAHUN}\s+(?P<rel>{RELW})(?![\w])"),
+            ("bulan_month", rf"{BULAN}\s+(?P<m>{MONFULL}){TAIL}"),
             ("bare_month", rf"(?P<m>{MONCAP})(?![\w\-]){TAIL}"),
-            ("year_rel", rf"(?i:tahun)\s+(?P<rel>{RELW}|{alternation(['yang lalu', 'kemarin', 'mendatang'], flags='i')})(?![\w])"),
-            ("ago", rf"(?:(?P<n>{NUM})\s*(?P<u>{UNITCAL}){w(SECALALT, 'se')}{w(VAGUEAGO, 'vq', 'vu')})\s+(?P<dir>{alternation(rel['ago'] + rel['ahead'], flags='i')})(?![\w])(?!\s+{not_lalu})"),
+            ("year_rel", rf"{TAHUN}\s+(?P<rel>{RELW})(?![\w])"),
+            ("ago", rf"{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')}{w(VAGUEAGO, 'vq', 'vu')})\s+(?P<dir>{alternation(rel['ago'] + rel['ahead'], flags='i')})(?![\w])(?!\s+{not_lalu})"),
             ("prev_part", rf"(?P<part>{PARTS})\s+(?P<same>{alternation(rel['same_day'], flags='i')})(?![\w])"),
             ("prev_next", rf"(?P<next>{alternation(rel['next_day'], flags='i')})(?![\w])"),
             ("prev_shift", rf"{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')})\s+(?P<dir>{alternation(rel['later'] + rel['earlier'], flags='i')})(?![\w])"),
-            ("week_rel", rf"(?P<u>{alternation(d['units']['weeks'] + d['units']['months'], flags='i')})\s+(?P<rel>{RELW}|{alternation(['yang lalu', 'kemarin', 'mendatang'], flags='i')})(?![\w])(?!\s+{not_lalu})"),
+            ("period", rf"(?:(?P<pw>{PERIODW})\s+{alternation(refs['period_same'], flags='i')}\s+(?P<back>{alternation(refs['period_year_back'], flags='i')})|(?P<pu>{PERIODU})\s+(?P<shift>{PERIODS}))(?![\w])"),
+            ("quarter", rf"(?P<qw>{QW})\s+(?:{KE}\s*)?(?P<qn>{ORD})(?![\w])(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<rel>{RELW})(?![\w]))?{TAIL}"),
+            ("quarter_rel", rf"(?P<qw>{alternation(per['quarter_words'], flags='i')})\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu})"),
+            ("quarter_code", rf"{per['quarter_code']}(?P<qn>[1-4])(?![\w])(?:\s*(?P<y>{YEAR})|(?!\s+[A-Z]))"),
+            ("season", rf"(?:(?P<p>{PARTW})\s+)?{alternation(per['season_word'], flags='i')}\s+(?P<sn>{alternation(list(per['seasons']), flags='i')})(?![\w])(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<rel>{RELW})(?![\w])|\s+(?P<rel2>{RELW})(?![\w]))?"),
+            ("within", rf"{alternation(d['sub_day']['within'], flags='i')}\s+(?:(?P<wk>{alternation(d['sub_day']['within_span'], flags='i')})\s+)?(?:(?P<n>{NUM})\s*(?P<u>{UNIT})|(?P<se>{SEUNIT}))(?![\w])"),
+            ("vague_count", rf"{alternation(d['units']['vague_count'], flags='i')}\s+(?P<vu>{UNIT})"),
+            ("moment", rf"{alternation(d['units']['moment'], flags='i')}(?![\w])(?!\s+{alternation(d['units']['moment_not_before'], flags='i')}(?![\w]))"),
+            ("frequency", rf"(?P<fq>{alternation(list(d['units']['frequency']))})(?![\w])"),
+            ("ref", rf"(?P<ref>{REFW})(?![\w])(?!\s+{PARTS_RAW}(?![\w]))"),
+            ("week_rel", rf"(?P<u>{alternation(d['units']['weeks'] + d['units']['months'], flags='i')})\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu})"),
             ("day_rel", rf"(?P<rd>{alternation(rel['today'] + list(rel['days']), flags='i')})(?![\w])(?:\s+(?P<part>{PARTS}))?"),
-            ("clock", rf"(?:(?P<approx>{alternation(['sekitar', 'kurang lebih', 'tepat', 'sekira'], flags='i')})\s+)?(?P<w>{CLOCKW})\s*{HM}{HM2}?{ZONE}?(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alternation(['kemarin', 'kemudian', 'tadi', 'nanti', 'besok', 'ini'], flags='i')})(?![\w]))?"),
-            ("bare_clock", rf"(?<![\d.,/:])(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}}){HM2}?{ZONE}"),
-            ("set", rf"(?:{w(EVERYN, 'ev2', 'n2', 'u2')}{w(PERONCE, 'per2', 'once2')}{w(EVERY, 'ev', 'what')}(?P<once>{w(ONCE + '|', )}{NUM}\s+{alternation(sets['times'], flags='i')})\s+(?:(?i:dalam|per)\s+)?(?P<per>{SEUNIT}|{UNIT}))"),
-            ("duration", rf"{w(SELOPT, 'sel')}{w(APPROXOPT, 'approx')}(?:(?P<n>{NUM})\s*(?P<u>{UNIT}){w(SEALT, 'se')}{w(VAGUEALT, 'vq', 'vu')})(?:\s+(?P<fwd>{alternation(rel['forward'], flags='i')}))?(?!\s+{alternation(d['guards']['foreign_after'], flags='i')}(?![\w]))"),
-            ("redup", rf"(?P<rep>(?i:ber(?:{'|'.join(units_all)})-(?:{'|'.join(units_all)})))(?![\w])"),
-            ("wd_rel", rf"(?P<wd>{WD})(?![\w'’])(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alternation(rel['next'] + rel['last'] + rel['this'] + ['nanti'], flags='i')})(?![\w])(?!\s+{not_lalu}))?"),
-            ("part_alone", rf"(?:(?P<pre>{alternation(['tadi', 'nanti'], flags='i')})\s+)?(?P<part>{PARTS})(?:\s+(?P<post>{alternation(d['time']['part_after'], flags='i')})(?![\w]))?"),
+            ("clock", rf"(?:(?P<approx>{alternation(d['time']['clock_approx'], flags='i')})\s+)?(?P<w>{CLOCKW})\s*{HM}{HM2}?{ZONE}?(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alternation(d['time']['clock_after'], flags='i')})(?![\w]))?"),
+            ("bare_clock", rf"(?<![\d.,/:])(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})(?:[.:](?P<sec>\d{{2}}))?(?!\d){HM2}?{ZONE}"),
+            ("clock_range", rf"(?<![\d.,/:])(?P<h>\d{{2}})[.:](?P<mi>\d{{2}})\s*[-–]\s*(?P<h2>\d{{2}})[.:](?P<mi2>\d{{2}})(?![.,]?\d)(?!\s*{CLOCK_NOT}(?![\w]))"),
+            ("set", rf"(?:{w(EVERYN, 'ev2', 'n2', 'u2')}{w(PERONCE, 'per2', 'once2')}{w(EVERY, 'ev', 'what')}{w(PERW, 'perw', 'pu')}(?P<once>{w(ONCE + '|', )}{NUM}\s+{alternation(sets['times'], flags='i')})\s+(?:{alternation(sets['per'], flags='i')}\s+)?(?P<per>{SEUNIT}|{UNIT}))"),
+            ("duration", rf"{w(SELOPT, 'sel')}{w(APPROXOPT, 'approx')}(?:(?:(?P<lo>\d{{1,3}})\s*[-–]\s*)?(?P<n>{NUM}|{DECIMAL})\s*(?P<u>{UNIT})|(?P<whole>{alternation(list(d['units']['whole']), flags='i')})(?![\w]){w(SEALT, 'se')}{w(VAGUEALT, 'vq', 'vu')})(?:\s+(?P<fwd>{alternation(rel['forward'], flags='i')}))?(?!\s+{alternation(d['guards']['foreign_after'], flags='i')}(?![\w]))"),
+            ("redup", rf"(?P<rep>(?i:{d['units']['reduplication_prefix']}(?:{'|'.join(units_all)})-(?:{'|'.join(units_all)})))(?![\w])"),
+            ("wd_rel", rf"(?P<wd>{WD})(?![\w'’])(?:\s+(?P<part>{PARTS}))?(?:\s+(?P<rel>{alternation(rel['next'] + rel['last'] + rel['this'] + rel['next_loose'], flags='i')})(?![\w])(?!\s+{not_lalu})|\s+(?P<dem>{alternation(d['weekdays']['demonstrative'], flags='i')})(?![\w])|\s+(?P<wk>{alternation(d['units']['weeks'], flags='i')})\s+(?P<wrel>{RELW})(?![\w]))?"),
+            ("part_alone", rf"(?:(?P<pre>{alternation(d['time']['part_deictic'], flags='i')})\s+)?(?P<part>{PARTS})(?:\s+(?P<post>{alternation(d['time']['part_after'], flags='i')})(?![\w]))?"),
+            ("month_day", rf"(?:(?P<tg>{alternation(d['weekdays']['date_words'], flags='i')})\s+)(?P<d>\d{{1,2}})(?!\d)(?![.,/:\-]\d)(?!\s*[/.\-]\s*\d)(?!\s+{MON})(?!\s*%)(?!\s*,\s*\d)(?!\s+{alternation(d['weekdays']['joiners'], flags='i')}\s+\d)(?:\s+(?P<tense>{TENSE}))?"),
+            ("month_day_num", rf"(?<![\d.,/])(?P<d>\d{{1,2}})(?!\d)\s+(?P<tense>{alternation(tense['after_future'] + tense['after_past'], flags='i')})(?![\w])(?!\s+{not_lalu})"),
+            ("decade", rf"(?:(?P<dw>{DECW})\s+)?(?<![\d.,/])(?P<dec>(?:1[89]|20)\d0|\d0)\s*-?\s*{DEC}(?![\w])"),
+            ("year_range", rf"{w(TAHUNOPT, 'tahun')}(?<![\d.,/\-])(?P<y>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d)(?![\d.,/\-]?\d|%)"),
             ("year", rf"{w(TAHUNOPT, 'tahun')}(?<![\d.,/\-])(?P<y>{YEAR})(?![.,/\-]?\d|%)(?:\s+(?P<tense>{TENSE}))?"),
         ]
 
@@ -144,33 +182,51 @@ def grammar() -> Grammar:
     by_word = _branches_by_first_word(word_branches, triggers)
     unions: dict[tuple[str, ...], re.Pattern[str]] = {}
     word_scanners = {}
+    word_single = {}
     for word, names in by_word.items():
+        if len(names) == 1:
+            word_scanners[word] = compiled[names[0]]
+            word_single[word] = names[0]
+            continue
         if names not in unions:
             unions[names] = union([(n, p) for n, p in word_branches if n in names])
         word_scanners[word] = unions[names]
-    starts = r"\b(?:(?<!\d[.,:/])\d|" + _trie(triggers) + r"\b)"  # not inside "2,5" or "10.00"
+    head = r"(?:(?<!\d[.,:/])\d|" + _trie(triggers) + r"\b)"  # a digit not inside "2,5" or "10.00"
+    # Beginning with a non-word character (instead of \b) lets the regex engine skip ahead in C to the
+    # next such character: about a quarter faster on news text, the same candidates.
+    starts = r"[^\w]" + head
     return Grammar(scanner=scanner, digit_scanner=digit_scanner, word_scanner=word_scanner, word_scanners=word_scanners,
-                   branches=compiled, digit_branches=digit_compiled, triggers=triggers, starts=re.compile(starts),
-                   starts_any_case=re.compile(starts, re.IGNORECASE))
+                   word_single=word_single, branches=compiled, digit_branches=digit_compiled, triggers=triggers, starts=re.compile(starts),
+                   starts_head=re.compile(head), starts_any_case=re.compile(r"\b" + head, re.IGNORECASE))
 
 
-def _trie(words) -> str:
-    """A regex matching exactly `words`, factored by common prefixes (much faster than a flat alternation)."""
+def _trie(words, any_space: bool = False) -> str:
+    """A regex matching exactly `words`, factored by common prefixes (much faster than a flat alternation,
+    and with the same preference: where one word is a prefix of another the longer is tried first).
+    With `any_space` a space in a word matches any run of white space."""
     root: dict = {}
     for w in words:
         node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
+        for ch in (re.split(r"( )", w) if any_space else w):
+            for piece in ([ch] if ch == " " else list(ch)):
+                node = node.setdefault(piece, {})
         node[""] = {}
 
     def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        alts = [(r"\s+" if ch == " " and any_space else re.escape(ch)) + build(child)
+                for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
-        body = "(?:" + "|".join(alts) + ")"
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
         return body + "?" if "" in node else body
 
     return build(root)
+
+
+def alternation(words, *, flags: str | None = None) -> str:
+    """`timeline.lang.alternation` (a space matches any white space; `flags` scoped to the group), as a trie."""
+    body = _trie({w for w in words if w}, any_space=True)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
 def _branches_by_first_word(branches, triggers) -> dict[str, tuple[str, ...]]:
@@ -192,14 +248,21 @@ def _first_token(phrase: str) -> str:
 
 def _triggers(d: dict) -> frozenset[str]:
     """The lower-case first word of every phrase that can begin an expression (digits are triggers too)."""
-    units = [w for unit in ("minutes", "hours", "days", "weeks", "months", "years") for w in d["units"][unit]]
+    units = [w for unit in UNITS for w in d["units"][unit]]
     rel, t, n = d["relative"], d["time"], d["numbers"]
     phrases = [f for forms in d["weekdays"]["names"] for f in forms]
     phrases += [f for forms in d["months"]["full"] + d["months"]["abbreviations"] for f in forms]
     phrases += list(n["units"]) + list(n["specials"]) + n["vague"] + n["approx"]
-    phrases += [f"se{u}" for u in units] + [f"ber{u}" for u in units] + units
+    u = d["units"]
+    phrases += [f"{u['one_prefix']}{w}" for w in units] + [f"{u['reduplication_prefix']}{w}" for w in units] + units
     phrases += d["parts"]["early"] + d["parts"]["middle"] + d["parts"]["late"]
     phrases += rel["today"] + list(rel["days"]) + rel["next_day"] + rel["weekend"]
-    phrases += list(t["parts_of_day"]) + t["clock_words"] + ["tadi", "nanti", "sekitar", "kurang lebih", "tepat", "sekira"]
-    phrases += d["sets"]["every"] + d["sets"]["once"] + ["bulan", "tahun"]
+    phrases += list(t["parts_of_day"]) + t["clock_words"] + t["part_deictic"] + t["clock_approx"]
+    phrases += d["sets"]["every"] + d["sets"]["once"] + d["sets"]["per"] + d["months"]["word"] + d["years"]["word"]
+    r, p = d["refs"], d["periods"]
+    phrases += r["present"] + r["past"] + r["future"] + r["anaphoric"] + r["anaphoric_or_nothing"] + r["anaphoric_day"]
+    phrases += list(r["period_units"]) + r["period_words"] + p["quarter_words"] + p["half_words"] + p["season_word"]
+    phrases += [f"{p['quarter_code']}{n}" for n in range(1, 5)] + d["weekdays"]["date_words"]
+    phrases += d["years"]["decade_words"] + d["sub_day"]["within"] + u["vague_count"] + u["moment"] + list(u["frequency"])
+    phrases += list(u["whole"])
     return frozenset(filter(None, (_first_token(p) for p in phrases)))

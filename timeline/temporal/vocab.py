@@ -8,6 +8,9 @@ from typing import Any
 
 from timeline.lang import norm, table
 
+# the units of Duration, smallest first
+UNITS = ("seconds", "minutes", "hours", "days", "weeks", "months", "years")
+
 
 @dataclass(frozen=True)
 class Vocab:
@@ -55,8 +58,7 @@ def vocab() -> Vocab:
         for w2, v2 in nums["units"].items():
             number_of[f"{w} {nums['tens_suffix']} {w2}"] = 10 * v + v2
     number_of.update(nums["specials"])
-    unit_of = {norm(w): unit for unit, words in data["units"].items() if unit in
-               ("minutes", "hours", "days", "weeks", "months", "years") for w in words}
+    unit_of = {norm(w): unit for unit, words in data["units"].items() if unit in UNITS for w in words}
     parts = data["parts"]
     month_part_of = {norm(w): canon for canon, key in (("awal", "early"), ("pertengahan", "middle"), ("akhir", "late"))
                      for w in parts[key]}

@@ -19,7 +19,7 @@ def to_utc(e: TimeExpression) -> datetime | None:
     zone = vocab().zone_names.get(e.time.zone)
     if zone is None:
         return None
-    hh, mm = (int(x) for x in e.time.clock.split("-")[0].split(":"))
+    hh, mm, *ss = (int(x) for x in e.time.clock.split("-")[0].split(":"))
     day = e.value.start
-    local = pendulum.datetime(day.year, day.month, day.day, hh, mm, tz=zone)
+    local = pendulum.datetime(day.year, day.month, day.day, hh, mm, ss[0] if ss else 0, tz=zone)
     return local.in_timezone("UTC")

@@ -110,10 +110,13 @@ def make_article(
     digest: str,
     problem_line: int | None = None,
 ) -> tuple[list[Article], list[InputProblem]]:
-    from timeline.ingest.published import dateline_outlet, parse_metadata_date, publication_date, url_host
+    from timeline.ingest.published import (
+        dateline_outlet, parse_metadata_clock, parse_metadata_date, publication_date, url_host,
+    )
 
     problems: list[InputProblem] = []
     published: date | None = None
+    clock = None
     source: str | None = None
     raw_date = next((meta[k] for k in DATE_KEYS if meta.get(k) not in (None, "")), None)
     if raw_date is not None:
@@ -124,8 +127,13 @@ def make_article(
             )
         else:
             source = "metadata"
+            clock = parse_metadata_clock(raw_date)
+    marks = None
     if published is None:
-        published, source = publication_date(body, title)
+        from timeline.temporal.recognize import recognize
+
+        marks = recognize(body)  # read once: the publication date and, later, every expression come from it
+        published, source = publication_date(body, title, marks)
     url = text_value(meta.get("url"))
     outlet = text_value(meta.get("outlet")) or dateline_outlet(body) or url_host(url)
     article = Article(
@@ -142,5 +150,7 @@ def make_article(
         first_column=first_column,
         json_text=json_text,
         content_hash=digest,
+        time_marks=marks,
+        published_clock=clock,
     )
     return [article], problems

@@ -1,0 +1,263 @@
+"""recognize: one pass of the compiled grammar over a text, each match read into a symbolic `Mark`.
+
+No reference date is involved: what needs one (a yearless day, "besok", a bare weekday, a clock time)
+keeps it open in its symbolic value, and `anchor.py` decides later what it is resolved against. The
+readings of the grammar's branches live in `forms_calendar.py` and `forms_relative.py`; this module holds
+the scan loop and the small helpers they share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from timeline.lang import alternation, norm
+from timeline.model import ClockTime
+from timeline.temporal.grammar import grammar
+from timeline.temporal.symbolic import Mark, Recognition
+from timeline.temporal.vocab import vocab
+
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Context words the readings consult around a match (all from lang/id/temporal.toml)."""
+
+    lookback: re.Pattern[str]
+    breaks: re.Pattern[str]
+    window: int
+    weekday_cues: frozenset[str]
+    sunday_cues: frozenset[str]
+    day_words: frozenset[str]
+    joiners: frozenset[str]
+    programme: frozenset[str]
+    year_cues: frozenset[str]
+    part_cues: frozenset[str]
+    next_words: frozenset[str]
+    last_words: frozenset[str]
+    later_words: frozenset[str]
+    currency: tuple[str, ...]
+    name_before: re.Pattern[str]
+    number_words: frozenset[str]
+    week_or_sunday: frozenset[str]  # "minggu": a week, or Sunday
+    dateline_closing: str  # characters that close a clause after a dateline weekday
+    speech_after: re.Pattern[str]  # a verb that opens what a dated statement says ("menuturkan")
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    v = vocab()
+    d = v.data
+    t = d["tense"]
+    lookback = re.compile(
+        rf"(?<![\w])(?:(?P<future>{alternation(t['before_future'], flags='i')})|(?P<past>{alternation(t['before_past'], flags='i')}))(?![\w])"
+    )
+    rel = d["relative"]
+    return Cues(
+        lookback=lookback,
+        breaks=re.compile("|".join(re.escape(b) for b in t["clause_breaks"])),
+        window=int(t["window"]),
+        weekday_cues=frozenset(norm(w) for w in d["weekdays"]["cues"]),
+        sunday_cues=frozenset(norm(w) for w in d["weekdays"]["sunday_cues"]),
+        day_words=frozenset(norm(w) for w in d["units"]["days"]),
+        joiners=frozenset(norm(w) for w in d["weekdays"]["joiners"]),
+        programme=frozenset(norm(w) for w in d["weekdays"]["programme_words"]),
+        year_cues=frozenset(norm(w) for w in d["years"]["cues"]),
+        part_cues=frozenset(norm(w) for w in d["time"]["part_before"]),
+        next_words=frozenset(norm(w) for w in rel["next"] + rel["ahead"] + rel["next_loose"]),
+        last_words=frozenset(norm(w) for w in rel["last"] + rel["ago"]),
+        later_words=frozenset(norm(w) for w in rel["later"]),
+        currency=tuple(d["guards"]["currency_before"]),
+        name_before=re.compile(rf"(?<![\w])(?:{alternation(d['guards']['name_before'])})\s*$"),
+        number_words=frozenset(v.number_of),
+        week_or_sunday=frozenset(norm(w) for w in d["units"]["weeks"]) & frozenset(v.weekday_of),
+        dateline_closing="".join(d["dateline"]["closing"]) + "\n",
+        speech_after=re.compile(rf"{alternation(d['speech']['after'], flags='i')}(?![\w])"),
+    )
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A reading's verdict: not an expression, and nothing up to `end` is one either."""
+
+    end: int
+
+
+@dataclass
+class Scan:
+    """What the readings see: the text and the marks found so far."""
+
+    text: str
+    found: list[Mark] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def word_before(text: str, start: int) -> str:
+    i = start
+    while i > 0 and text[i - 1] in " \t(":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’-"):
+        j -= 1
+    return text[j:i]
+
+
+def word_after(text: str, end: int) -> str:
+    i = end
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    j = i
+    while j < len(text) and text[j].isalnum():
+        j += 1
+    return text[i:j]
+
+
+def lookback_tense(text: str, start: int) -> tuple[str | None, int | None]:
+    """The tense marker nearest before `start` in the same clause (akan, dijadwalkan, telah ...) and where
+    it begins."""
+    c = cues()
+    lo = max(0, start - c.window)
+    window = text[lo:start]
+    cut = None
+    for cut in c.breaks.finditer(window):
+        pass
+    offset = lo
+    if cut is not None:
+        offset += cut.end()
+        window = window[cut.end():]
+    last = None
+    for last in c.lookback.finditer(window):
+        pass
+    if last is None:
+        return None, None
+    return ("future" if last.group("future") else "past"), offset + last.start()
+
+
+def tense_of(m: re.Match[str], text: str) -> tuple[str | None, int | None]:
+    """(tense, where its clause word begins) from the marker right after the expression (position None),
+    else from the clause before it."""
+    word = m.groupdict().get("tense")
+    if word:
+        return vocab().tense_after.get(norm(word)), None
+    return lookback_tense(text, m.start())
+
+
+def part_of(m: re.Match[str]) -> str | None:
+    word = m.groupdict().get("part")
+    return vocab().part_of_day.get(norm(word)) if word else None
+
+
+def time_of(part: str | None) -> ClockTime | None:
+    return ClockTime(part=part) if part else None
+
+
+def month_number(form: str) -> int:
+    return vocab().month_of[norm(form).rstrip(".")]
+
+
+def is_abbreviation(form: str) -> bool:
+    return norm(form).rstrip(".") not in vocab().month_full
+
+
+def weekday_index(form: str) -> int:
+    return vocab().weekday_of[norm(form)]
+
+
+def weekday_canonical(form: str | None) -> str | None:
+    return vocab().weekday_names[weekday_index(form)] if form else None
+
+
+def make(scan: Scan, m: re.Match[str], kind: str, **kw) -> Mark:
+    """A mark for match `m`, cut before an unmatched ")" (the "(" is before the span)."""
+    start, end = m.start(), m.end()
+    text = scan.text
+    body = text[start:end]
+    if body.count(")") > body.count("("):
+        depth = 0
+        for i, ch in enumerate(body):
+            depth += (ch == "(") - (ch == ")")
+            if depth < 0:
+                end = start + i
+                break
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return Mark(text=text[start:end], start=start, end=end, kind=kind, **kw)
+
+
+# ---------------------------------------------------------------------------------------------- entry
+
+
+def _candidates(g, text: str, lowered: bool) -> list[tuple[int, int]]:
+    """(start, end) of every place an expression can begin: a digit or the first word of a phrase."""
+    if not lowered:
+        return [m.span() for m in g.starts_any_case.finditer(text)]
+    out = [(m.start() + 1, m.end()) for m in g.starts.finditer(text)]
+    if text and not text[0].isspace() and (m := g.starts_head.match(text)) is not None:
+        out.insert(0, (0, m.end()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict:
+    from timeline.temporal import forms_calendar, forms_periods, forms_relative
+
+    return {**forms_calendar.READINGS, **forms_relative.READINGS, **forms_periods.READINGS}
+
+
+def recognize(text: str) -> Recognition:
+    """Every time expression in `text` as a symbolic mark, sorted by start, non-overlapping."""
+    if not text or not isinstance(text, str):
+        return Recognition("", ())
+    g = grammar()
+    readings = _readings()
+    scan = Scan(text=text)
+    pos = 0
+    digit_match, word_match, word_scanners, word_single = (g.digit_scanner.match, g.word_scanner.match,
+                                                           g.word_scanners, g.word_single)
+    digit_branches, branches = g.digit_branches, g.branches
+    lower = text.lower()
+    same = len(lower) == len(text)
+    found = scan.found
+    for start, end in _candidates(g, lower if same else text, same):
+        if start < pos:
+            continue
+        first = text[start]
+        if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha() and not first.isdigit():
+            continue  # the second half of a reduplication: "tahun-tahun", "hari-hari"
+        try:
+            if first.isdigit():
+                m = digit_match(text, start)
+                if m is None:
+                    continue
+                name = m.lastgroup
+                m = digit_branches[name].match(text, start)
+            else:
+                word = lower[start:end] if same else text[start:end].lower()
+                name = word_single.get(word)
+                if name is not None:
+                    m = word_scanners[word].match(text, start)
+                else:
+                    scanner = word_scanners.get(word)
+                    m = (scanner.match if scanner is not None else word_match)(text, start)
+                    if m is None:
+                        continue
+                    name = m.lastgroup
+                    m = branches[name].match(text, start)
+            if m is None:
+                continue
+            mark = readings[name](scan, m)
+        except Exception:  # one odd match must never stop the scan of a whole archive
+            continue
+        if mark is None:
+            continue
+        if isinstance(mark, Skip):
+            pos = mark.end
+            continue
+        found.append(mark)
+        pos = mark.end
+    from timeline.temporal.compose import compose
+
+    return Recognition(text, tuple(compose(scan.found, text)))
