@@ -193,7 +193,7 @@ def test_errors_are_rendered_in_indonesian_too(tmp_path):
 PREFIXES = [
     ("TL1", {"TL101", "TL102", "TL103", "TL104", "TL105"}),
     ("TL10", {"TL101", "TL102", "TL103", "TL104", "TL105"}),
-    ("tl00", {"TL001", "TL002", "TL003", "TL004"}),
+    ("tl00", {"TL001", "TL002", "TL003", "TL004", "TL005"}),
     ("TL9, weekday-mismatch", {"TL901", "TL002"}),
 ]
 
