@@ -50,7 +50,8 @@ def timex_value(e: TimeExpression) -> str:
         return _period(e.duration.unit, e.duration.amount) if e.duration else "PXX"
     if e.kind == "set":
         if e.weekday is not None:
-            return f"XXXX-WXX-{vocab().weekday_names.index(e.weekday.stated) + 1}"
+            clock = f"T{e.time.clock.split('-')[0]}" if e.time is not None and e.time.clock else ""
+            return f"XXXX-WXX-{vocab().weekday_names.index(e.weekday.stated) + 1}{clock}"
         return _period(e.duration.unit, e.duration.amount) if e.duration else "PXX"
     if e.value is None:
         if e.kind == "ref":

@@ -21,10 +21,11 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from timeline.lang import alternation
+from timeline.temporal.grammar import alternation as _trie_alternation
 from timeline.model import Interval, TimeExpression
 from timeline.temporal.resolve import EXPLICIT, Anchor, Host, resolve_mark
 from timeline.temporal.symbolic import (
-    Anaphor, Dateline, Day, Mark, Month, Period, Previous, Quarter, Recognition, Season, Shift, Span, StoryDay,
+    Anaphor, Dateline, Day, Holiday, HolidayOffset, Mark, Month, Period, Previous, Quarter, Recognition, Season, Shift, Span, StoryDay,
     Weekday, Year,
 )
 from timeline.temporal.vocab import vocab
@@ -33,7 +34,7 @@ _CLAUSE_END = re.compile(r"\s*\)?\s*(?:[.!?;]|$)")
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 # symbols whose unknown year comes from the publication date only (a statement's date never moves it)
-_YEAR_FROM_REFERENCE = (Day, Span, Month, Year, Quarter, Season)
+_YEAR_FROM_REFERENCE = (Day, Span, Month, Year, Quarter, Season, Holiday)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,9 @@ def _speech_cues() -> _SpeechCues:
     d = vocab().data["speech"]
     return _SpeechCues(
         after=re.compile(rf"\s*,\s*(?:{alternation(d['after'], flags='i')})\b"),
-        before=re.compile(rf"(?<![\w-])(?:{alternation(d['before'], flags='i')})(?![\w-])"),
+        # the words first, on lower-cased text (the regex engine then skips ahead in C); the start is
+        # checked in Python
+        before=re.compile(rf"{_trie_alternation([w.lower() for w in d['before']])}(?![\w-])"),
         reach=int(d["reach"]),
     )
 
@@ -62,7 +65,7 @@ class _Speech:
     date: TimeExpression
 
 
-def _speech_scope(text: str, mark: Mark) -> tuple[int, int] | None:
+def _speech_scope(text: str, lower: str, mark: Mark) -> tuple[int, int] | None:
     """The span of the statement `mark` dates, if it stands where a statement's date does."""
     cues = _speech_cues()
     if cues.after.match(text, mark.end):  # "Wali Kota X, Jumat (17/11/2023), mengatakan ..."
@@ -71,8 +74,12 @@ def _speech_scope(text: str, mark: Mark) -> tuple[int, int] | None:
         return start, stop.start() if stop else len(text)
     if not _CLAUSE_END.match(text, mark.end):
         return None
-    lo = max(0, mark.start - cues.reach, _last_break(text, mark.start) + 1)
-    if cues.before.search(text, lo, mark.start) is None:  # "..., kata Basri di Bontang, Senin."
+    verb = None
+    for found in cues.before.finditer(lower, max(0, mark.start - cues.reach), mark.start):
+        i = found.start()
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-"):
+            verb = found
+    if verb is None or _SENTENCE_BREAK.search(text, verb.end(), mark.start):  # "..., kata Basri di Bontang, Senin."
         return None
     return text.rfind("\n", 0, mark.start) + 1, mark.end
 
@@ -93,6 +100,7 @@ class _State:
     reference_time: datetime | None = None
     prev: TimeExpression | None = None  # the last expression with a calendar value
     day: TimeExpression | None = None  # the last expression with a day value
+    holiday: TimeExpression | None = None  # the last holiday named (for "H-2")
     speeches: list[_Speech] = field(default_factory=list)
     reference_anchor: Anchor = EXPLICIT
 
@@ -150,6 +158,8 @@ def choose(mark: Mark, state: _State):
         return sym, state.narrative(state.prev)
     if kind is Anaphor:
         return sym, state.narrative(state.day if sym.unit == "day" else state.prev)
+    if kind is HolidayOffset:  # "H-2": from the last holiday the text named
+        return sym, state.narrative(state.holiday)
     if kind is Weekday and (sym.bare or sym.demonstrative):
         speech = state.speech_at(mark.start) if sym.bare and state.speeches else None
         if speech is not None:
@@ -181,11 +191,16 @@ def _find_speeches(state: _State) -> dict[int, TimeExpression]:
     text = state.recognition.text
     out: dict[int, TimeExpression] = {}
     lede = None
+    lower = None
     for i, mark in enumerate(state.recognition.marks):
         sym = mark.value
         if mark.kind not in ("date", "relative") or not isinstance(sym, (Day, Dateline)) or mark.granularity != "day":
             continue
-        scope = _speech_scope(text, mark)
+        if lower is None:
+            lower = text.lower()
+            if len(lower) != len(text):
+                lower = text
+        scope = _speech_scope(text, lower, mark)
         if scope is None and isinstance(sym, Dateline):
             if lede is None:
                 lede = _lede_end(text)
@@ -232,6 +247,8 @@ def resolve(recognition: Recognition, reference: date | datetime | None) -> list
         out.append(expr)
         if expr.value is None or expr.kind in ("duration", "set", "ref") or isinstance(mark.value, (Period, Anaphor)):
             continue  # a back-reference does not move the story on
+        if isinstance(mark.value, Holiday) and mark.value.offset == 0:
+            state.holiday = expr
         if expr.granularity == "day":
             state.day = expr
         if i not in spoken and not _today(mark):  # the story's periods, not the report's day or a statement's

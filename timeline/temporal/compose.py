@@ -28,14 +28,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})(?:[.:](?P<sec>\d{{2}}))?(?![\d])(?![.,]\d)"
         rf"(?!\s*{alternation(d['clock']['not_before'], flags='i')}(?![\w]))(?:\s*(?P<zone>{zones})(?![a-zA-Z]))?"
     )
-    glue = re.compile(r"[\s,]*")
+    glue = re.compile(r"[ \t,]*")  # a line break ends an expression
     return between, clock_after, glue
 
 
 def _is_day(mark: Mark) -> bool:
     sym = mark.value
-    if isinstance(sym, Shift):
-        return sym.unit == "days" and mark.kind == "relative"
+    if isinstance(sym, Shift):  # "kemarin", "pagi ini"
+        return sym.unit == "days" and (mark.kind == "relative" or mark.kind == "time" and not mark.time.clock)
     return isinstance(sym, _DAY_SYMBOLS) and mark.granularity == "day" and mark.kind in ("date", "relative")
 
 

@@ -180,7 +180,7 @@ def _part_year(scan, m):
     y = m["y"] or m["y2"]
     if y:
         return _year(scan, m, int(y), None, part=part)
-    shift, tense = rel_shift(m["rel"])
+    shift, tense = rel_shift(m["rel"])  # "akhir tahun" alone: this year's end
     return _year(scan, m, None, shift, tense=tense, part=part, kind="relative")
 
 

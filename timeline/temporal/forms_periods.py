@@ -13,7 +13,7 @@ from timeline.model import Duration
 from timeline.temporal.forms_calendar import rel_shift
 from timeline.temporal.recognize import Scan, make, tense_of, word_before
 from timeline.temporal.symbolic import (
-    Anaphor, Decade, MonthDay, Period, Quarter, QuarterShift, Season, Shift, YearSpan,
+    Anaphor, Decade, Holiday, HolidayOffset, MonthDay, Period, Quarter, QuarterShift, Season, Shift, YearSpan,
 )
 from timeline.temporal.vocab import vocab
 
@@ -116,18 +116,6 @@ def _season(scan: Scan, m):
     return make(scan, m, "month", value=Season(code, None, shift), granularity="season", part=part, tense=tense)
 
 
-def _within(scan: Scan, m):
-    from timeline.temporal.forms_relative import _amount, _unit
-
-    n = _amount(m)
-    if n is None or n != int(n) or n <= 0:
-        return None
-    unit = _unit(m["se"] or m["u"])
-    if unit not in _SUB_DAY and not m["wk"]:
-        return None  # "dalam dua bulan" is a length: the number alone is read as one
-    return make(scan, m, "time" if unit in _SUB_DAY else "relative", value=Shift(unit, int(n)), tense="future")
-
-
 def _vague_count(scan: Scan, m):
     from timeline.temporal.forms_relative import _unit
 
@@ -192,8 +180,38 @@ def _year_range(scan: Scan, m):
     return make(scan, m, "range", value=YearSpan(first, last), granularity="year")
 
 
+def _holiday(scan: Scan, m):
+    h = vocab().data["holidays"]
+    text = scan.text
+    name = m["hol"] or m["hol2"]
+    after = text[m.end("hol2" if m["hol2"] else "hol"):m.end("hol2" if m["hol2"] else "hol") + 12].lstrip()
+    if after.split(" ", 1)[0].rstrip(".,;") in h["not_before"]:
+        return None  # "Tahun Baru Imlek"
+    before = word_before(text, m.start())
+    if norm(before) in h["not_after"]:
+        return None  # "pesta kostum Halloween"
+    if m["hol"] and name[:1].isupper() and " " not in name.strip():
+        if after[:1].isupper() or (before[:1].isupper() and norm(before) not in h["cues"]):
+            return None  # "Rizky Ramadhan", "pasar Natal Berlin": a name
+    key = {**{norm(k): v for k, v in h["names"].items()}, **h["offset_names"]}[norm(name)]
+    offset = 0
+    if m["hn"]:
+        offset = int(m["hn"]) * (-1 if m["hs"] in "-–" else 1)
+    kind = "range" if key in h["ranges"] and not offset else "date"
+    return make(scan, m, kind, value=Holiday(key, int(m["y"]) if m["y"] else None, offset), granularity="day")
+
+
+def _holiday_offset(scan: Scan, m):
+    """"H-2" alone, only after a holiday the text named (the offset counts from it)."""
+    if not any(isinstance(x.value, Holiday) for x in scan.found):
+        return None
+    n = int(m["hn"]) * (-1 if m["hs"] in "-–" else 1)
+    return make(scan, m, "relative", value=HolidayOffset(n), granularity="day")
+
+
 READINGS = {
     "ref": _ref, "period": _period, "quarter": _quarter, "quarter_rel": _quarter_rel, "quarter_code": _quarter_code,
-    "season": _season, "within": _within, "vague_count": _vague_count, "moment": _moment, "frequency": _frequency,
+    "season": _season, "vague_count": _vague_count, "moment": _moment, "frequency": _frequency,
     "month_day": _month_day, "month_day_num": _month_day_num, "decade": _decade, "year_range": _year_range,
+    "holiday": _holiday, "holiday_offset": _holiday_offset,
 }

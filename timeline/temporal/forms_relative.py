@@ -300,8 +300,25 @@ def _duration(scan, m):
             return None  # "Nomor 20 Tahun 2001": a law's number and year
         if dur.unit == "hours" and n < 1 and (n * 60).is_integer():
             dur = Duration("minutes", n * 60)  # "setengah jam": PT30M
+        within = _within(scan, m, dur)
+        if within is not None:
+            return within
     return make(scan, m, "duration", duration=dur, tense="future" if m["fwd"] else None,
                 approximate=bool(m["approx"]))
+
+
+def _within(scan: Scan, m, dur: Duration) -> Mark | None:
+    """"dalam 2 jam", "dalam waktu 10 hari": that far ahead of the reference (read from the number back,
+    so "dalam" costs nothing where no length follows it); "dalam dua bulan" stays a length."""
+    if m["sel"] or m["approx"] or m["fwd"] or not float(dur.amount).is_integer():
+        return None
+    w = cues().within.search(scan.text, max(0, m.start() - 20), m.start())
+    if w is None or (dur.unit not in _SUB_DAY and not w.group("span")):
+        return None
+    start = w.start()
+    text = scan.text[start:m.end()]
+    return Mark(text=text, start=start, end=m.end(), kind="time" if dur.unit in _SUB_DAY else "relative",
+                value=Shift(dur.unit, int(dur.amount)), tense="future")
 
 
 def _redup(scan, m):

@@ -95,6 +95,10 @@ def grammar() -> Grammar:
     DEC = re.escape(d["years"]["decade_suffix"].lstrip("-"))
     UNITNYA = rf"{alternation(units_all, flags='i')}(?:{sets['enclitic']})?(?![a-zA-Z])"
     CLOCK_NOT = alternation(d["clock"]["not_before"], flags='i')
+    hol = d["holidays"]
+    HOL = alternation(list(hol["names"]), flags='i')
+    HOLOFF = alternation(list(hol["names"]) + list(hol["offset_names"]), flags='i')
+    HMARK = rf"{re.escape(hol['offset_mark'])}\s*(?P<hs>[-–+])\s*(?P<hn>\d{{1,2}})(?![\d\w])"
 
     APPROXOPT = rf"(?:(?P<approx>{alternation(d['numbers']['approx'], flags='i')})\s+)?"
     SELOPT = rf"(?:(?P<sel>{alternation(d['durations']['stated_length'], flags='i')})\s+)?"
@@ -126,7 +130,7 @@ def grammar() -> Grammar:
             ("num_date", rf"(?<![\d/.,\-])(?P<d>\d{{1,2}})(?P<sep>{SEP})(?P<m>\d{{1,2}}){SEP}(?P<y>{YNUM})(?![\d/.,\-]\d){TAIL}"),
             ("weekend", rf"(?P<we>{alternation(rel['weekend'], flags='i')})(?![\w])(?:\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu}))?"),
             ("part_month", rf"(?P<p>{PARTW})\s+(?:{BULAN}\s+)?(?P<m>{MON})(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<rel>{RELW}))?{TAIL}"),
-            ("part_year", rf"(?P<p>{PARTW})\s+(?:{TAHUN}\s+(?:(?P<y>{YEAR})|(?P<rel>{RELW}(?![\w])))|(?P<y2>{YEAR}))"),
+            ("part_year", rf"(?P<p>{PARTW})\s+(?:{TAHUN}\s+(?:(?P<y>{YEAR})|(?P<rel>{RELW}(?![\w])))|(?P<y2>{YEAR})|(?P<alone>{TAHUN})(?![\w])(?!\s+\d))"),
             ("part_relmonth", rf"(?P<p>{PARTW})\s+{BULAN}\s+(?P<rel>{RELW})(?![\w])"),
             ("month_range", rf"(?:{BULAN}\s+)?(?P<m>{MONFULL}){CONN}(?P<m2>{MONFULL})(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR}))?{TAIL}"),
             ("month_year", rf"(?:{BULAN}\s+)?(?P<m>{MON})\s*(?:{TAHUN}\s+)?(?P<y>{YEAR}){TAIL}"),
@@ -143,10 +147,11 @@ def grammar() -> Grammar:
             ("quarter_rel", rf"(?P<qw>{alternation(per['quarter_words'], flags='i')})\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu})"),
             ("quarter_code", rf"{per['quarter_code']}(?P<qn>[1-4])(?![\w])(?:\s*(?P<y>{YEAR})|(?!\s+[A-Z]))"),
             ("season", rf"(?:(?P<p>{PARTW})\s+)?{alternation(per['season_word'], flags='i')}\s+(?P<sn>{alternation(list(per['seasons']), flags='i')})(?![\w])(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR})|\s+{TAHUN}\s+(?P<rel>{RELW})(?![\w])|\s+(?P<rel2>{RELW})(?![\w]))?"),
-            ("within", rf"{alternation(d['sub_day']['within'], flags='i')}\s+(?:(?P<wk>{alternation(d['sub_day']['within_span'], flags='i')})\s+)?(?:(?P<n>{NUM})\s*(?P<u>{UNIT})|(?P<se>{SEUNIT}))(?![\w])"),
             ("vague_count", rf"{alternation(d['units']['vague_count'], flags='i')}\s+(?P<vu>{UNIT})"),
             ("moment", rf"{alternation(d['units']['moment'], flags='i')}(?![\w])(?!\s+{alternation(d['units']['moment_not_before'], flags='i')}(?![\w]))"),
             ("frequency", rf"(?P<fq>{alternation(list(d['units']['frequency']))})(?![\w])"),
+            ("holiday", rf"(?:{HMARK}(?:\s+(?P<hw>{alternation(hol['offset_words'], flags='i')}))?\s+(?P<hol2>{HOLOFF})|(?P<hol>{HOL}))(?![\w])(?:\s+(?:{TAHUN}\s+)?(?P<y>{YEAR}))?(?:\s+\d{{4}}\s+{alternation(hol['hijri'])}(?![\w]))?"),
+            ("holiday_offset", rf"{HMARK}(?:\s*(?:{alternation(d['weekdays']['joiners'], flags='i')})\s*{re.escape(hol['offset_mark'])}\s*[-–+]\s*\d{{1,2}}(?![\d\w]))?"),
             ("ref", rf"(?P<ref>{REFW})(?![\w])(?!\s+{PARTS_RAW}(?![\w]))"),
             ("week_rel", rf"(?P<u>{alternation(d['units']['weeks'] + d['units']['months'], flags='i')})\s+(?P<rel>{RELW})(?![\w])(?!\s+{not_lalu})"),
             ("day_rel", rf"(?P<rd>{alternation(rel['today'] + list(rel['days']), flags='i')})(?![\w])(?:\s+(?P<part>{PARTS}))?"),
@@ -178,8 +183,9 @@ def grammar() -> Grammar:
     digit_scanner = union(digit_branches)
     word_branches = [(n, p) for n, p in branches if n not in _DIGIT_ONLY]
     word_scanner = union(word_branches)
-    triggers = _triggers(d)
-    by_word = _branches_by_first_word(word_branches, triggers)
+    by_word = _branches_by_first_word(word_branches, _triggers(d))
+    by_word = {word: names for word, names in by_word.items() if names}  # a unit word alone begins nothing
+    triggers = frozenset(by_word)
     unions: dict[tuple[str, ...], re.Pattern[str]] = {}
     word_scanners = {}
     word_single = {}
@@ -246,23 +252,33 @@ def _first_token(phrase: str) -> str:
     return m.group() if m else ""
 
 
+def _phrase(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
 def _triggers(d: dict) -> frozenset[str]:
-    """The lower-case first word of every phrase that can begin an expression (digits are triggers too)."""
+    """Where an expression can begin, lower case: the first word of phrases that continue in many ways
+    (weekday and month names, numbers, units ...) and the whole of fixed phrases whose first word is
+    common on its own ("saat ini", "musim kemarau", "dalam waktu dekat"), so that word alone costs nothing."""
     units = [w for unit in UNITS for w in d["units"][unit]]
-    rel, t, n = d["relative"], d["time"], d["numbers"]
-    phrases = [f for forms in d["weekdays"]["names"] for f in forms]
-    phrases += [f for forms in d["months"]["full"] + d["months"]["abbreviations"] for f in forms]
-    phrases += list(n["units"]) + list(n["specials"]) + n["vague"] + n["approx"]
-    u = d["units"]
-    phrases += [f"{u['one_prefix']}{w}" for w in units] + [f"{u['reduplication_prefix']}{w}" for w in units] + units
-    phrases += d["parts"]["early"] + d["parts"]["middle"] + d["parts"]["late"]
-    phrases += rel["today"] + list(rel["days"]) + rel["next_day"] + rel["weekend"]
-    phrases += list(t["parts_of_day"]) + t["clock_words"] + t["part_deictic"] + t["clock_approx"]
-    phrases += d["sets"]["every"] + d["sets"]["once"] + d["sets"]["per"] + d["months"]["word"] + d["years"]["word"]
-    r, p = d["refs"], d["periods"]
-    phrases += r["present"] + r["past"] + r["future"] + r["anaphoric"] + r["anaphoric_or_nothing"] + r["anaphoric_day"]
-    phrases += list(r["period_units"]) + r["period_words"] + p["quarter_words"] + p["half_words"] + p["season_word"]
-    phrases += [f"{p['quarter_code']}{n}" for n in range(1, 5)] + d["weekdays"]["date_words"]
-    phrases += d["years"]["decade_words"] + d["sub_day"]["within"] + u["vague_count"] + u["moment"] + list(u["frequency"])
-    phrases += list(u["whole"])
-    return frozenset(filter(None, (_first_token(p) for p in phrases)))
+    rel, t, n, u = d["relative"], d["time"], d["numbers"], d["units"]
+    r, p, h, sets = d["refs"], d["periods"], d["holidays"], d["sets"]
+    first = [f for forms in d["weekdays"]["names"] for f in forms]
+    first += [f for forms in d["months"]["full"] + d["months"]["abbreviations"] for f in forms]
+    first += list(n["units"]) + list(n["specials"]) + n["vague"]
+    first += [f"{u['one_prefix']}{w}" for w in units] + [f"{u['reduplication_prefix']}{w}" for w in units] + units
+    first += d["parts"]["early"] + d["parts"]["middle"] + d["parts"]["late"] + list(rel["days"])
+    first += list(t["parts_of_day"]) + t["clock_words"] + t["part_deictic"] + sets["every"]
+    first += d["months"]["word"] + d["years"]["word"] + list(r["period_units"]) + p["quarter_words"]
+    first += p["half_words"] + [f"{p['quarter_code']}{i}" for i in range(1, 5)] + d["weekdays"]["date_words"]
+    first += d["years"]["decade_words"] + u["vague_count"] + u["moment"] + list(u["frequency"]) + list(u["whole"])
+    first += [h["offset_mark"]]
+    whole = n["approx"] + t["clock_approx"] + rel["today"] + rel["next_day"] + rel["weekend"] + sets["once"]
+    whole += r["present"] + r["past"] + r["future"] + r["anaphoric"] + r["anaphoric_or_nothing"]
+    whole += r["anaphoric_day"] + r["earlier_today"] + list(h["names"])
+    whole += [f"{w} {s}" for w in r["period_words"] for s in r["period_same"]]
+    whole += [f"{w} {s}" for w in p["season_word"] for s in p["seasons"]]
+    whole += [f"{w} {x}{e}" for w in sets["per"] for x in units for e in ("", sets["enclitic"])]
+    out = {_first_token(f) for f in first}
+    out |= {_phrase(f) for f in whole}
+    return frozenset(filter(None, out))

@@ -43,6 +43,7 @@ class Cues:
     week_or_sunday: frozenset[str]  # "minggu": a week, or Sunday
     dateline_closing: str  # characters that close a clause after a dateline weekday
     speech_after: re.Pattern[str]  # a verb that opens what a dated statement says ("menuturkan")
+    within: re.Pattern[str]  # "dalam (waktu)" right before a length: a time that far ahead
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,8 @@ def cues() -> Cues:
         week_or_sunday=frozenset(norm(w) for w in d["units"]["weeks"]) & frozenset(v.weekday_of),
         dateline_closing="".join(d["dateline"]["closing"]) + "\n",
         speech_after=re.compile(rf"{alternation(d['speech']['after'], flags='i')}(?![\w])"),
+        within=re.compile(rf"(?<![\w])(?:{alternation(d['sub_day']['within'], flags='i')})\s+"
+                          rf"(?:(?P<span>{alternation(d['sub_day']['within_span'], flags='i')})\s+)?$"),
     )
 
 

@@ -19,7 +19,9 @@ from datetime import date, datetime, timedelta
 
 from timeline.model import ClockTime, Interval, TimeExpression, WeekdayCheck
 from timeline.temporal import days as D
-from timeline.temporal.symbolic import Day, Decade, Mark, Month, MonthSpan, Quarter, Season, Span, Year, YearSpan
+from timeline.temporal.symbolic import (
+    Day, Decade, Holiday, Mark, Month, MonthSpan, Quarter, Season, Span, Year, YearSpan,
+)
 from timeline.temporal.vocab import vocab
 
 NO_REFERENCE = "no reference date"
@@ -234,8 +236,45 @@ def _year_span(mark: Mark, sym: YearSpan, ref: date | None) -> TimeExpression:
     return _expr(mark, value=value, granularity="year", tense=mark.tense)
 
 
+def holiday_day(key: str, year: int) -> date | None:
+    """The day of a holiday in a year (None when the table does not know that year)."""
+    h = vocab().data["holidays"]
+    written = h["fixed"].get(key) or h["dates"].get(key, {}).get(str(year))
+    if written is None:
+        return None
+    month, day = (int(x) for x in written.split("-"))
+    return date(year, month, day)
+
+
+def _holiday(mark: Mark, sym: Holiday, ref: date | None) -> TimeExpression:
+    h = vocab().data["holidays"]
+    if sym.year is not None:
+        first = holiday_day(sym.key, sym.year)
+    elif ref is None:
+        first = None
+    else:
+        days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := holiday_day(sym.key, y))]
+        if mark.tense == "past":
+            days = [d for d in days if d <= ref] or days
+        elif mark.tense == "future":
+            days = [d for d in days if d >= ref] or days
+        first = min(days, key=lambda d: (abs((d - ref).days), d)) if days else None
+    fields: dict = {"anchor": "explicit" if sym.year is not None else "reference",
+                    "year_inferred": sym.year is None}
+    if first is None:
+        fields.update(value=None, resolved=False, note=NO_REFERENCE if ref is None and sym.year is None else
+                      "holiday not in the table for that year")
+        return _expr(mark, granularity="day", tense=mark.tense, **fields)
+    first += timedelta(days=sym.offset)
+    last = first
+    end_key = h["ends_before"].get(sym.key)
+    if mark.kind == "range" and end_key and (end := holiday_day(end_key, first.year)):
+        last = end - timedelta(days=1)
+    return _expr(mark, value=Interval(first, last), granularity="day", tense=mark.tense, **fields)
+
+
 _CALENDAR = {Day: _single, Span: _span, Month: _month, Year: _year, Quarter: _quarter, Season: _season,
-             Decade: _decade, YearSpan: _year_span, MonthSpan: _month_span}
+             Decade: _decade, YearSpan: _year_span, MonthSpan: _month_span, Holiday: _holiday}
 
 
 def resolve_mark(mark: Mark, sym, anchor: Anchor) -> TimeExpression | None:

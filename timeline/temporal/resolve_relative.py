@@ -12,7 +12,7 @@ from timeline.model import ClockTime, Interval, TimeExpression
 from timeline.temporal import days as D
 from timeline.temporal.resolve import Anchor, Host, anchored, unresolved
 from timeline.temporal.symbolic import (
-    Anaphor, Dateline, Mark, MonthDay, MonthShift, Period, Previous, QuarterShift, Shift, Weekday, WeekdayOfWeek,
+    Anaphor, Dateline, HolidayOffset, Mark, MonthDay, MonthShift, Period, Previous, QuarterShift, Shift, Weekday, WeekdayOfWeek,
     WeekShift, Weekend,
 )
 from timeline.temporal.vocab import vocab
@@ -83,6 +83,11 @@ def _weekday_of_week(mark: Mark, sym: WeekdayOfWeek, anchor: Anchor) -> TimeExpr
     return _relative(mark, anchor, Interval(day, day), "day")
 
 
+def _holiday_offset(mark: Mark, sym: HolidayOffset, anchor: Anchor) -> TimeExpression:
+    day = anchor.value.start + timedelta(days=sym.offset)
+    return anchored(mark, anchor, value=Interval(day, day), granularity="day", tense=mark.tense)
+
+
 def _dateline(mark: Mark, sym: Dateline, anchor: Anchor) -> TimeExpression:
     day = D.weekday_near(anchor.day, sym.index, "past")
     return _relative(mark, anchor, Interval(day, day), "day")
@@ -145,10 +150,20 @@ def _years_later(day: date, years: int) -> date:
     return D.safe_date(day.year + years, day.month, day.day) or date(day.year + years, day.month, 28)
 
 
+def _period_of(anchor: Anchor) -> str | None:
+    """The granularity of the period an anchor names: months that make a quarter or a half are one."""
+    v = anchor.value
+    if anchor.granularity == "month" and v.start.day == 1 and v.end == D.month_interval(v.end.year, v.end.month).end:
+        months = (v.end.year - v.start.year) * 12 + v.end.month - v.start.month + 1
+        if months in (3, 6) and (v.start.month - 1) % months == 0:
+            return "quarter" if months == 3 else "half"
+    return anchor.granularity
+
+
 def _period(mark: Mark, sym: Period, anchor: Anchor) -> TimeExpression | None:
     if anchor.value is None:
         return unresolved(mark, anchor, granularity=mark.granularity, tense=mark.tense)
-    gran = _GRANULARITY_OF_UNIT.get(sym.unit) if sym.unit else anchor.granularity
+    gran = _GRANULARITY_OF_UNIT.get(sym.unit) if sym.unit else _period_of(anchor)
     base = anchor.value.start
     if gran == "day":
         d = _years_later(base + timedelta(days=sym.n), sym.years)
@@ -159,6 +174,9 @@ def _period(mark: Mark, sym: Period, anchor: Anchor) -> TimeExpression | None:
         value = D.month_interval(*D.add_months(base.year + sym.years, base.month, sym.n))
     elif gran == "quarter":
         value = _quarter_of(date(base.year + sym.years, base.month, 1), sym.n)
+    elif gran == "half":
+        first = 1 if base.month <= 6 else 7
+        value = Interval(date(base.year + sym.years, first, 1), D.month_interval(base.year + sym.years, first + 5).end)
     elif gran == "year":
         value = D.year_interval(base.year + sym.n + sym.years)
     else:  # the anchor's own period a number of years on (a half, a season, part of a month)
@@ -184,7 +202,7 @@ def _host(mark: Mark, sym: Host, anchor: Anchor) -> TimeExpression:
 _NEEDS_NO_VALUE = {Previous: _previous, Period: _period, Anaphor: _anaphor}
 _RESOLVERS = {Shift: _shift, Weekday: _weekday, WeekShift: _week_shift, Weekend: _weekend,
               MonthShift: _month_shift, QuarterShift: _quarter_shift, Dateline: _dateline, MonthDay: _month_day,
-              WeekdayOfWeek: _weekday_of_week,
+              WeekdayOfWeek: _weekday_of_week, HolidayOffset: _holiday_offset,
               Host: _host}
 
 

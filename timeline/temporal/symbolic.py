@@ -148,6 +148,30 @@ class MonthSpan:
 
 
 @dataclass(frozen=True, slots=True)
+class Holiday:
+    """A holiday ("lebaran 2017", "Natal", "H-2 lebaran"): its day (or period) in a written year or the
+    year nearest the anchor, `offset` days from it."""
+
+    key: str
+    year: int | None = None
+    offset: int = 0
+
+    @property
+    def explicit(self) -> bool:
+        """Written in full: needs no anchor."""
+        return self.year is not None
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayOffset:
+    """"H-2" alone: `offset` days from the last holiday the text named."""
+
+    offset: int
+
+    explicit = False
+
+
+@dataclass(frozen=True, slots=True)
 class Dateline:
     """A wire-agency dateline weekday closing a clause ("..., kata Basri di Bontang, Senin."): the latest
     such weekday on or before the reference, the day of the report."""
@@ -272,7 +296,7 @@ class StoryDay:
 
 
 Symbol = Union[Day, Span, Month, Year, Shift, WeekShift, MonthShift, Weekend, Weekday, Previous, StoryDay,
-               Dateline, WeekdayOfWeek, MonthSpan, MonthDay, Quarter, QuarterShift, Season, Decade, YearSpan, Anaphor, Period]
+               Dateline, Holiday, HolidayOffset, WeekdayOfWeek, MonthSpan, MonthDay, Quarter, QuarterShift, Season, Decade, YearSpan, Anaphor, Period]
 
 
 @dataclass(slots=True)
