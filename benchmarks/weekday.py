@@ -10,6 +10,8 @@ Baseline, measured in the same run on the same extraction: the rule as it was be
 excused a weekday next to a yearless date whenever it fitted the same day a year before or after, or the
 day/month swap. Figures: findings per 1,000 articles, the share with a date correction near publication
 (every finding also says which weekday the written date falls on), and the findings each rule alone reports.
+The closing note compares the findings with the hand review in benchmarks/weekday_review.toml: how many
+were reviewed, how many were true, why the false ones are false, and any finding nobody has reviewed yet.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "real-news"
+REVIEW = Path(__file__).resolve().parent / "weekday_review.toml"
 
 
 def old_rule_fires(expr, published: date | None) -> bool:
@@ -135,7 +138,29 @@ def main() -> int:
                 print(f"   - {s}")
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    closing_note(rows)
     return 0
+
+
+def closing_note(rows: list[dict]) -> None:
+    """How the current findings compare with the hand review."""
+    import tomllib
+
+    reviewed = {(f["article"], f["text"]): f for f in tomllib.loads(REVIEW.read_text(encoding="utf-8"))["finding"]}
+    seen = [reviewed.get((r["article"], r["text"])) for r in rows]
+    done = [f for f in seen if f is not None]
+    true = sum(1 for f in done if f["true"])
+    print(f"\nReviewed by hand ({REVIEW.name}): {len(done)} of {len(rows)} findings, {true} true, {len(done) - true} false.")
+    for f in done:
+        if not f["true"]:
+            print(f"  false: {f['article']} {f['text']!r}: {f['note']}")
+    for r, f in zip(rows, seen):
+        if f is None:
+            print(f"  not reviewed yet: {r['article']} {r['text']!r}")
+    gone = set(reviewed) - {(r["article"], r["text"]) for r in rows}
+    for article, text in sorted(gone):
+        verdict = "true" if reviewed[(article, text)]["true"] else "false"
+        print(f"  reviewed ({verdict}) but no longer reported: {article} {text!r}")
 
 
 if __name__ == "__main__":
