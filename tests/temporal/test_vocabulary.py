@@ -267,3 +267,104 @@ def test_every_afternoon_part_turns_a_12_hour_clock_into_24_hours(part, hours):
     lo, hi = hours
     assert _one(f"Rapat dimulai jam {lo} {part} di aula.").time.clock == f"{lo + 12:02d}:00"
     assert _one(f"Rapat dimulai jam {hi} {part} di aula.").time.clock == f"{hi + 12:02d}:00"
+
+
+# ---------------------------------------------------------------------------------------------- issue 10 entries
+
+R = D["refs"]
+
+
+@pytest.mark.parametrize("phrase,tense", [(p, None) for p in R["present"]] + [(p, "past") for p in R["past"]]
+                         + [(p, "future") for p in R["future"]])
+def test_every_reference_phrase_is_a_reference_with_no_value(phrase, tense):
+    (e,) = [x for x in find_dates(f"Warga, {phrase} bertani.", REF) if x.text.lower() == phrase]
+    assert e.kind == "ref" and e.value is None and e.tense == tense
+
+
+@pytest.mark.parametrize("phrase", R["anaphoric"] + R["anaphoric_or_nothing"] + R["anaphoric_day"])
+def test_every_anaphoric_phrase_takes_the_story_date(phrase):
+    e = find_dates(f"Pelaku ditangkap Senin (11/9/2023). {phrase.capitalize()} ia diperiksa.", REF)[-1]
+    assert e.text.lower() == phrase and e.value.start == date(2023, 9, 11) and e.anchor == "narrative"
+
+
+@pytest.mark.parametrize("word", R["past_cues"])
+def test_every_cue_makes_dulu_a_past_reference(word):
+    assert any(e.text.endswith("dulu") and e.tense == "past" for e in find_dates(f"Itu kebiasaan {word} dulu di desa.", REF))
+
+
+@pytest.mark.parametrize("unit,shift", [(u, s) for u in R["period_units"] for s in R["period_shift"]])
+def test_every_period_word_shifts_the_story_period(unit, shift):
+    e = find_dates(f"Harga naik pada Juni 2023 dibanding {unit} {shift}.", REF)[-1]
+    assert e.text == f"{unit} {shift}" and e.anchor == "narrative" and e.value is not None
+
+
+@pytest.mark.parametrize("word", R["period_words"])
+def test_every_period_word_reaches_a_year_back(word):
+    e = find_dates(f"Harga naik pada Juni 2023 dibanding {word} yang sama tahun lalu.", REF)[-1]
+    assert e.anchor == "narrative" and e.value.start.year == 2022
+
+
+P = D["periods"]
+
+
+@pytest.mark.parametrize("word,ordinal", [(w, o) for w in P["quarter_words"] for o in P["ordinals"]])
+def test_every_quarter_word_and_ordinal(word, ordinal):
+    (e,) = find_dates(f"Laba {word} {ordinal} 2022 naik.", REF)
+    assert e.granularity == "quarter" and e.value.start == date(2022, (P["ordinals"][ordinal] - 1) * 3 + 1, 1)
+
+
+@pytest.mark.parametrize("word,ordinal", [(w, o) for w in P["half_words"] for o, n in P["ordinals"].items() if n <= 2])
+def test_every_half_word(word, ordinal):
+    (e,) = find_dates(f"Penjualan {word} {ordinal} 2022 naik.", REF)
+    assert e.granularity == "half" and e.value.start == date(2022, 1 + 6 * (P["ordinals"][ordinal] - 1), 1)
+
+
+@pytest.mark.parametrize("name,code", list(P["seasons"].items()))
+def test_every_season(name, code):
+    (e,) = find_dates(f"Petani bersiap menyambut musim {name} 2022.", REF)
+    assert e.season == code and e.value.start.year == 2022
+
+
+@pytest.mark.parametrize("word", D["years"]["decade_words"])
+def test_every_decade_word(word):
+    (e,) = find_dates(f"Lagu itu populer di {word} 80-an.", REF)
+    assert e.granularity == "decade" and e.value.start.year == 1980
+
+
+@pytest.mark.parametrize("word", D["years"]["law_before"])
+def test_every_law_word_keeps_a_law_year_out(word):
+    assert find_dates(f"Aturan itu tertuang dalam {word} 20 Tahun 2001 tentang korupsi.", REF) == []
+
+
+@pytest.mark.parametrize("word,unit", list(U["frequency"].items()) if (U := D["units"]) else [])
+def test_every_frequency_adjective(word, unit):
+    (e,) = find_dates(f"Ia memimpin rapat {word} di kantor.", REF)
+    assert e.kind == "set" and e.duration.unit == unit
+
+
+@pytest.mark.parametrize("name,key", list(D["holidays"]["names"].items()))
+def test_every_holiday_name(name, key):
+    found = find_dates(f"Warga bersiap, saat {name} 2017 tiba.", REF)
+    assert found and found[0].text.lower().startswith(name) and found[0].value is not None
+
+
+@pytest.mark.parametrize("word", D["holidays"]["not_before"])
+def test_a_holiday_name_before_these_is_another_holiday(word):
+    assert find_dates(f"Warga merayakan Tahun Baru {word} di kota.", REF) == []
+
+
+@pytest.mark.parametrize("verb", D["speech"]["after"])
+def test_every_verb_after_a_date_dates_the_statement(verb):
+    e = find_dates(f"Wali Kota X, Jumat (8/9/2023), {verb} rombongan berangkat besok.", REF)[-1]
+    assert e.anchor == "speech" and e.value.start == date(2023, 9, 9)
+
+
+@pytest.mark.parametrize("verb", D["speech"]["before"])
+def test_every_attribution_before_a_closing_date_dates_the_statement(verb):
+    e = find_dates(f'"Kami berangkat besok," {verb} Basri di Bontang, Jumat (8/9/2023).', REF)[0]
+    assert e.text == "besok" and e.anchor == "speech" and e.value.start == date(2023, 9, 9)
+
+
+@pytest.mark.parametrize("word", D["time"]["part_not_after"])
+def test_a_part_of_day_after_these_is_a_thing(word):
+    assert find_dates(f"Suasana {word} malam ini ramai sekali.", REF) == []

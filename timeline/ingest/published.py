@@ -100,7 +100,12 @@ def parse_metadata_date(value: Any) -> date | None:
     return parsed.date() if parsed else None
 
 
-_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?![\d])(?:\s*(WIB|WITA|WIT)\b)?")
+@lru_cache(maxsize=1)
+def _clock_pattern() -> re.Pattern[str]:
+    from timeline.temporal.vocab import vocab
+
+    zones = alternation(list(vocab().zones))
+    return re.compile(rf"(?<![\d.:])(\d{{1,2}})[:.](\d{{2}})(?:[:.](\d{{2}}))?(?![\d])(?:\s*({zones})\b)?")
 
 
 def parse_metadata_clock(value: Any) -> ClockTime | None:
@@ -119,7 +124,7 @@ def parse_metadata_clock(value: Any) -> ClockTime | None:
             return parse_metadata_clock(datetime.fromisoformat(s.replace(" ", "T", 1)))
         except ValueError:
             pass
-    m = _CLOCK.search(s, 8)  # past the date itself
+    m = _clock_pattern().search(s, 8)  # past the date itself
     if m is None or int(m[1]) > 23 or int(m[2]) > 59 or (m[3] and int(m[3]) > 59):
         return None
     zone = m[4] if m[4] in vocab().zones else None

@@ -31,6 +31,7 @@ from timeline.temporal.symbolic import (
 from timeline.temporal.vocab import vocab
 
 _CLAUSE_END = re.compile(r"\s*\)?\s*(?:[.!?;]|$)")
+_COMMA_AFTER = re.compile(r"\s*,")
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 # symbols whose unknown year comes from the publication date only (a statement's date never moves it)
@@ -40,6 +41,7 @@ _YEAR_FROM_REFERENCE = (Day, Span, Month, Year, Quarter, Season, Holiday)
 @dataclass(frozen=True)
 class _SpeechCues:
     after: re.Pattern[str]
+    verb_before: re.Pattern[str]
     before: re.Pattern[str]
     reach: int
 
@@ -49,6 +51,7 @@ def _speech_cues() -> _SpeechCues:
     d = vocab().data["speech"]
     return _SpeechCues(
         after=re.compile(rf"\s*,\s*(?:{alternation(d['after'], flags='i')})\b"),
+        verb_before=re.compile(rf"(?<![\w-])(?:{alternation(d['after'], flags='i')})\s*,\s*$"),
         # the words first, on lower-cased text (the regex engine then skips ahead in C); the start is
         # checked in Python
         before=re.compile(rf"{_trie_alternation([w.lower() for w in d['before']])}(?![\w-])"),
@@ -68,7 +71,9 @@ class _Speech:
 def _speech_scope(text: str, lower: str, mark: Mark) -> tuple[int, int] | None:
     """The span of the statement `mark` dates, if it stands where a statement's date does."""
     cues = _speech_cues()
-    if cues.after.match(text, mark.end):  # "Wali Kota X, Jumat (17/11/2023), mengatakan ..."
+    if cues.after.match(text, mark.end) or (  # "Wali Kota X, Jumat (17/11/2023), mengatakan ..."
+            _COMMA_AFTER.match(text, mark.end) and cues.verb_before.search(text, max(0, mark.start - 40), mark.start)):
+        # ... or "Wali Kota X mengatakan, Jumat (17/11/2023), ..."
         start = max(text.rfind("\n", 0, mark.start), _last_break(text, mark.start)) + 1
         stop = _SENTENCE_BREAK.search(text, mark.end)
         return start, stop.start() if stop else len(text)

@@ -10,17 +10,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.lang import alternation as flat_alternation
 from timeline.temporal.vocab import UNITS, vocab
 
 
 @dataclass(frozen=True)
 class Grammar:
-    scanner: re.Pattern[str]
-    digit_scanner: re.Pattern[str]  # only the branches that can begin with a digit
-    word_scanner: re.Pattern[str]  # only the branches that can begin with a word
-    word_scanners: dict[str, re.Pattern[str]]  # trigger word -> only the branches that can begin with it
-    word_single: dict[str, str]  # trigger word -> its only branch (its scanner is that branch, groups and all)
+    digit_scanner: re.Pattern[str]  # only the branches that can begin with a digit, as one alternation
+    digit_gate: re.Pattern[str]  # what can follow a number that begins an expression (cheap to reject "100 orang")
+    # trigger (a word or fixed phrase, lower case) -> the branches that can begin with it, in grammar order,
+    # each compiled alone: the first that matches is the reading (what one alternation of them would pick)
+    word_branches: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+    first_word_branches: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # ... keyed by the first word only
     branches: dict[str, re.Pattern[str]]
     digit_branches: dict[str, re.Pattern[str]]
     triggers: frozenset[str]
@@ -63,7 +63,6 @@ def grammar() -> Grammar:
     UNIT = rf"{alternation(units_all, flags='i')}(?![a-zA-Z])"
     UNITCAL = rf"{alternation(units_cal, flags='i')}(?![a-zA-Z])"
     SEUNIT = rf"(?i:{SE}(?:{'|'.join(sorted(units_all, key=len, reverse=True))}))(?![\w-])"
-    SECAL = rf"(?i:{SE}(?:{'|'.join(sorted(units_cal, key=len, reverse=True))}))(?![\w-])"
     rel = d["relative"]
     tense = d["tense"]
     not_lalu = alternation(d["guards"]["not_after_lalu"], flags='i')
@@ -104,7 +103,6 @@ def grammar() -> Grammar:
     SELOPT = rf"(?:(?P<sel>{alternation(d['durations']['stated_length'], flags='i')})\s+)?"
     TAHUNOPT = rf"(?:(?P<tahun>{TAHUN})\s+)?"
     SEALT = rf"|(?P<se>{SEUNIT})"
-    SECALALT = rf"|(?P<se>{SECAL})"
     VAGUEALT = rf"|(?P<vq>{alternation(d['numbers']['vague'], flags='i')})\s+(?P<vu>{UNIT}|{alternation(d['units']['vague_only'], flags='i')}(?![\w]))"
     EVERY = rf"(?P<ev>{alternation(sets['every'], flags='i')})\s+(?:{alternation(d['units']['days'], flags='i')}\s+)?(?P<what>{WD}(?![\w])|{UNITNYA}|{PARTS})|"
     PERW = rf"(?P<perw>{alternation(sets['per'], flags='i')})\s+(?P<pu>{UNITNYA})|"
@@ -179,30 +177,24 @@ def grammar() -> Grammar:
     def union(items) -> re.Pattern[str]:
         return re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{_NAMED.sub('(?:', pat)})" for name, pat in items) + ")")
 
-    scanner = union(branches)
     digit_scanner = union(digit_branches)
-    word_branches = [(n, p) for n, p in branches if n not in _DIGIT_ONLY]
-    word_scanner = union(word_branches)
-    by_word = _branches_by_first_word(word_branches, _triggers(d))
-    by_word = {word: names for word, names in by_word.items() if names}  # a unit word alone begins nothing
-    triggers = frozenset(by_word)
-    unions: dict[tuple[str, ...], re.Pattern[str]] = {}
-    word_scanners = {}
-    word_single = {}
-    for word, names in by_word.items():
-        if len(names) == 1:
-            word_scanners[word] = compiled[names[0]]
-            word_single[word] = names[0]
-            continue
-        if names not in unions:
-            unions[names] = union([(n, p) for n, p in word_branches if n in names])
-        word_scanners[word] = unions[names]
+    digit_gate = _digit_gate(d)
+    order = [name for name, _ in branches if name not in _DIGIT_ONLY]
+    starts_with = first_words(d)
+    by_first = {}
+    for name in order:
+        for word in starts_with[name]:
+            by_first.setdefault(word, []).append(name)
+    first_word_branches = {w: tuple((n, compiled[n]) for n in names) for w, names in by_first.items()}
+    # a unit word alone ("detik") begins nothing: it is no trigger
+    triggers = frozenset(t for t in _triggers(d) if _first_token(t) in first_word_branches)
+    word_branches = {t: first_word_branches[_first_token(t)] for t in triggers}
     head = r"(?:(?<!\d[.,:/])\d|" + _trie(triggers) + r"\b)"  # a digit not inside "2,5" or "10.00"
     # Beginning with a non-word character (instead of \b) lets the regex engine skip ahead in C to the
     # next such character: about a quarter faster on news text, the same candidates.
     starts = r"[^\w]" + head
-    return Grammar(scanner=scanner, digit_scanner=digit_scanner, word_scanner=word_scanner, word_scanners=word_scanners,
-                   word_single=word_single, branches=compiled, digit_branches=digit_compiled, triggers=triggers, starts=re.compile(starts),
+    return Grammar(digit_scanner=digit_scanner, digit_gate=digit_gate, word_branches=word_branches, first_word_branches=first_word_branches,
+                   branches=compiled, digit_branches=digit_compiled, triggers=triggers, starts=re.compile(starts),
                    starts_head=re.compile(head), starts_any_case=re.compile(r"\b" + head, re.IGNORECASE))
 
 
@@ -235,16 +227,58 @@ def alternation(words, *, flags: str | None = None) -> str:
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
-def _branches_by_first_word(branches, triggers) -> dict[str, tuple[str, ...]]:
-    """For each trigger word, the branches a match could begin with it (partial matching, any case)."""
-    import regex
+def _digit_gate(d: dict) -> re.Pattern[str]:
+    """A number that can begin an expression: a year, or followed by a date or clock separator, a decade's
+    "-an", or a word some branch reads after a number (month, unit, range word, "kali", tense word);
+    matched on lower-cased text. Most numbers in news ("100 orang", "2,5 persen") fail it at once."""
+    units = [w for unit in UNITS for w in d["units"][unit]]
+    months = [f for forms in d["months"]["full"] + d["months"]["abbreviations"] for f in forms]
+    tense, rel = d["tense"], d["relative"]
+    words = months + units + [c for c in d["range"]["connectors"] if c[0].isalpha()] + d["sets"]["times"]
+    words += tense["after_future"] + tense["after_past"] + tense["after_present"] + rel["ago"] + rel["ahead"]
+    words += [d["numbers"]["half"]]
+    after = alternation([w.lower() for w in words])
+    suffix = re.escape(d["years"]["decade_suffix"].lstrip("-"))
+    return re.compile(rf"(?:1[89]|2[01])\d\d(?!\d)|\d+(?:[.,]\d+)?\s*(?:[/.\-–—:]|{after}(?![a-z])|-?{suffix}(?![a-z]))")
 
-    partial = [(name, regex.compile(rf"\b(?:{pat})")) for name, pat in branches]
-    out = {}
-    for word in triggers:
-        forms = {word, word.capitalize(), word.upper()}
-        out[word] = tuple(name for name, p in partial if any(p.match(f, partial=True) for f in forms))
-    return out
+
+def first_words(d: dict) -> dict[str, frozenset[str]]:
+    """For each branch that can begin with a word, the first words it can begin with (lower case).
+
+    Declared here beside the grammar rather than derived from it at start-up (deriving them by partial
+    matching costs about a second); tests/temporal/test_grammar.py derives them and checks this table."""
+    t, n, u, rel, r, p, h = d["time"], d["numbers"], d["units"], d["relative"], d["refs"], d["periods"], d["holidays"]
+    units = [w for unit in UNITS for w in u[unit]]
+    weekdays = [f for forms in d["weekdays"]["names"] for f in forms]
+    months = [f for forms in d["months"]["full"] + d["months"]["abbreviations"] for f in forms]
+    parts = d["parts"]["early"] + d["parts"]["middle"] + d["parts"]["late"]
+    numbers = list(n["units"]) + list(n["specials"])
+    se_units = [f"{u['one_prefix']}{w}" for w in units]
+    amounts = numbers + se_units + n["approx"]
+    refs = r["present"] + r["past"] + r["future"] + r["anaphoric"] + r["anaphoric_or_nothing"]
+    refs += r["anaphoric_day"] + r["earlier_today"]
+    year_word, month_word = d["years"]["word"], d["months"]["word"]
+    table = {
+        "wd_range_num": weekdays, "wd_span": weekdays, "wd_num": weekdays, "wd_rel": weekdays,
+        "text_cross": weekdays, "text_range": weekdays, "text_date": weekdays,
+        "weekend": rel["weekend"], "part_month": parts, "part_year": parts, "part_relmonth": parts,
+        "month_range": months + month_word, "month_year": months + month_word, "month_relyear": months + month_word,
+        "bulan_month": month_word, "bare_month": months, "year_rel": year_word,
+        "ago": amounts + n["vague"], "prev_part": list(t["parts_of_day"]), "prev_next": rel["next_day"],
+        "prev_shift": amounts, "period": r["period_words"] + list(r["period_units"]),
+        "quarter": p["quarter_words"] + p["half_words"], "quarter_rel": p["quarter_words"],
+        "quarter_code": [f"{p['quarter_code']}{i}" for i in range(1, 5)], "season": parts + p["season_word"],
+        "vague_count": u["vague_count"], "moment": u["moment"], "frequency": list(u["frequency"]),
+        "holiday": list(h["names"]) + [h["offset_mark"]], "holiday_offset": [h["offset_mark"]], "ref": refs,
+        "week_rel": u["weeks"] + u["months"], "day_rel": rel["today"] + list(rel["days"]),
+        "clock": t["clock_approx"] + t["clock_words"],
+        "set": d["sets"]["every"] + d["sets"]["once"] + d["sets"]["per"] + se_units + numbers,
+        "duration": d["durations"]["stated_length"] + amounts + n["vague"] + list(u["whole"]),
+        "redup": [f"{u['reduplication_prefix']}{w}" for w in units], "part_alone": t["part_deictic"] + list(t["parts_of_day"]),
+        "month_day": d["weekdays"]["date_words"], "decade": d["years"]["decade_words"], "year_range": year_word,
+        "year": year_word,
+    }
+    return {name: frozenset(_first_token(w) for w in words) for name, words in table.items()}
 
 
 def _first_token(phrase: str) -> str:

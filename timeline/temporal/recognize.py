@@ -218,9 +218,8 @@ def recognize(text: str) -> Recognition:
     readings = _readings()
     scan = Scan(text=text)
     pos = 0
-    digit_match, word_match, word_scanners, word_single = (g.digit_scanner.match, g.word_scanner.match,
-                                                           g.word_scanners, g.word_single)
-    digit_branches, branches = g.digit_branches, g.branches
+    digit_match, digit_branches, digit_gate = g.digit_scanner.match, g.digit_branches, g.digit_gate.match
+    word_branches, first_word_branches = g.word_branches, g.first_word_branches
     lower = text.lower()
     same = len(lower) == len(text)
     found = scan.found
@@ -232,6 +231,8 @@ def recognize(text: str) -> Recognition:
             continue  # the second half of a reduplication: "tahun-tahun", "hari-hari"
         try:
             if first.isdigit():
+                if not digit_gate(lower if same else text.lower(), start):
+                    continue
                 m = digit_match(text, start)
                 if m is None:
                     continue
@@ -239,16 +240,12 @@ def recognize(text: str) -> Recognition:
                 m = digit_branches[name].match(text, start)
             else:
                 word = lower[start:end] if same else text[start:end].lower()
-                name = word_single.get(word)
-                if name is not None:
-                    m = word_scanners[word].match(text, start)
-                else:
-                    scanner = word_scanners.get(word)
-                    m = (scanner.match if scanner is not None else word_match)(text, start)
-                    if m is None:
-                        continue
-                    name = m.lastgroup
-                    m = branches[name].match(text, start)
+                candidates = word_branches.get(word) or first_word_branches.get(word.split(None, 1)[0], ())
+                m = None
+                for name, pattern in candidates:
+                    m = pattern.match(text, start)
+                    if m is not None:
+                        break
             if m is None:
                 continue
             mark = readings[name](scan, m)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from timeline.model import ClockTime, Interval, TimeExpression, WeekdayCheck
+from timeline.model import Interval, TimeExpression, WeekdayCheck
 from timeline.temporal import days as D
 from timeline.temporal.symbolic import (
     Day, Decade, Holiday, Mark, Month, MonthSpan, Quarter, Season, Span, Year, YearSpan,

@@ -5,7 +5,6 @@ story's day. Called by `resolve.resolve_mark`, which owns the calendar (explicit
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline.model import ClockTime, Interval, TimeExpression
