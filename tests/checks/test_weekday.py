@@ -100,6 +100,7 @@ CASES = [
     ('Lomba lari digelar Sabtu (30/1) di Lapangan Merdeka.',
      '2018-01-02', [('Sabtu (30/1)', [('2017-12-30', 'month'), ('2018-01-27', 'day'), ('2018-01-30', 'weekday')])]),
     # --- yearless, far from publication: another year or the swap may excuse
+    # wire copy writing month/day: 6 March is far, 3 June (a Saturday) near
     ('Sejumlah ledakan kembali terjadi di Kabul, Sabtu (6/3), saat pemakaman putra seorang senator.',
      '2017-06-04', []),
     ('Motor itu diuji di Nevada, Jumat (6/2) waktu setempat.',
@@ -108,12 +109,16 @@ CASES = [
      '2017-11-05', []),
     ('Penahanan itu diumumkan polisi, Sabtu (1/6).',
      '2018-01-07', []),
+    # "mendatang" reads it as 27/12/2018, far; 27/12/2017 (a Wednesday) is near
     ('Rapat evaluasi digelar Rabu (27/12) mendatang di aula kantor camat.',
      '2018-01-03', []),
+    # far, and the year that fits (13/1/2017) is far too: reported. When the story looks back nine months
+    # (a known false alarm on real news), only the writer's year can tell
     ('Debat peserta pilkada digelar di Hotel Bidakara, Jumat (13/1).',
      '2017-10-22', [('Jumat (13/1)', [('2017-10-13', 'month'), ('2018-01-13', 'weekday')])]),
     ('Sebelumnya, pada Sabtu (9/11), keduanya terlihat menonton konser di Seoul.',
      '2017-12-28', [('Sabtu (9/11)', [('2017-12-09', 'month'), ('2017-11-11', 'day'), ('2017-11-09', 'weekday')])]),
+    # "dijadwalkan" looks ahead: 16/2/2018, half a year away; nothing near publication fits, so the nearest day
     ('Pengumuman hasil seleksi dijadwalkan Kamis (16/2) di kantor gubernur.',
      '2017-08-28', [('Kamis (16/2)', [('2018-02-15', 'day'), ('2018-02-16', 'weekday')])]),
     # swap near publication is not an excuse: the text reads 4 February
