@@ -36,6 +36,7 @@ def load(
 ) -> Archive:
     """Read and extract an archive with the settings found from its paths (or those given)."""
     from timeline.engine.local import load_archive
+    from timeline.ingest.discover import archive_root
 
     settings = settings if settings is not None else load_settings(list(paths))
     return load_archive(
@@ -48,6 +49,7 @@ def load(
         progress=progress,
         focus=focus,
         columns=settings.columns,
+        root=archive_root(paths, settings.root),
     )
 
 

@@ -453,6 +453,20 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One possible correction of a finding, never a verdict: the date it would make (or the date as it
+    is, when the fix is elsewhere: the weekday), which written parts change ("weekday", "day", "month",
+    "year", "swap": day and month swapped) and a note saying so, rendered at the edge."""
+
+    date: date
+    changes: tuple[str, ...]
+    note: Text
+
+    def to_json(self, lang: str) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "changes": list(self.changes), "note": self.note.render(lang)}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One discrepancy: a rule, the official and event it concerns, and the claims that disagree.
 
@@ -474,6 +488,7 @@ class Finding:
     place: str | None = None
     companions: tuple[str, ...] = ()
     suppressed: bool = False  # accepted by the baseline: kept (SARIF suppressions), not failing
+    suggestions: tuple[Suggestion, ...] = ()  # possible corrections, nearest first (TL002)
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,6 +518,7 @@ class Draft:
     event_type: str | None = None
     place: str | None = None
     companions: tuple[str, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,6 +549,7 @@ class Archive:
     problems: tuple[InputProblem, ...] = ()
     notes: tuple[Text, ...] = ()
     unloaded: int = 0
+    root: str | None = None  # the archive's root: finding ids name articles relative to it
 
     @property
     def officials(self) -> tuple[Official, ...]:

@@ -80,7 +80,7 @@ def test_bracketed_weekdays_in_examples_are_right_except_the_intended_ones():
                     if actual != m[1] and m[0] not in intended:
                         wrong.append((rule.code, m[0], actual))
     assert wrong == []
-    assert len(intended) == 2
+    assert len(intended) == 3
 
 
 def test_tl901_bad_examples_have_no_absolute_date():

@@ -243,6 +243,7 @@ def test_json_discrepancy_lists_every_claim():
             },
         ],
         "companions": ["Usman", "Amiruddin", "Soni Suwito", "Heru Triatmojo"],
+        "suggestions": [],
     }
     assert data["discrepancies"][3]["official"] is None
     assert data["discrepancies"][3]["claims"][0]["date"] is None

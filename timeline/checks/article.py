@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterator, Mapping
 
-from timeline.extract.evidence import evidence_for_expression, official_of_span
-from timeline.model import ArticleClaims, Draft, TimeExpression
+from timeline.extract.about import official_of_span
+from timeline.extract.evidence import evidence_for_expression
+from timeline.model import ArticleClaims, Draft, Interval, TimeExpression
 from timeline.text.spans import sentence_at
 
 DAYS_PER_UNIT = {"days": 1, "weeks": 7}
@@ -30,28 +31,6 @@ def _attached_tense(expr: TimeExpression) -> str | None:
         if tense is not None and (tail == marker or tail.endswith(" " + marker)):
             return tense
     return None
-
-
-def _weekday_fits_nearby_year(expr: TimeExpression, stated: str) -> bool:
-    """For a date written without its year: whether the stated weekday fits the same day and month
-    a year before or after the inferred one (the year came from a publication date, not the text),
-    or the month/day reading."""
-    from timeline.temporal import weekday_name
-
-    day = expr.value.start
-    candidates = []
-    for year in (day.year - 1, day.year + 1):
-        try:
-            candidates.append(day.replace(year=year))
-        except ValueError:  # 29 February
-            continue
-    # Some wire copy writes month/day: "Sabtu (6/3)" for 3 June. Without a year that reading is
-    # as possible as ours, so a weekday that fits it is no proof of an error.
-    try:
-        candidates.append(day.replace(month=day.day, day=day.month))
-    except ValueError:
-        pass
-    return any(weekday_name(c).casefold() == stated.casefold() for c in candidates)
 
 
 def _name(item: ArticleClaims, official_id: str | None) -> str | None:
@@ -78,18 +57,23 @@ def invalid_date(item: ArticleClaims, options: Mapping[str, Any]) -> Iterator[Dr
 
 
 def weekday_mismatch(item: ArticleClaims, options: Mapping[str, Any]) -> Iterator[Draft]:
-    """TL002: a stated weekday that is not the date's weekday; impossible dates are TL001's."""
+    """TL002: a stated weekday that is not the date's weekday, with the nearest corrections; impossible
+    dates are TL001's. A range with one weekday speaks of its start day."""
+    from timeline.checks.weekday import checked_day, other_reading_fits, suggestions_for
+
+    published = item.article.published
     for expr in item.expressions:
         wd = expr.weekday
         if not expr.valid or wd is None or wd.ok is not False or expr.value is None:
             continue
-        if expr.year_inferred and _weekday_fits_nearby_year(expr, wd.stated):
+        day, stated, actual = checked_day(expr)
+        if expr.year_inferred and other_reading_fits(expr, day, stated, published):
             continue
         oid = official_of_span(item, expr.start, expr.end)
         yield Draft(
             rule="weekday-mismatch",
             args={
-                "date": expr.value,
+                "date": expr.value if "-" in wd.stated else Interval(day, day),
                 "text": expr.text,
                 "stated": wd.stated,
                 "actual": wd.actual or "?",
@@ -97,6 +81,7 @@ def weekday_mismatch(item: ArticleClaims, options: Mapping[str, Any]) -> Iterato
             evidence=(evidence_for_expression(item, expr),),
             official_id=oid,
             official_name=_name(item, oid),
+            suggestions=suggestions_for(expr, day, stated, actual, published),
         )
 
 
@@ -106,6 +91,15 @@ def _duration_days(expr: TimeExpression) -> int | None:
         return None
     days = d.amount * DAYS_PER_UNIT[d.unit]
     return int(days) if float(days).is_integer() else None
+
+
+def _working_weeks(dur: TimeExpression, span: Interval) -> bool:
+    """"selama satu minggu" (sepekan, seminggu, dua pekan) over Monday to Friday or Saturday: weeks counted
+    in working days, as offices and schools count them."""
+    weeks = dur.duration.amount if dur.duration is not None and dur.duration.unit == "weeks" else None
+    if weeks is None or not float(weeks).is_integer() or weeks < 1:
+        return False
+    return span.start.weekday() == 0 and span.end.weekday() in (4, 5) and (weeks - 1) * 7 < span.days <= weeks * 7
 
 
 def _introduced_by_selama(text: str, expr: TimeExpression) -> bool:
@@ -145,7 +139,7 @@ def duration_mismatch(item: ArticleClaims, options: Mapping[str, Any]) -> Iterat
         if len(ranges) != 1 or len(durations) != 1:
             continue
         rng = ranges[0]
-        if rng.value.days == days:
+        if rng.value.days == days or _working_weeks(dur, rng.value):
             continue
         oid = official_of_span(item, rng.start, rng.end) or official_of_span(item, dur.start, dur.end)
         yield Draft(

@@ -92,12 +92,14 @@ def run_checks(archive: Archive, settings, catalog, focus=None) -> list[Finding]
     for item in local_digests:
         for draft in item.drafts:
             drafts_by_rule.setdefault(draft.rule, []).append(draft)
-    return findings_of(drafts_by_rule, catalog, settings, identity)
+    return findings_of(drafts_by_rule, catalog, settings, identity, archive.root)
 
 
-def findings_of(drafts_by_rule: Mapping[str, Sequence[Draft]], catalog, settings, identity) -> list[Finding]:
-    """Drafts of the enabled rules as findings: content ids (deduplicated), severities, canonical names."""
-    from timeline.checks.fingerprint import finding_id_of
+def findings_of(drafts_by_rule: Mapping[str, Sequence[Draft]], catalog, settings, identity,
+                root: str | None = None) -> list[Finding]:
+    """Drafts of the enabled rules as findings: content ids (deduplicated; an article rule's id names its
+    article relative to the archive's `root`), severities, canonical names."""
+    from timeline.checks.fingerprint import article_finding_id, finding_id_of
 
     officials = identity.by_id()
     findings: dict[str, Finding] = {}
@@ -107,7 +109,10 @@ def findings_of(drafts_by_rule: Mapping[str, Sequence[Draft]], catalog, settings
         severity = settings.severity_of(rule) if settings is not None else rule.severity
         for draft in drafts_by_rule.get(rule.check, ()):
             official_id = identity.canonical(draft.official_id)
-            fid = finding_id_of(rule.code, official_id, draft.evidence)
+            if rule.scope == "article":
+                fid = article_finding_id(rule.code, draft.evidence, root)
+            else:
+                fid = finding_id_of(rule.code, official_id, draft.evidence)
             if fid in findings:
                 continue
             official = officials.get(official_id) if official_id else None
@@ -123,6 +128,7 @@ def findings_of(drafts_by_rule: Mapping[str, Sequence[Draft]], catalog, settings
                 event_type=draft.event_type,
                 place=draft.place,
                 companions=draft.companions,
+                suggestions=draft.suggestions,
             )
     return sorted(
         findings.values(),

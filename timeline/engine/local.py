@@ -90,6 +90,7 @@ def load_archive(
     progress=None,
     focus: Iterable[str] | None = None,
     columns: Mapping[str, str] | None = None,
+    root: str | None = None,
 ) -> Archive:
     """Read an archive (files and directories), extract every article, and establish who is who.
 
@@ -133,7 +134,10 @@ def load_archive(
     for r in results:
         problems.extend(r.problems)
     identity = identify((d.officials for d in digests), roster)
-    return Archive(digests=digests, identity=identity, problems=tuple(problems), notes=notes, unloaded=unloaded)
+    from timeline.ingest.discover import archive_root
+
+    return Archive(digests=digests, identity=identity, problems=tuple(problems), notes=notes, unloaded=unloaded,
+                   root=root or archive_root(paths))
 
 
 def _open_store(paths, files, use_cache: bool, cache_dir: Path | None, roster_path: Path | None, reading):

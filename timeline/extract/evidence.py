@@ -1,4 +1,4 @@
-"""Evidence: a claim quoted with its sentence, file, line and column; and whom a span is about."""
+"""Evidence: a claim quoted with its sentence, file, line and column (whom a date is about: `extract.about`)."""
 
 from __future__ import annotations
 
@@ -65,17 +65,3 @@ def evidence_for_claim(article: Article, claim: EventClaim) -> Evidence:
             sentence = None
         return evidence_for_span(article, sentence, expr.start, expr.end, expr.value, expr.granularity)
     return evidence_for_span(article, sentence, claim.trigger_start, claim.trigger_end, None, None)
-
-
-def official_of_span(item: ArticleClaims, start: int, end: int) -> str | None:
-    """The official a span is about: the event whose date it is, else an official in its sentence."""
-    for event in item.events:
-        if event.date is not None and event.date.start == start and event.agent:
-            return event.agent
-    sentence = sentence_at(item.sentences, start)
-    if sentence is None:
-        return None
-    for mention in item.mentions:
-        if sentence.start <= mention.start < sentence.end:
-            return mention.official_id
-    return None

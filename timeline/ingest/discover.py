@@ -126,6 +126,17 @@ def find_files(
     return files, problems
 
 
+def archive_root(paths: Sequence[str | Path], config_root: str | Path | None = None) -> str:
+    """The folder an archive's articles are named relative to (in finding ids, in cache keys): the folder
+    of its .timeline.toml, else the first directory checked, else the first file's folder; absolute."""
+    if config_root is not None:
+        return os.path.abspath(config_root)
+    for given in paths:
+        if os.path.isdir(given):
+            return os.path.abspath(given)
+    return os.path.abspath(os.path.dirname(os.fspath(paths[0])) if paths else ".")
+
+
 def read_file(path: str) -> tuple[bytes | None, InputProblem | None]:
     """A regular file's bytes, or the one-line problem saying why it cannot be read. Opened without
     blocking, so a file swapped for a FIFO after it was listed cannot hang the run."""

@@ -60,6 +60,7 @@ class FindingView:
     outlets: list[str]
     dates: str  # "start/end start/end" of the dated quotes, for the date filter
     marks: list[str] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)  # possible corrections, as sentences
 
 
 @dataclass(slots=True)
@@ -160,6 +161,7 @@ def _finding_view(f: Finding, rules: Mapping[str, Any], lang: str) -> FindingVie
         suppressed=f.suppressed, official=f.official_id or "-",
         outlets=sorted({e.outlet for e in f.evidence if e.outlet}),
         dates=" ".join(f"{d.start.isoformat()}/{d.end.isoformat()}" for d in dated),
+        suggestions=[s.note.render(lang) for s in f.suggestions],
     )
 
 

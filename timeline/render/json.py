@@ -56,6 +56,7 @@ def finding_json(f: Finding, rules: Mapping[str, Any], lang: str) -> dict[str, A
         "event": {"type": f.event_type, "place": f.place},
         "claims": [e.to_json() for e in f.evidence],
         "companions": list(f.companions),
+        "suggestions": [s.to_json(lang) for s in f.suggestions],
     }
     if f.suppressed:
         out["suppressed"] = True

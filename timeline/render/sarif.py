@@ -72,13 +72,16 @@ def result(f: Finding, rules: Mapping[str, Any], lang: str, rule_ids: list[str],
     if related:
         links = ", ".join(f"[{label('also', lang)} {r['id']}]({r['id']})" for r in related)
         text = f"{text} ({links})"
+    if f.suggestions:  # possibilities for a person to weigh, never `fixes` a tool would apply
+        text = f"{text} {label('suggestions', lang)}: " + "; ".join(s.note.render(lang) for s in f.suggestions) + "."
     out: dict[str, Any] = {
         "ruleId": f.code,
         "level": LEVELS.get(f.severity, "warning"),
         "message": {"text": text},
         "locations": [_location(f.evidence[0], root)] if f.evidence else [],
         "partialFingerprints": {FINGERPRINT_KEY: f.id},
-        "properties": {"rule": f.rule, "official": f.official_name, "companions": list(f.companions)},
+        "properties": {"rule": f.rule, "official": f.official_name, "companions": list(f.companions),
+                       **({"suggestions": [s.to_json(lang) for s in f.suggestions]} if f.suggestions else {})},
     }
     if f.code in rule_ids:
         out["ruleIndex"] = rule_ids.index(f.code)

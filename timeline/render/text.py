@@ -58,6 +58,9 @@ def _finding_lines(f: Finding, rules: Mapping[str, Any], lang: str, color: bool)
         lines += _evidence_lines(e, lang, color)
     if f.companions:
         lines.append(f"    {label('companions', lang)}: {', '.join(f.companions)}")
+    if f.suggestions:
+        lines.append(f"    {label('suggestions', lang)}:")
+        lines += [f"      - {s.note.render(lang)}" for s in f.suggestions]
     return lines
 
 

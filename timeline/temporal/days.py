@@ -12,7 +12,11 @@ from datetime import date, timedelta
 from timeline.model import Interval
 
 
-TENSE_REACH_DAYS = 183
+# A tense ('mendatang', 'lalu') moves a yearless date across New Year only when the publication year's
+# lies more than this on the other side: closer, the tense word or the publication date is the loose one.
+TENSE_SLACK_DAYS = 62
+# Without a tense, the same day in a neighbouring year is taken when this near (about five months) and nearer.
+NEW_YEAR_REACH_DAYS = 153
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
@@ -56,20 +60,32 @@ def part_of_year(year: int, part: str) -> Interval:
     return Interval(date(year, lo, 1), month_interval(year, hi).end)
 
 
-def nearest_year(ref: date, month: int, day: int, tense: str | None) -> date | None:
-    """The date day/month in the year that puts it nearest `ref`, after it if future, before if past."""
-    candidates = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := safe_date(y, month, day))]
-    if not candidates:
-        return None
-    fitting: list[date] = []
-    if tense == "future":
-        fitting = [min(d for d in candidates if d >= ref)] if any(d >= ref for d in candidates) else []
-    elif tense == "past":
-        fitting = [max(d for d in candidates if d <= ref)] if any(d <= ref for d in candidates) else []
-    # a tense never pushes a day more than half a year away ("akan ... Rabu (10/1)" written on 11 January)
-    if fitting and abs((fitting[0] - ref).days) <= TENSE_REACH_DAYS:
-        return fitting[0]
-    return min(candidates, key=lambda d: (abs((d - ref).days), d))
+def yearless_date(reference: date, month: int, day: int, tense: str | None) -> date | None:
+    """The date a day and month written without a year ("Jumat (30/12)") stand for: the one in the
+    publication (reference) year, unless the nearest one lies across New Year.
+
+    Across New Year means: with no tense, the same day a year before or after when it is nearer and within
+    `NEW_YEAR_REACH_DAYS` ("29 Desember" in a story of 3 January); with a tense, the occurrence on the side
+    it points to when the publication year's lies more than `TENSE_SLACK_DAYS` on the other side ("3 Januari
+    mendatang" written on 28 December). A stated weekday never moves it: a mismatch is the finding.
+    """
+    same = safe_date(reference.year, month, day)
+    before = safe_date(reference.year - 1, month, day)
+    after = safe_date(reference.year + 1, month, day)
+    if same is None:  # 29 February outside a leap year: the leap year next to it, if any
+        near = [d for d in (before, after) if d is not None]
+        return min(near, key=lambda d: abs((d - reference).days)) if near else None
+    away = (same - reference).days
+    if tense == "future" and away < -TENSE_SLACK_DAYS and after is not None:
+        return after
+    if tense == "past" and away > TENSE_SLACK_DAYS and before is not None:
+        return before
+    if tense not in ("future", "past"):
+        across = [d for d in (before, after)
+                  if d is not None and abs((d - reference).days) <= min(NEW_YEAR_REACH_DAYS, abs(away) - 1)]
+        if across:
+            return across[0]
+    return same
 
 
 def month_year_for(ref: date, month: int, tense: str | None) -> int:

@@ -1,8 +1,9 @@
 """resolve: a recognized mark and the anchor the policy chose for it -> the `TimeExpression` record.
 
 Conventions (documented for users of the JSON):
-- a yearless day/month takes the year nearest the anchor, after it when marked future, before it when
-  marked past; a stated weekday never moves it (a mismatch is flagged, `note` names a fitting year);
+- a yearless day/month takes the publication year, or across New Year the nearest occurrence (on the
+  side its tense points to): `days.yearless_date`; a stated weekday never moves it (a mismatch is flagged,
+  `note` names a fitting year);
 - a month named without a year is in the anchor's year unless its tense points to the next/previous one;
 - a bare weekday is the nearest such day at or before the anchor, or the next one after it when the
   clause is future; "Kamis depan/lalu" exclude the anchor day; a weekday a narrative anchors is the one
@@ -100,7 +101,7 @@ def _day(sym: Day, tense: str | None, ref: date | None) -> tuple[date | None, di
     if ref is None:
         return None, {"value": None, "resolved": False, "note": NO_REFERENCE, "anchor": "reference",
                       "year_inferred": True}
-    day = D.nearest_year(ref, sym.month, sym.day, tense)
+    day = D.yearless_date(ref, sym.month, sym.day, tense)
     if day is None:
         return None, {"valid": False, "value": None, "note": INVALID, "resolved": False, "anchor": "reference"}
     fields = {"value": Interval(day, day), "anchor": "reference", "year_inferred": True}
