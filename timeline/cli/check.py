@@ -88,6 +88,6 @@ def check(
         raise fail_input(exc, config_lang(list(paths), lang))
     echo_lines(outcome.problems)
     if outcome.text is not None:
-        write(outcome.text, output, outcome.lang)
+        write(outcome.text, output, outcome.lang, inputs=paths)
     echo_lines(outcome.notes)
     raise typer.Exit(outcome.exit_code)

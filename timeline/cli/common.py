@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Iterable, List, Optional
@@ -46,19 +49,47 @@ def fail_input(exc: InputError, lang: str) -> typer.Exit:
     return fail(exc.render(lang))
 
 
-def write(text: str, output: Optional[Path], lang: str = "id") -> None:
-    """The command's output to stdout or to `output` (a trailing newline added when missing)."""
+def write(text: str, output: Optional[Path], lang: str = "id", inputs: Iterable[str] = ()) -> None:
+    """The command's output to stdout, or to `output` atomically (a temporary file in the same folder,
+    then renamed): a failure leaves no partial report. An output that would overwrite one of the
+    `inputs` (a file given, or an existing article file inside a folder given) is refused."""
     from timeline.lang import message
 
+    if text and not text.endswith("\n"):
+        text += "\n"
     if output is None:
         sys.stdout.write(text)
-        if text and not text.endswith("\n"):
-            sys.stdout.write("\n")
         return
+    if _is_input(output, inputs):
+        raise fail(message("cli.output_is_input", lang, path=output))
+    tmp = None
     try:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent or Path("."))
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, output)
+        tmp = None
     except OSError as exc:
         raise fail(message("cli.cannot_write", lang, path=output, detail=exc.strerror or exc))
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _is_input(output: Path, inputs: Iterable[str]) -> bool:
+    """Whether writing `output` would replace an article the run reads."""
+    from timeline.ingest.readers import extension_of
+
+    target = os.path.realpath(output)
+    for given in inputs:
+        real = os.path.realpath(given)
+        if target == real:
+            return True
+        inside = os.path.isdir(real) and target.startswith(real.rstrip(os.sep) + os.sep)
+        if inside and extension_of(target) and os.path.exists(target):
+            return True
+    return False
 
 
 def echo_lines(lines: Iterable[str]) -> None:

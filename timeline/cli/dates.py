@@ -61,4 +61,4 @@ def dates(
     print_problems(result.warnings, language)
     text = render_dates(result.article.text, result.expressions, result.reference, result.reference_source,
                         fmt.value, language)
-    write(text, output, language)
+    write(text, output, language, inputs=[file] if file != "-" else [])

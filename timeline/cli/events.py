@@ -50,4 +50,4 @@ def events(
     print_problems(archive.problems, language)
     if archive.articles == 0:
         raise no_articles(language)
-    write(text, output, language)
+    write(text, output, language, inputs=paths)

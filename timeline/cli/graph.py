@@ -42,4 +42,4 @@ def graph(
         text = api.official_graph_text(archive, official, fmt.value)
     except InputError as exc:
         raise fail_input(exc, language)
-    write(text, output, language)
+    write(text, output, language, inputs=paths)

@@ -44,4 +44,4 @@ def officials(
     print_problems(archive.problems, language)
     if archive.articles == 0:
         raise no_articles(language)
-    write(render_officials(archive.officials, archive.articles, fmt.value, language), output, language)
+    write(render_officials(archive.officials, archive.articles, fmt.value, language), output, language, inputs=paths)
