@@ -95,14 +95,20 @@ def parse_article(path: str, data: bytes, options: ReadOptions = DEFAULT_OPTIONS
     return reader(path, data, options)
 
 
-def decoded(parse: Callable[[str, str, bytes], "tuple[list[Article], list[InputProblem]]"]) -> Reader:
+def decoded(parse: Callable[[str, str, bytes], "tuple[list[Article], list[InputProblem]]"],
+            one_article: bool = False) -> Reader:
     """A reader of text formats: decode the bytes (UTF-8, else cp1252 with a warning), then `parse`;
-    the decoding problems come first in the result."""
+    the decoding problems come first in the result. A format that holds `one_article` refuses a file
+    past the article length limit before any work on it."""
 
     def read(path: str, data: bytes, options: ReadOptions = DEFAULT_OPTIONS) -> tuple[list[Article], list[InputProblem]]:
+        if one_article and len(data) > 4 * limits.MAX_ARTICLE_CHARS:  # even in UTF-32 it cannot fit
+            return [], [problem(path, "article_too_long", f"{limits.MAX_ARTICLE_CHARS:,}")]
         text, problems = decode(path, data)
         if text is None:
             return [], problems
+        if one_article and len(text) > limits.MAX_ARTICLE_CHARS:
+            return [], [*problems, problem(path, "article_too_long", f"{limits.MAX_ARTICLE_CHARS:,}")]
         found, more = parse(path, text, data)
         return found, problems + more
 

@@ -75,4 +75,4 @@ def _parse(path: str, text: str, data: bytes) -> tuple[list[Article], list[Input
     return make_article(path, path, title, body, meta, source, digest, date_line)
 
 
-read = decoded(_parse)
+read = decoded(_parse, one_article=True)

@@ -19,4 +19,4 @@ def _parse(path: str, text: str, data: bytes) -> tuple[list[Article], list[Input
     return make_article(path, path, first_line(body), body, {}, source, digest)
 
 
-read = decoded(_parse)
+read = decoded(_parse, one_article=True)
