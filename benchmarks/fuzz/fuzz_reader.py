@@ -14,7 +14,8 @@ import atheris
 
 with atheris.instrument_imports(include=["timeline"]):
     from timeline.ingest import parse_article
-    from timeline.ingest.readers import READERS, reader_for
+    from timeline.ingest.readers import READERS, json_records, markdown, plain, reader_for, tables, warc, web  # noqa: F401
+    from timeline.ingest import boilerplate, metadata, published, sourcemap  # noqa: F401
 
 reader_for("x.txt")
 EXTENSIONS = sorted(READERS)

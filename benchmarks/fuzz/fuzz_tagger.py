@@ -16,7 +16,7 @@ import atheris
 
 with atheris.instrument_imports(include=["timeline"]):
     from timeline.render.timeml import to_timeml
-    from timeline.temporal import find_dates
+    from timeline.temporal import anchor, find_dates, recognize, resolve  # noqa: F401
 
 
 def check_text(text: str, reference: date | None) -> None:

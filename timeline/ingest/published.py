@@ -52,9 +52,12 @@ class _Cues(NamedTuple):
 def _cues() -> _Cues:
     data = load_table()
     domain = rf"[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.{alternation(data['outlet_domains'], flags='i', any_space=False)}\b"
-    unit = rf"(?:{domain}|\([A-Z][^()\n]{{1,30}}\)|[A-Z][\w'’]*)"
+    # Units are atomic and need a separator between them (a comma, spaces, or nothing before a parenthesis):
+    # "WWWW..." could otherwise be cut into units in exponentially many ways (found by fuzzing).
+    unit = rf"(?>{domain}|\([A-Z][^()\n]{{1,30}}\)|[A-Z][\w'’]*+)"
+    separator = r"(?:[ \t]*,[ \t]*|[ \t]+|(?=\())"
     dateline = re.compile(
-        rf"[ \t\xa0]*(?P<prefix>{unit}(?:[ \t]*,?[ \t]*{unit}){{0,4}})[ \t]*(?:--|[-–—])\s*(?=[^\sa-z])"
+        rf"[ \t\xa0]*(?P<prefix>{unit}(?:{separator}{unit}){{0,4}})[ \t]*(?:--|[-–—])\s*(?=[^\sa-z])"
     )
     return _Cues(
         reporting=re.compile(rf"\b(?:{alternation(data['reporting_verbs'])})\b", re.I),
