@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline.engine import cache as cache_mod
 from timeline.engine import codec
+from timeline.engine import sqlite as sqlite_mod
 from timeline.engine.cache import NullStore, RowIndex, default_cache_dir, extraction_key, open_store
 from timeline.model import (
     Article,
@@ -159,7 +159,7 @@ def test_code_change_invalidates(tmp_path: Path) -> None:
 
 def test_tool_version_change_invalidates_with_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     items = filled_cache(tmp_path)
-    monkeypatch.setattr(cache_mod, "__version__", "99.0.0")
+    monkeypatch.setattr(sqlite_mod, "__version__", "99.0.0")
     with open_cache(tmp_path, "cfg") as cache:
         assert cache.get_many(items) == {}
         assert len(cache.warnings) == 1
@@ -295,7 +295,7 @@ def test_new_cache_uses_wal_and_large_pages(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "extract.sqlite")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA page_size").fetchone()[0] == 16384
-    assert conn.execute("PRAGMA application_id").fetchone()[0] == cache_mod.APPLICATION_ID
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == sqlite_mod.APPLICATION_ID
     conn.close()
 
 

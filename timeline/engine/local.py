@@ -1,7 +1,9 @@
 """The local engine: the plan's stages on one machine, serially or across a process pool, with the cache.
 
 Reading files, the cache and the executor live here, at the edge; `--jobs N` gives the same result as
-`--jobs 1` because the stages are pure and results are gathered in input order.
+`--jobs 1` (the `serial` engine) because the stages are pure and results are gathered in input order.
+A warm run reads only the files whose stat changed (`engine.files`), loads only each file's head to
+establish who is who, and re-checks only the officials whose inputs changed (`engine.results`).
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from timeline.engine.plan import FileResult, map_file
-from timeline.model import Archive, InputProblem
+from timeline.engine.cache import Encoded
+from timeline.engine.plan import FileResult, Job, OfficialResult, RunResult, encode as encode_row, map_file
+from timeline.model import Archive
 
-BATCH_FILES = 2048  # files read and extracted at a time: bounds the raw bytes held in memory
 POOL_MIN_FILES = 64  # below this, starting processes costs more than it saves
 
 _WORKER_ROSTER = None
@@ -29,6 +31,11 @@ def _map_in_worker(item: tuple[str, bytes]) -> FileResult:
     return map_file(item[0], item[1], _WORKER_ROSTER)
 
 
+def _encode_in_worker(item: tuple[str, str, bytes]) -> Encoded:
+    key, path, data = item
+    return encode_row(key, map_file(path, data, _WORKER_ROSTER))
+
+
 def cpu_count() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -41,6 +48,42 @@ def worker_pool(jobs: int, roster=None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster,))
 
 
+class Extractor:
+    """Extracts files serially, or in a process pool started the first time a batch is big enough."""
+
+    def __init__(self, jobs: int | None, roster=None) -> None:
+        self.jobs = cpu_count() if jobs is None or jobs <= 0 else jobs
+        self.roster = roster
+        self.pool: ProcessPoolExecutor | None = None
+
+    def run(self, items: Sequence[tuple[str, str, bytes]], *, encode: bool = True
+            ) -> Iterable[tuple[str, Encoded | None, FileResult]]:
+        """(key, path, bytes) -> (key, encoded row or None, result) in input order. With `encode`,
+        workers send back the encoded row and this process loads it (one pickling, not two)."""
+        if self.pool is None and (self.jobs == 1 or len(items) < POOL_MIN_FILES):
+            for key, path, data in items:
+                result = map_file(path, data, self.roster)
+                yield key, (encode_row(key, result) if encode else None), result
+            return
+        if self.pool is None:
+            self.pool = worker_pool(self.jobs, self.roster)
+        chunk = max(4, min(64, len(items) // (self.jobs * 8) or 1))
+        if not encode:
+            for (key, _, _), result in zip(items, self.pool.map(_map_in_worker, [i[1:] for i in items],
+                                                                 chunksize=chunk)):
+                yield key, None, result
+            return
+        from timeline.engine.codec import loads
+
+        for row in self.pool.map(_encode_in_worker, items, chunksize=chunk):
+            yield row.key, row, loads(row.blob)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+
+
 def extract_many(
     items: Sequence[tuple[str, bytes]],
     roster=None,
@@ -48,31 +91,125 @@ def extract_many(
     on_result: Callable[[FileResult], None] | None = None,
     pool: ProcessPoolExecutor | None = None,
 ) -> list[FileResult]:
-    """`map_file` over files in input order, serially or across processes, with identical results.
-
-    A caller extracting in several batches passes one `pool` (from `worker_pool`) for all of them.
-    """
+    """`map_file` over files in input order, serially or across processes, with identical results."""
     jobs = cpu_count() if jobs is None or jobs <= 0 else jobs
-    results: list[FileResult] = []
     if pool is None and (jobs == 1 or len(items) < POOL_MIN_FILES):
-        for path, data in items:
-            result = map_file(path, data, roster)
-            results.append(result)
-            if on_result:
-                on_result(result)
-        return results
-    chunk = max(8, min(256, len(items) // (jobs * 8) or 1))
-    own = pool is None
-    pool = pool or worker_pool(jobs, roster)
-    try:
-        for result in pool.map(_map_in_worker, items, chunksize=chunk):
-            results.append(result)
-            if on_result:
-                on_result(result)
-    finally:
-        if own:
-            pool.shutdown()
+        results = [map_file(path, data, roster) for path, data in items]
+    else:
+        own = pool is None
+        pool = pool or worker_pool(jobs, roster)
+        try:
+            chunk = max(8, min(256, len(items) // (jobs * 8) or 1))
+            results = list(pool.map(_map_in_worker, items, chunksize=chunk))
+        finally:
+            if own:
+                pool.shutdown()
+    if on_result:
+        for result in results:
+            on_result(result)
     return results
+
+
+def _roster(path: Path | None):
+    if not path:
+        return None
+    from timeline.extract.roster import load_roster
+
+    return load_roster(path)
+
+
+def run_local(job: Job, progress=None) -> RunResult:
+    """The three stages on this machine (`jobs` processes for extraction), with the cache unless
+    `use_cache` is off: the `local` engine (and with one job, `serial`)."""
+    from timeline.engine.files import ArchiveFiles
+
+    files = ArchiveFiles.open(job, progress)
+    extractor = Extractor(job.jobs, _roster(job.roster_path))
+    try:
+        if job.focus is not None and files.store.enabled:
+            return _run_focused(files, extractor, job)
+        return _run_whole(files, extractor, job)
+    finally:
+        extractor.close()
+        files.close()
+
+
+def run_serial(job: Job, progress=None) -> RunResult:
+    """The `serial` engine: the local engine in this one process."""
+    from dataclasses import replace
+
+    return run_local(replace(job, jobs=1), progress)
+
+
+def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
+    """A whole run: heads establish who is who; cached per-official results are reused; the other
+    officials are checked from the digests of the files that involve them."""
+    from timeline.archive.identity import identify
+    from timeline.checks.runner import official_inputs, official_result
+    from timeline.engine.results import official_keys, salt_of, scope_of
+
+    rows = files.resolve(extractor, heads=True)
+    identity = identify((officials for row in rows for officials in row.head.officials), extractor.roster)
+    if files.progress is not None:
+        files.progress.update(officials=len(identity.officials))
+    store = files.results()
+    results: dict = {}
+    if store.enabled:
+        salt = salt_of(files.store_code(), files.config_key, job.plan.fingerprint())
+        scope = scope_of(job.paths, salt)
+        keys = official_keys([(r.path, r.key, r.index) for r in rows], identity, salt)
+        cached = store.get_many(keys.values())
+        results = {oid: cached[key] for oid, key in keys.items() if key in cached}
+        todo = {oid for oid in keys if oid not in results}
+    else:
+        todo = {identity.canonical(x) for r in rows for x in r.index.officials}
+    if todo:
+        aliases = {x for r in rows for x in r.index.officials if identity.canonical(x) in todo}
+        digests = files.digests([r for r in rows if r.index.officials & aliases])
+        names = {o.id: o.name for o in identity.officials}
+        fresh = {oid: official_result(oid, nodes, events, names, job.plan)
+                 for oid, (nodes, events) in official_inputs(digests, identity, todo).items()}
+        if store.enabled:
+            store.put_many(((keys[oid], fresh.get(oid, _EMPTY)) for oid in todo), scope)
+        results.update(fresh)
+    if store.enabled:
+        store.prune(keys.values(), scope)
+    files.finish()
+    return RunResult(
+        articles=sum(r.index.articles for r in rows),
+        problems=files.problems_with(p for r in rows for p in r.head.problems),
+        notes=files.notes(store),
+        identity=identity,
+        article_drafts=tuple(d for r in rows for d in r.head.drafts),
+        officials={oid: r for oid, r in results.items() if r.drafts or r.events},
+    )
+
+
+def _run_focused(files, extractor: Extractor, job: Job) -> RunResult:
+    """Hook mode: only the rows that share an official with the changed files are loaded; the other
+    rows' articles are counted from the cache index."""
+    from timeline.archive.identity import identify
+    from timeline.checks.runner import norm_path, run_archive
+
+    rows = files.resolve(extractor, heads=False)
+    wanted = {norm_path(p) for p in job.focus}
+    basenames = {os.path.basename(p) for p in wanted}
+    focus = {r.key for r in rows if os.path.basename(r.path) in basenames and norm_path(r.path) in wanted}
+    involved = frozenset().union(*(r.index.officials for r in rows if r.key in focus))
+    loaded = files.load(r for r in rows if r.key in focus or r.index.officials & involved)
+    digests = tuple(d for result in loaded for d in result.digests)
+    files.finish()
+    archive = Archive(
+        digests=digests,
+        identity=identify((d.officials for d in digests), extractor.roster),
+        problems=files.problems_with(p for result in loaded for p in result.problems),
+        notes=files.notes(),
+        unloaded=sum(r.index.articles for r in rows) - len(digests),
+    )
+    return run_archive(archive, job.plan, wanted)
+
+
+_EMPTY = OfficialResult((), ())  # an official the files name, with no claim and no listed event
 
 
 def load_archive(
@@ -86,127 +223,24 @@ def load_archive(
     progress=None,
     focus: Iterable[str] | None = None,
 ) -> Archive:
-    """Read an archive (files and directories), extract every article, and establish who is who.
-
-    With `focus` (hook mode: the changed files), cached files that share no official with the changed
-    ones are counted but not loaded: no finding about the changed files can need them.
-    """
+    """Read an archive (files and directories), extract every article, and establish who is who: the
+    whole Archive in memory, for the commands that list or draw it (`officials`, `events`, `graph`)."""
     from timeline.archive.identity import identify
-    from timeline.ingest import find_files
+    from timeline.checks.runner import OfficialPlan
+    from timeline.engine.files import ArchiveFiles
 
-    roster = None
-    if roster_path:
-        from timeline.extract.roster import load_roster
-
-        roster = load_roster(roster_path)
-    files, found_problems = find_files(paths, exclude)
-    problems = list(found_problems)
-    store = _open_store(paths, files, use_cache, cache_dir, roster_path)
-    if progress is not None:
-        progress.start(len(files))
-    jobs = cpu_count() if jobs is None or jobs <= 0 else jobs
-    pool = worker_pool(jobs, roster) if jobs > 1 and len(files) >= POOL_MIN_FILES else None
-    live: list[str] = []
+    job = Job(tuple(paths), OfficialPlan(), tuple(exclude), roster_path, jobs, use_cache, cache_dir,
+              tuple(focus) if focus is not None else None)
+    files = ArchiveFiles.open(job, progress)
+    roster = _roster(roster_path)
+    extractor = Extractor(jobs, roster)
     try:
-        if focus is not None and store.enabled:
-            results, unloaded = _load_focused(files, problems, store, roster, jobs, pool, progress, focus, live)
-        else:
-            results, unloaded = [], 0
-            for start in range(0, len(files), BATCH_FILES):
-                batch = _read(files[start : start + BATCH_FILES], problems)
-                results.extend(_extract_batch(batch, store, roster, jobs, pool, progress, live))
+        loaded = files.load(files.resolve(extractor, heads=False))
+        digests = tuple(d for result in loaded for d in result.digests)
+        files.finish()
+        return Archive(digests=digests, identity=identify((d.officials for d in digests), roster),
+                       problems=files.problems_with(p for result in loaded for p in result.problems),
+                       notes=files.notes())
     finally:
-        if pool is not None:
-            pool.shutdown()
-    store.prune(live, paths)
-    notes = tuple(store.warnings)
-    store.close()
-    digests = tuple(d for r in results for d in r.digests)
-    for r in results:
-        problems.extend(r.problems)
-    identity = identify((d.officials for d in digests), roster)
-    return Archive(digests=digests, identity=identity, problems=tuple(problems), notes=notes, unloaded=unloaded)
-
-
-def _open_store(paths, files, use_cache: bool, cache_dir: Path | None, roster_path: Path | None):
-    from timeline.engine.cache import NullStore, default_cache_dir, extraction_key, open_store
-
-    if not use_cache or not files:
-        return NullStore()
-    directory = cache_dir if cache_dir is not None else default_cache_dir(paths)
-    return open_store(directory, extraction_key(roster_path))
-
-
-def _read(files: Sequence[str], problems: list[InputProblem]) -> list[tuple[str, bytes]]:
-    from timeline.ingest import read_file
-
-    items = []
-    for path in files:
-        data, problem = read_file(path)
-        if problem is not None:
-            problems.append(problem)
-        if data is not None:
-            items.append((path, data))
-    return items
-
-
-def _extract_batch(items, store, roster, jobs, pool, progress, live: list[str]) -> list[FileResult]:
-    """Results for a batch of files in order: from the cache where it has them, else extracted."""
-    keys = [store.key(p, d) for p, d in items]
-    live.extend(keys)
-    cached = store.get_many(keys)
-    todo = [item for item, key in zip(items, keys) if key not in cached]
-    fresh = _extract_and_store(todo, store, roster, jobs, pool, progress)
-    results = []
-    for key in keys:
-        if key in cached:
-            results.append(cached[key])
-            if progress is not None:
-                progress.advance(cached[key])
-        else:
-            results.append(fresh[key])
-    return results
-
-
-def _extract_and_store(todo, store, roster, jobs, pool, progress) -> dict[str, FileResult]:
-    """Extract the files the cache lacks and store them, each with its index."""
-    fresh = dict(zip(
-        (store.key(p, d) for p, d in todo),
-        extract_many(todo, roster, jobs, on_result=progress.advance if progress else None, pool=pool),
-    ))
-    if fresh:
-        store.put_many((key, result, result.index()) for key, result in fresh.items())
-    return fresh
-
-
-def _load_focused(files, problems, store, roster, jobs, pool, progress, focus, live: list[str]):
-    """Hook mode: extract what the cache lacks, then load only the cached rows that share an official
-    with the focus files; the other rows' articles are counted from the cache index, not loaded."""
-    from timeline.checks.runner import norm_path
-
-    items = _read(files, problems)
-    keys = [store.key(p, d) for p, d in items]
-    live.extend(keys)
-    index = store.index(keys)
-    todo = [item for item, key in zip(items, keys) if key not in index]
-    fresh = _extract_and_store(todo, store, roster, jobs, pool, progress)
-    wanted = {norm_path(p) for p in focus}
-    involved: set[str] = set()
-    focus_keys: set[str] = set()
-    for (path, _), key in zip(items, keys):
-        if norm_path(path) in wanted:
-            focus_keys.add(key)
-            involved |= (fresh[key].index() if key in fresh else index[key]).officials
-    load, unloaded = [], 0
-    for key in keys:
-        if key in fresh or key not in index:
-            continue
-        if key in focus_keys or involved & index[key].officials:
-            load.append(key)
-        else:
-            unloaded += index[key].articles
-    cached = store.get_many(load)
-    # A row that could not be loaded after all is simply re-read next time; count it as unloaded.
-    unloaded += sum(index[k].articles for k in load if k not in cached)
-    results = [fresh.get(key) or cached.get(key) for key in keys]
-    return [r for r in results if r is not None], unloaded
+        extractor.close()
+        files.close()
