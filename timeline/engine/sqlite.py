@@ -104,9 +104,13 @@ class SqliteStore:
 
     def _validate(self, conn: sqlite3.Connection) -> tuple[str, object] | None:
         """Check the file is ours (initializing an empty one); a (warning kind, detail) if not."""
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        conn.execute("BEGIN")  # one read snapshot: a run initializing the file at this moment is seen whole or not at all
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.execute("COMMIT")
         if app_id == 0 and not tables:
             self._initialize(conn)
         elif app_id != APPLICATION_ID:
