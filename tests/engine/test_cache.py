@@ -3,6 +3,7 @@ read-only dirs."""
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import pickle
@@ -390,3 +391,18 @@ def test_file_results_roundtrip_with_their_index(tmp_path: Path) -> None:
     with open_cache(tmp_path, "cfg") as cache:
         assert cache.get_many([key, key_of("berita/002.txt", b"other")]) == {key: result}
         assert cache.index([key]) == {key: RowIndex(1, frozenset({"basri-rase"}))}
+
+
+def test_equal_small_records_are_stored_once_and_load_as_one_object() -> None:
+    claims = sample_claims()
+    event = claims.events[0]
+    twins = (event, dataclasses.replace(event, id="berita/002.txt#e1",
+                                        participants=(Participant("basri-rase", "agent"),),
+                                        place=Place("Korea Selatan", "KR", "Korea Selatan")))
+    assert twins[0].participants[0] is not twins[1].participants[0]
+    value = dataclasses.replace(claims, events=twins)
+    loaded = codec.loads(codec.dumps(value))
+    assert loaded == value
+    first, second = loaded.events
+    assert first.participants[0] is second.participants[0]
+    assert first.place is second.place

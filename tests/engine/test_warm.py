@@ -220,3 +220,17 @@ def test_a_damaged_result_row_is_rechecked_with_one_warning(archive_copy, tmp_pa
     report = check([str(archive_copy)], Settings(), jobs=1, cache_dir=cache)
     assert render(report, "json", "en", load_catalog()) == cold
     assert len(calls.checked) == 1
+
+
+def test_result_rows_of_other_code_and_unused_keys_of_the_scope_are_pruned(tmp_path):
+    from timeline.engine.plan import OfficialResult
+    from timeline.engine.results import open_results
+
+    empty = OfficialResult((), ())
+    store = open_results(tmp_path)
+    store.put_many([("k-old-code", empty)], "arsip", "code-1")
+    store.put_many([("k-live", empty), ("k-unused", empty)], "arsip", "code-2")
+    store.put_many([("k-other-archive", empty)], "arsip-lain", "code-2")
+    assert store.prune(["k-live"], "arsip", "code-2") == 2
+    assert set(store.get_many(["k-old-code", "k-live", "k-unused", "k-other-archive"])) == {"k-live", "k-other-archive"}
+    store.close()

@@ -30,6 +30,7 @@ _ALLOWED_GLOBALS = frozenset({
     ("copyreg", "_reconstructor"),
     ("builtins", "object"),
     ("timeline.engine.codec", "_new"),
+    ("timeline.engine.codec", "_same"),
 })
 
 
@@ -93,17 +94,43 @@ def _new(cls: type, *values: Any) -> Any:
     return make(*values)
 
 
+# Small value records that repeat across a row (the same participant, place, day, weekday in many
+# events): pickled once each and referred to after, so loading builds each of them once.
+_SHARED = frozenset({
+    ("timeline.model", "Participant"),
+    ("timeline.model", "Place"),
+    ("timeline.model", "Interval"),
+    ("timeline.model", "WeekdayCheck"),
+    ("timeline.model", "ClockTime"),
+    ("timeline.model", "Duration"),
+    ("timeline.model", "Role"),
+})
+
+
+def _same(value: Any) -> Any:
+    """What a blob's REDUCE calls for a record equal to one loaded before: that record."""
+    return value
+
+
 class _Pickler(pickle.Pickler):
     """Pickles records as `_new(Class, *values)`: loading fills the slots directly, about twice as fast
     as calling the constructor and three times as fast as the per-object `__setstate__` frozen slotted
-    dataclasses get by default."""
+    dataclasses get by default. A shared value record equal to one pickled before is `_same(that one)`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._first: dict[Any, Any] = {}
 
     def reducer_override(self, obj: Any) -> Any:
         cls = type(obj)
         names = _init_fields(cls)
-        if names:
-            return _new, (cls, *[getattr(obj, name) for name in names])
-        return NotImplemented
+        if not names:
+            return NotImplemented
+        if (cls.__module__, cls.__qualname__) in _SHARED:
+            first = self._first.setdefault(obj, obj)
+            if first is not obj:
+                return _same, (first,)
+        return _new, (cls, *[getattr(obj, name) for name in names])
 
 
 def dumps(value: Any) -> bytes:

@@ -155,7 +155,8 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     store = files.results()
     results: dict = {}
     if store.enabled:
-        salt = salt_of(files.store_code(), files.config_key, job.plan.fingerprint())
+        code = files.store_code()
+        salt = salt_of(code, files.config_key, job.plan.fingerprint())
         scope = scope_of(job.paths, salt)
         keys = official_keys([(r.path, r.key, r.index) for r in rows], identity, salt)
         cached = store.get_many(keys.values())
@@ -170,10 +171,10 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
         fresh = {oid: official_result(oid, nodes, events, names, job.plan)
                  for oid, (nodes, events) in official_inputs(digests, identity, todo).items()}
         if store.enabled:
-            store.put_many(((keys[oid], fresh.get(oid, _EMPTY)) for oid in todo), scope)
+            store.put_many(((keys[oid], fresh.get(oid, _EMPTY)) for oid in todo), scope, code)
         results.update(fresh)
     if store.enabled:
-        store.prune(keys.values(), scope)
+        store.prune(keys.values(), scope, code)
     files.finish()
     return RunResult(
         articles=sum(r.index.articles for r in rows),

@@ -62,10 +62,10 @@ class NullResults:
     def get_many(self, keys: Iterable[str]) -> dict:
         return {}
 
-    def put_many(self, rows: Iterable[tuple[str, object]], scope: str) -> None:
+    def put_many(self, rows: Iterable[tuple[str, object]], scope: str, code: str) -> None:
         return None
 
-    def prune(self, live: Iterable[str], scope: str) -> int:
+    def prune(self, live: Iterable[str], scope: str, code: str) -> int:
         return 0
 
     def close(self) -> None:
@@ -76,12 +76,14 @@ class ResultStore(SqliteStore):
     """Per-official results in `officials.sqlite`, one row per official key."""
 
     SCHEMA = (
-        # `scope`: the archive roots and settings of the run that wrote the row (what a prune may drop).
-        "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, scope TEXT NOT NULL, blob BLOB NOT NULL)",
+        # `code`: the fingerprint of the code that wrote the row; `scope`: the archive roots and settings
+        # of the run that wrote it (what a prune may drop).
+        "CREATE TABLE IF NOT EXISTS results ("
+        " key TEXT PRIMARY KEY, code TEXT NOT NULL, scope TEXT NOT NULL, blob BLOB NOT NULL)",
     )
     TABLES = frozenset({"meta", "results"})
     DATA_TABLES = ("results",)
-    VERSION = 1
+    VERSION = 2
 
     def get_many(self, keys: Iterable[str]) -> dict:
         """The cached results of those keys that have a readable row."""
@@ -104,32 +106,35 @@ class ResultStore(SqliteStore):
             self._warn("rows", bad)
         return found
 
-    def put_many(self, rows: Iterable[tuple[str, object]], scope: str) -> None:
+    def put_many(self, rows: Iterable[tuple[str, object]], scope: str, code: str) -> None:
         if self._conn is None:
             return
-        records = [(key, scope, dumps(value)) for key, value in rows]
+        records = [(key, code, scope, dumps(value)) for key, value in rows]
         if not records:
             return
         try:
             with write_transaction(self._conn):
-                self._conn.executemany("INSERT OR REPLACE INTO results (key, scope, blob) VALUES (?, ?, ?)", records)
+                self._conn.executemany(
+                    "INSERT OR REPLACE INTO results (key, code, scope, blob) VALUES (?, ?, ?, ?)", records)
         except sqlite3.DatabaseError as exc:
             self._write_failed(exc)
 
-    def prune(self, live: Iterable[str], scope: str) -> int:
-        """Drop the rows of `scope` whose key is not `live` (after a whole run of that scope)."""
+    def prune(self, live: Iterable[str], scope: str, code: str) -> int:
+        """Drop the rows other code wrote, and the rows of `scope` whose key is not `live` (after a
+        whole run of that scope)."""
         if self._conn is None:
             return 0
         live = set(live)
         try:
             with write_transaction(self._conn):
+                gone = self._conn.execute("DELETE FROM results WHERE code != ?", (code,)).rowcount
                 stale = [(k,) for k, in self._conn.execute("SELECT key FROM results WHERE scope = ?", (scope,))
                          if k not in live]
                 self._conn.executemany("DELETE FROM results WHERE key = ?", stale)
         except sqlite3.DatabaseError as exc:
             self._broken(exc)
             return 0
-        return len(stale)
+        return gone + len(stale)
 
 
 def open_results(directory: Path | None) -> ResultStore | NullResults:
