@@ -406,3 +406,22 @@ def test_equal_small_records_are_stored_once_and_load_as_one_object() -> None:
     first, second = loaded.events
     assert first.participants[0] is second.participants[0]
     assert first.place is second.place
+
+
+def test_a_file_head_round_trips_through_its_plain_blob() -> None:
+    from timeline.engine.plan import FileHead
+    from timeline.lang import Text
+    from timeline.model import Draft, Evidence, InputProblem
+
+    claims = sample_claims()
+    acting = Official("andi-harun", "Andi Harun", (Role("Wali Kota", "Samarinda", "Plt"), Role("Ketua", None)),
+                      ("Andi",), 3)
+    evidence = Evidence("berita/002.txt", 1, 59, "kutipan", "Selasa (19/09/2023)", None, None, date(2023, 9, 12),
+                        None, None, "berita/002.txt")
+    draft = Draft("weekday-mismatch", {"stated": "Selasa", "date": date(2023, 9, 20)}, (evidence,), "basri-rase")
+    problem = InputProblem("berita/002.txt", Text.of("input.not_utf8", detail=""), None, False)
+    head = FileHead(((claims.officials[0], acting), ()), (draft,), (problem,))
+    from timeline.engine.heads import decode_head, encode_head
+
+    assert decode_head(encode_head(head)) == head
+    assert decode_head(encode_head(FileHead(((), (acting,)), (), ()))) == FileHead(((), (acting,)), (), ())

@@ -212,8 +212,11 @@ def test_recorded_stats_are_forgotten_when_the_key_function_changes(tmp_path, mo
 def test_a_damaged_result_row_is_rechecked_with_one_warning(archive_copy, tmp_path, calls):
     cache = tmp_path / "cache"
     cold = report_text(archive_copy, cache_dir=cache)
+    from timeline.engine.codec import loads
+
     conn = sqlite3.connect(cache / "officials.sqlite")
-    conn.execute("UPDATE results SET blob = x'00' WHERE rowid = (SELECT min(rowid) FROM results)")
+    key = next(k for k, blob in conn.execute("SELECT key, blob FROM results ORDER BY key") if loads(blob).events)
+    conn.execute("UPDATE results SET blob = x'00' WHERE key = ?", (key,))
     conn.commit()
     conn.close()
     calls.clear()
@@ -234,3 +237,24 @@ def test_result_rows_of_other_code_and_unused_keys_of_the_scope_are_pruned(tmp_p
     assert store.prune(["k-live"], "arsip", "code-2") == 2
     assert set(store.get_many(["k-old-code", "k-live", "k-unused", "k-other-archive"])) == {"k-live", "k-other-archive"}
     store.close()
+
+
+def test_identity_is_rebuilt_only_when_some_files_officials_change(archive_copy, tmp_path, calls, monkeypatch):
+    import timeline.archive.identity as identity_module
+
+    built = []
+    identify = identity_module.identify
+    monkeypatch.setattr(identity_module, "identify", lambda *a, **k: built.append(1) or identify(*a, **k))
+    cache = tmp_path / "cache"
+    report_text(archive_copy, cache_dir=cache)
+    assert built == [1]
+    edited = sorted(archive_copy.rglob("*.txt"))[12]
+    edited.write_text(edited.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+    report_text(archive_copy, cache_dir=cache)
+    assert built == [1]  # the edit left every file's officials as they were
+    edited.write_text(edited.read_text(encoding="utf-8")
+                      + "\nBupati Kutai Barat Sahril Pangaribuan turut hadir dalam acara itu.\n", encoding="utf-8")
+    warm = report_text(archive_copy, cache_dir=cache)
+    assert built == [1, 1]
+    assert "sahril-pangaribuan" in warm
+    assert warm == report_text(archive_copy, use_cache=False)

@@ -134,7 +134,7 @@ class NullStore:
     def index(self, keys: Iterable[str]) -> dict[str, RowIndex]:
         return {}
 
-    def heads(self, keys: Iterable[str]) -> dict[str, tuple[RowIndex, Any]]:
+    def heads(self, keys: Iterable[str], decode=None) -> dict[str, tuple[RowIndex, Any]]:
         return {}
 
     def known_keys(self, stats: Mapping[str, os.stat_result]) -> dict[str, str]:
@@ -217,9 +217,9 @@ class Store(SqliteStore, NullStore):
             self._broken(exc)
             return {}
 
-    def heads(self, keys: Iterable[str]) -> dict[str, tuple[RowIndex, Any]]:
-        """The index and the head of those keys that have a row with a readable head (the rest are
-        misses: their files are extracted again)."""
+    def heads(self, keys: Iterable[str], decode=loads) -> dict[str, tuple[RowIndex, Any]]:
+        """The index and the head (decoded by `decode`) of those keys that have a row with a readable
+        head (the rest are misses: their files are extracted again)."""
         if self._conn is None:
             return {}
         out: dict[str, tuple[RowIndex, Any]] = {}
@@ -227,7 +227,7 @@ class Store(SqliteStore, NullStore):
         try:
             for key, articles, officials, head in self._select("articles, officials, head", keys):
                 try:
-                    out[key] = (RowIndex(articles, frozenset(officials.split())), loads(head))
+                    out[key] = (RowIndex(articles, frozenset(officials.split())), decode(head))
                 except Exception:
                     bad += 1
         except sqlite3.DatabaseError as exc:
@@ -238,11 +238,13 @@ class Store(SqliteStore, NullStore):
         return out
 
     def put_many(self, rows: Iterable[tuple[str, Any, RowIndex]]) -> None:
-        """Store (key, value, index) rows; a value with a `head()` keeps its head beside it."""
+        """Store (key, value, index) rows; a value with a `head()` keeps its head's blob beside it."""
         if self._conn is None:
             return
+        from timeline.engine.heads import encode_head
+
         self.put_encoded(
-            Encoded(key, dumps(value), index, dumps(value.head()) if hasattr(value, "head") else b"")
+            Encoded(key, dumps(value), index, encode_head(value.head()) if hasattr(value, "head") else b"")
             for key, value, index in rows
         )
 

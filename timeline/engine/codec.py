@@ -15,6 +15,7 @@ _ZLIB_LEVEL = 1  # fast; pickled digests repeat class names and text, ~3-5x smal
 # Record modules whose dataclasses a row may hold, and the few other globals they are made of.
 _RECORD_MODULES = frozenset({"timeline.model", "timeline.lang"})
 _VALUE_CLASSES = frozenset({
+    ("timeline.archive.identity", "Identity"),
     ("timeline.engine.plan", "FileResult"),
     ("timeline.engine.plan", "FileHead"),
     ("timeline.engine.plan", "OfficialResult"),
@@ -71,7 +72,7 @@ def _init_fields(cls: type) -> tuple[str, ...]:
 _MAKERS: dict[type, Any] = {}
 
 
-def _maker(cls: type):
+def fast_constructor(cls: type):
     """A function that builds a `cls` from its field values positionally, setting each slot directly:
     about twice as fast as a frozen dataclass's `__init__`, which goes through `object.__setattr__`."""
     names = _init_fields(cls)
@@ -90,7 +91,7 @@ def _new(cls: type, *values: Any) -> Any:
     if make is None:
         if not _init_fields(cls):
             raise pickle.UnpicklingError(f"not a cached record: {cls!r}")
-        make = _MAKERS[cls] = _maker(cls)
+        make = _MAKERS[cls] = fast_constructor(cls)
     return make(*values)
 
 
@@ -147,3 +148,4 @@ def loads(blob: bytes) -> Any:
     if not (cls.__module__ in _RECORD_MODULES or (cls.__module__, cls.__qualname__) in _VALUE_CLASSES):
         raise pickle.UnpicklingError(f"not a cached record: {cls.__name__}")
     return value
+

@@ -14,110 +14,195 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from timeline.engine.cache import Encoded, NullStore, RowIndex
+from timeline.engine.cache import Encoded, NullStore, RowIndex, stat_signature
 from timeline.engine.plan import FileHead, FileResult, Job
 from timeline.model import InputProblem
 
-BATCH_FILES = 2048  # files read and extracted at a time: bounds the raw bytes held in memory
+BATCH_FILES = 2048  # files read and handed to the extractor at a time
+MAX_PENDING_BATCHES = 2  # batches in flight at most: bounds the raw bytes held in memory
+BACKGROUND_MIN_ROWS = 1000  # cached rows to load meanwhile that make a worker worth starting for a few files
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Row:
-    """One file of the archive as the run knows it: path as shown, cache key, index, head."""
+    """One file of the archive as the run knows it: path as shown, cache key, index, and its head,
+    as stored (`blob`, from the cache or a worker) or as computed here (`head`)."""
 
     path: str
     key: str
     index: RowIndex
-    head: FileHead | None
+    blob: bytes | None = None
+    head: FileHead | None = None
 
 
 class ArchiveFiles:
     """The files of one run and the cache they are looked up in."""
 
-    def __init__(self, job: Job, files: list[str], problems: list[InputProblem], store, progress) -> None:
+    def __init__(self, job: Job, progress=None) -> None:
+        from timeline.engine.cache import extraction_key
+
         self.job = job
-        self.files = files
-        self.problems = problems
-        self.store = store
         self.progress = progress
+        self.files: list[str] = []
+        self.problems: list[InputProblem] = []
+        self.config_key = extraction_key(job.roster_path)
+        self.store = NullStore()
         self.fresh: dict[str, FileResult] = {}  # extracted in this run, by key
+        self.blobs: dict[str, bytes] = {}  # their heads as stored
         self.live: list[str] = []
-        self.config_key = ""
         self._results_store = None
+        self._pending: list = []  # extraction handed to workers, not yet collected
+        self._submitted: dict[str, tuple[str, Any]] = {}  # path as shown -> (key, stat) read and handed out
+        self._read_at = time.time_ns()  # before any stat: a file changed after this is never trusted
 
     @classmethod
-    def open(cls, job: Job, progress=None) -> "ArchiveFiles":
-        from timeline.engine.cache import default_cache_dir, extraction_key, open_store
+    def open(cls, job: Job, progress=None, *, prefetch: Iterable[str] = (), extractor=None) -> "ArchiveFiles":
+        """The archive's files listed and the cache opened; `prefetch` (hook mode's changed files) are
+        read and handed to `extractor` first, so their extraction overlaps the listing."""
+        opened = cls(job, progress)
+        if job.use_cache:
+            opened._open_store()
+            if prefetch and extractor is not None:
+                opened._prefetch(prefetch, extractor)
+        opened._discover()
+        if not opened.files:
+            opened.store.close()
+            opened.store = NullStore(opened.store.warnings)
+        return opened
+
+    def _open_store(self) -> None:
+        from timeline.engine.cache import default_cache_dir, open_store
+
+        job = self.job
+        directory = job.cache_dir if job.cache_dir is not None else default_cache_dir(job.paths)
+        self.store = open_store(Path(directory), self.config_key)
+
+    def _discover(self) -> None:
         from timeline.ingest import find_files
 
-        files, problems = find_files(job.paths, job.exclude)
-        config_key = extraction_key(job.roster_path)
-        if not job.use_cache or not files:
-            store = NullStore()
-        else:
-            directory = job.cache_dir if job.cache_dir is not None else default_cache_dir(job.paths)
-            store = open_store(Path(directory), config_key)
-        if progress is not None:
-            progress.start(len(files))
-        opened = cls(job, files, list(problems), store, progress)
-        opened.config_key = config_key
-        return opened
+        self.files, problems = find_files(self.job.paths, self.job.exclude)
+        self.problems.extend(problems)
+        if self.progress is not None:
+            self.progress.start(len(self.files))
+
+    def _prefetch(self, paths: Iterable[str], extractor) -> None:
+        from timeline.ingest import read_file
+
+        items = []
+        for path in paths:
+            shown = display_path(self.job.paths, path)
+            if shown is None or shown in self._submitted:
+                continue
+            try:
+                st = os.stat(shown)
+            except OSError:
+                continue
+            data, problem = read_file(shown)
+            if data is None:
+                continue
+            key = self.store.key(shown, data)
+            self._submitted[shown] = (key, st)
+            items.append((key, shown, data))
+        known = self.store.index(key for key, _, _ in items)
+        todo = [item for item in items if item[0] not in known]
+        if todo:
+            self._pending.append(extractor.submit(todo, encode=self.store.enabled, background=True))
 
     # ---- keys and rows ---------------------------------------------------------------------------
 
     def resolve(self, extractor, *, heads: bool) -> list[Row]:
         """Every readable file as a Row, in archive order, extracting the files the cache lacks.
-        With `heads`, rows carry their head (loaded from the cache or taken from the fresh result)."""
-        rows: list[Row] = []
-        for start in range(0, len(self.files), BATCH_FILES):
-            rows.extend(self._resolve_batch(self.files[start : start + BATCH_FILES], extractor, heads))
-        return rows
+        With `heads`, rows carry their head (loaded from the cache or taken from the fresh result).
 
-    def _resolve_batch(self, batch: list[str], extractor, heads: bool) -> list[Row]:
+        Files whose stat matches the stat index are not read; the files that must be read are read
+        and handed to the extractor first, so that workers extract while this process loads the
+        cached rows of the rest."""
         store = self.store
-        seen_ns = time.time_ns()  # before any stat: a file changed after this is never trusted
-        stats = {}
+        stats: dict[str, os.stat_result] = {}
         if store.enabled:
-            for path in batch:
+            for path in self.files:
                 try:
                     stats[path] = os.stat(path)
                 except OSError:
                     pass  # reading it below names the problem
-        known = store.known_keys(stats)
-        data_of: dict[str, bytes] = {}
-        keyed = [(path, known.get(path) or self._read(path, data_of)) for path in batch]
-        lookup = store.heads if heads else (lambda ks: {k: (v, None) for k, v in store.index(ks).items()})
-        cached: dict[str, Any] = lookup([key for _, key in keyed if key])
-        # A file the stat index knows whose row is gone (other code or settings wrote the cache): read it.
-        stale = [n for n, (path, key) in enumerate(keyed) if key and key not in cached and key not in data_of]
-        for n in stale:
-            keyed[n] = (keyed[n][0], self._read(keyed[n][0], data_of))
-        if stale:
-            cached.update(lookup([keyed[n][1] for n in stale if keyed[n][1]]))
-        keyed = [(path, key) for path, key in keyed if key]
-        self.live.extend(key for _, key in keyed)
-        recorded = [(path, stats[path], key) for path, key in keyed if key in data_of and path in stats]
-        todo = [(key, path, data_of[key]) for path, key in keyed if key not in cached]
+        known: dict[str, str] = {}
+        for start in range(0, len(self.files), BATCH_FILES):
+            batch = self.files[start : start + BATCH_FILES]
+            known.update(store.known_keys({p: stats[p] for p in batch if p in stats}))
+        lookup = ((lambda ks: store.heads(ks, bytes)) if heads
+                  else (lambda ks: {k: (v, None) for k, v in store.index(ks).items()}))
+        key_of: dict[str, str] = {}
+        cached: dict[str, Any] = {}
+        recorded: list[tuple[str, os.stat_result, str]] = []
+        unknown = [path for path in self.files if path not in known]
+        background = len(known) >= BACKGROUND_MIN_ROWS
+        for start in range(0, len(unknown), BATCH_FILES):
+            self._read_and_submit(unknown[start : start + BATCH_FILES], extractor, lookup, stats, key_of,
+                                  cached, recorded, background)
+        for start in range(0, len(self.files), BATCH_FILES):
+            batch = [known[p] for p in self.files[start : start + BATCH_FILES] if p in known]
+            cached.update(lookup(batch))
+        # Files the stat index knows whose row is gone (other code or settings wrote the cache): read them.
+        stale = [path for path in self.files if path in known and known[path] not in cached]
+        key_of.update((path, known[path]) for path in self.files if path in known and known[path] in cached)
+        for start in range(0, len(stale), BATCH_FILES):
+            self._read_and_submit(stale[start : start + BATCH_FILES], extractor, lookup, stats, key_of,
+                                  cached, recorded, False)
         if self.progress is not None and cached:
             self.progress.advance(len(cached))
+        while self._pending:
+            self._collect(self._pending.pop(0))
+        store.record_stats(recorded, self._read_at)
+        rows = []
+        for path in self.files:
+            key = key_of.get(path)
+            if key is None:
+                continue
+            if key in cached:
+                index, blob = cached[key]
+                rows.append(Row(path, key, index, blob))
+            elif key in self.blobs:
+                rows.append(Row(path, key, self.fresh[key].index(), self.blobs[key]))
+            else:
+                result = self.fresh[key]
+                rows.append(Row(path, key, result.index(), None, result.head() if heads else None))
+        self.live.extend(row.key for row in rows)
+        return rows
+
+    def _read_and_submit(self, paths, extractor, lookup, stats, key_of, cached, recorded, background) -> None:
+        """Read these files, look their keys up, and hand the ones the cache lacks to the extractor."""
+        data_of: dict[str, bytes] = {}
+        items = []
+        for path in paths:
+            prefetched = self._submitted.get(path)
+            if prefetched is not None and path in stats and stat_signature(prefetched[1]) == stat_signature(stats[path]):
+                key_of[path] = prefetched[0]
+                items.append((prefetched[0], path))
+                recorded.append((path, prefetched[1], prefetched[0]))
+                continue
+            key = self._read(path, data_of)
+            if key is not None:
+                key_of[path] = key
+                items.append((key, path))
+                if path in stats:
+                    recorded.append((path, stats[path], key))
+        cached.update(lookup([key for key, _ in items]))
+        todo = [(key, path, data_of[key]) for key, path in items if key not in cached and key in data_of]
+        if todo:
+            self._pending.append(extractor.submit(todo, encode=self.store.enabled, background=background))
+        while len(self._pending) > MAX_PENDING_BATCHES:  # bound the bytes in flight
+            self._collect(self._pending.pop(0))
+
+    def _collect(self, pending) -> None:
         encoded: list[Encoded] = []
-        for key, enc, result in extractor.run(todo, encode=store.enabled):
+        for key, enc, result in pending.results():
             self.fresh[key] = result
             if enc is not None:
                 encoded.append(enc)
+                self.blobs[key] = enc.head
             if self.progress is not None:
                 self.progress.advance(result)
-        store.put_encoded(encoded)
-        store.record_stats(recorded, seen_ns)
-        rows = []
-        for path, key in keyed:
-            if key in cached:
-                index, head = cached[key]
-            else:
-                result = self.fresh[key]
-                index, head = result.index(), result.head() if heads else None
-            rows.append(Row(path, key, index, head))
-        return rows
+        self.store.put_encoded(encoded)
 
     def _read(self, path: str, data_of: dict) -> str | None:
         from timeline.ingest import read_file
@@ -190,3 +275,17 @@ def _roster(job: Job):
     from timeline.extract.roster import load_roster
 
     return load_roster(job.roster_path)
+
+
+def display_path(roots: Iterable[str], path: str) -> str | None:
+    """`path` as the archive listing will show it (under the first root that holds it), or None."""
+    import posixpath
+
+    target = os.path.abspath(path)
+    for root in roots:
+        base = os.path.abspath(root)
+        if target != base and target.startswith(os.path.join(base, "")):
+            rel = os.path.relpath(target, base).replace(os.sep, "/")
+            shown = os.fspath(root).replace(os.sep, "/").rstrip("/") or "/"
+            return rel if shown in (".", "./") else posixpath.join(shown, rel)
+    return None

@@ -56,32 +56,51 @@ class Extractor:
         self.roster = roster
         self.pool: ProcessPoolExecutor | None = None
 
-    def run(self, items: Sequence[tuple[str, str, bytes]], *, encode: bool = True
-            ) -> Iterable[tuple[str, Encoded | None, FileResult]]:
-        """(key, path, bytes) -> (key, encoded row or None, result) in input order. With `encode`,
-        workers send back the encoded row and this process loads it (one pickling, not two)."""
-        if self.pool is None and (self.jobs == 1 or len(items) < POOL_MIN_FILES):
-            for key, path, data in items:
-                result = map_file(path, data, self.roster)
-                yield key, (encode_row(key, result) if encode else None), result
-            return
+    def submit(self, items: Sequence[tuple[str, str, bytes]], *, encode: bool = True,
+               background: bool = False) -> "Pending":
+        """Hand (key, path, bytes) items over; `Pending.results()` gives (key, encoded row or None,
+        result) in input order. With `encode`, workers send back the encoded row and this process
+        loads it (one pickling, not two). With `background` (this process has other work meanwhile),
+        even a few files go to a worker, so their extraction overlaps that work."""
+        use_pool = self.jobs > 1 and (len(items) >= POOL_MIN_FILES or background or self.pool is not None)
+        if not use_pool:
+            return Pending(items, None, encode, self.roster)
         if self.pool is None:
             self.pool = worker_pool(self.jobs, self.roster)
-        chunk = max(4, min(64, len(items) // (self.jobs * 8) or 1))
-        if not encode:
-            for (key, _, _), result in zip(items, self.pool.map(_map_in_worker, [i[1:] for i in items],
-                                                                 chunksize=chunk)):
-                yield key, None, result
-            return
-        from timeline.engine.codec import loads
-
-        for row in self.pool.map(_encode_in_worker, items, chunksize=chunk):
-            yield row.key, row, loads(row.blob)
+        chunk = max(1, min(64, len(items) // (self.jobs * 8) or 1))
+        if encode:
+            return Pending(items, self.pool.map(_encode_in_worker, items, chunksize=chunk), encode, self.roster)
+        return Pending(items, self.pool.map(_map_in_worker, [item[1:] for item in items], chunksize=chunk),
+                       encode, self.roster)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown()
             self.pool = None
+
+
+class Pending:
+    """Extraction handed to the pool (already running) or deferred to `results()` (in this process)."""
+
+    def __init__(self, items, running, encode: bool, roster) -> None:
+        self.items = items
+        self.running = running
+        self.encode = encode
+        self.roster = roster
+
+    def results(self) -> Iterable[tuple[str, Encoded | None, FileResult]]:
+        if self.running is None:
+            for key, path, data in self.items:
+                result = map_file(path, data, self.roster)
+                yield key, (encode_row(key, result) if self.encode else None), result
+        elif self.encode:
+            from timeline.engine.codec import loads
+
+            for row in self.running:
+                yield row.key, row, loads(row.blob)
+        else:
+            for (key, _, _), result in zip(self.items, self.running):
+                yield key, None, result
 
 
 def extract_many(
@@ -123,15 +142,17 @@ def run_local(job: Job, progress=None) -> RunResult:
     `use_cache` is off: the `local` engine (and with one job, `serial`)."""
     from timeline.engine.files import ArchiveFiles
 
-    files = ArchiveFiles.open(job, progress)
     extractor = Extractor(job.jobs, _roster(job.roster_path))
     try:
-        if job.focus is not None and files.store.enabled:
-            return _run_focused(files, extractor, job)
-        return _run_whole(files, extractor, job)
+        files = ArchiveFiles.open(job, progress, prefetch=job.focus or (), extractor=extractor)
+        try:
+            if job.focus is not None and files.store.enabled:
+                return _run_focused(files, extractor, job)
+            return _run_whole(files, extractor, job)
+        finally:
+            files.close()
     finally:
         extractor.close()
-        files.close()
 
 
 def run_serial(job: Job, progress=None) -> RunResult:
@@ -142,22 +163,22 @@ def run_serial(job: Job, progress=None) -> RunResult:
 
 
 def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
-    """A whole run: heads establish who is who; cached per-official results are reused; the other
-    officials are checked from the digests of the files that involve them."""
-    from timeline.archive.identity import identify
+    """A whole run: heads establish who is who (or the cached identity, when no file's officials
+    changed); cached per-official results are reused; the other officials are checked from the
+    digests of the files that involve them."""
     from timeline.checks.runner import official_inputs, official_result
     from timeline.engine.results import official_keys, salt_of, scope_of
 
     rows = files.resolve(extractor, heads=True)
-    identity = identify((officials for row in rows for officials in row.head.officials), extractor.roster)
+    store = files.results()
+    code = files.store_code()
+    salt = salt_of(code, files.config_key, job.plan.fingerprint())
+    scope = scope_of(job.paths, salt)
+    identity = _identity(rows, store, code, files.config_key, scope, extractor.roster)
     if files.progress is not None:
         files.progress.update(officials=len(identity.officials))
-    store = files.results()
     results: dict = {}
     if store.enabled:
-        code = files.store_code()
-        salt = salt_of(code, files.config_key, job.plan.fingerprint())
-        scope = scope_of(job.paths, salt)
         keys = official_keys([(r.path, r.key, r.index) for r in rows], identity, salt)
         cached = store.get_many(keys.values())
         results = {oid: cached[key] for oid, key in keys.items() if key in cached}
@@ -176,14 +197,48 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     if store.enabled:
         store.prune(keys.values(), scope, code)
     files.finish()
+    records = [_records(r) for r in rows]
     return RunResult(
         articles=sum(r.index.articles for r in rows),
-        problems=files.problems_with(p for r in rows for p in r.head.problems),
+        problems=files.problems_with(p for _, problems in records for p in problems),
         notes=files.notes(store),
         identity=identity,
-        article_drafts=tuple(d for r in rows for d in r.head.drafts),
+        article_drafts=tuple(d for drafts, _ in records for d in drafts),
         officials={oid: r for oid, r in results.items() if r.drafts or r.events},
     )
+
+
+def _identity(rows, store, code: str, config_key: str, scope: str, roster):
+    """Identity from every file's officials; cached by their bytes, so an edit that leaves every
+    file's officials as they were does not build a single Official."""
+    from timeline.archive.identity import identify
+    from timeline.engine import heads
+
+    if not store.enabled or any(r.blob is None for r in rows):
+        return identify((officials for officials in _officials(rows) for officials in officials), roster)
+    key = heads.identity_key(f"{code}\0{config_key}", (r.blob for r in rows))
+    identity = store.identity(key)
+    if identity is None:
+        identity = identify((officials for officials in _officials(rows) for officials in officials), roster)
+        store.put_identity(key, identity, scope, code)
+    return identity
+
+
+def _officials(rows) -> list:
+    """Each row's officials per article (decoding the stored heads in one pass)."""
+    from timeline.engine import heads
+
+    decoded = iter(heads.officials([r.blob for r in rows if r.head is None]))
+    return [r.head.officials if r.head is not None else next(decoded) for r in rows]
+
+
+def _records(row) -> tuple:
+    """A row's article drafts and problems."""
+    from timeline.engine import heads
+
+    if row.head is not None:
+        return row.head.drafts, row.head.problems
+    return heads.records(row.blob)
 
 
 def _run_focused(files, extractor: Extractor, job: Job) -> RunResult:
@@ -232,9 +287,9 @@ def load_archive(
 
     job = Job(tuple(paths), OfficialPlan(), tuple(exclude), roster_path, jobs, use_cache, cache_dir,
               tuple(focus) if focus is not None else None)
-    files = ArchiveFiles.open(job, progress)
     roster = _roster(roster_path)
     extractor = Extractor(jobs, roster)
+    files = ArchiveFiles.open(job, progress)
     try:
         loaded = files.load(files.resolve(extractor, heads=False))
         digests = tuple(d for result in loaded for d in result.digests)

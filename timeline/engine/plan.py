@@ -93,7 +93,9 @@ def encode(key: str, result: FileResult) -> Encoded:
     gathers results stores the bytes as they come instead of pickling everything again."""
     from timeline.engine.codec import dumps
 
-    return Encoded(key, dumps(result), result.index(), dumps(result.head()))
+    from timeline.engine.heads import encode_head
+
+    return Encoded(key, dumps(result), result.index(), encode_head(result.head()))
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,12 @@ class NullResults:
     def prune(self, live: Iterable[str], scope: str, code: str) -> int:
         return 0
 
+    def identity(self, key: str):
+        return None
+
+    def put_identity(self, key: str, identity, scope: str, code: str) -> None:
+        return None
+
     def close(self) -> None:
         return None
 
@@ -80,10 +86,13 @@ class ResultStore(SqliteStore):
         # of the run that wrote it (what a prune may drop).
         "CREATE TABLE IF NOT EXISTS results ("
         " key TEXT PRIMARY KEY, code TEXT NOT NULL, scope TEXT NOT NULL, blob BLOB NOT NULL)",
+        # The last identity of each scope, keyed by every file's officials (`heads.identity_key`).
+        "CREATE TABLE IF NOT EXISTS identities ("
+        " key TEXT PRIMARY KEY, code TEXT NOT NULL, scope TEXT NOT NULL, blob BLOB NOT NULL)",
     )
-    TABLES = frozenset({"meta", "results"})
-    DATA_TABLES = ("results",)
-    VERSION = 2
+    TABLES = frozenset({"meta", "results", "identities"})
+    DATA_TABLES = ("results", "identities")
+    VERSION = 3
 
     def get_many(self, keys: Iterable[str]) -> dict:
         """The cached results of those keys that have a readable row."""
@@ -116,6 +125,32 @@ class ResultStore(SqliteStore):
             with write_transaction(self._conn):
                 self._conn.executemany(
                     "INSERT OR REPLACE INTO results (key, code, scope, blob) VALUES (?, ?, ?, ?)", records)
+        except sqlite3.DatabaseError as exc:
+            self._write_failed(exc)
+
+    def identity(self, key: str):
+        """The identity cached under `key`, or None."""
+        if self._conn is None:
+            return None
+        try:
+            row = self._conn.execute("SELECT blob FROM identities WHERE key = ?", (key,)).fetchone()
+            return loads(row[0]) if row else None
+        except sqlite3.DatabaseError as exc:
+            self._broken(exc)
+        except Exception:  # a damaged row: identity is computed again
+            self._warn("rows", 1)
+        return None
+
+    def put_identity(self, key: str, identity, scope: str, code: str) -> None:
+        """Keep `identity` as the one of `scope` (the scope's previous one goes)."""
+        if self._conn is None:
+            return
+        blob = dumps(identity)
+        try:
+            with write_transaction(self._conn):
+                self._conn.execute("DELETE FROM identities WHERE scope = ? OR code != ?", (scope, code))
+                self._conn.execute("INSERT OR REPLACE INTO identities (key, code, scope, blob) VALUES (?, ?, ?, ?)",
+                                   (key, code, scope, blob))
         except sqlite3.DatabaseError as exc:
             self._write_failed(exc)
 
