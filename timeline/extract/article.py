@@ -10,7 +10,7 @@ from timeline.model import Article, ArticleClaims, ArticleDigest, Draft
 
 def extract_claims(article: Article, roster=None) -> ArticleClaims:
     """Time expressions, officials, mentions and events of one article (each event with its clock time)."""
-    from timeline.extract.attach import with_clock
+    from timeline.extract.attach import clock_starts, with_clock
     from timeline.extract.events import find_events
     from timeline.extract.officials import find_officials
     from timeline.temporal import find_dates
@@ -20,7 +20,8 @@ def extract_claims(article: Article, roster=None) -> ArticleClaims:
     expressions = find_dates(article.text, article.published)
     officials, mentions = find_officials(article, sentences, roster)
     events = find_events(article, sentences, expressions, officials, mentions)
-    events = [with_clock(e, expressions, article.text) for e in events]
+    starts = clock_starts(expressions)
+    events = [with_clock(e, expressions, article.text, starts) for e in events]
     return ArticleClaims(
         article=article,
         expressions=tuple(expressions),

@@ -29,7 +29,7 @@ from timeline.extract.names import (
 from timeline.extract.roster import Roster, load_roster
 from timeline.extract.titles import lexicon, slug
 from timeline.model import Article, Mention, Official, Role, Sentence
-from timeline.text.spans import inside, quote_spans
+from timeline.text.spans import Spans, inside, quote_spans
 
 __all__ = ["find_officials", "load_roster", "merge_officials", "slug"]
 
@@ -125,8 +125,9 @@ def find_officials(
         found.append(Found(m.start, end, text[m.start : end], form, None, title, region, quoted))
 
     if roster is not None:
+        named = Spans((f.start, f.end) for f in found if f.person)
         for start, end, written in roster.names_in(text):
-            if not any(f.start <= start < f.end for f in found if f.person):
+            if not named.covers(start):
                 p = person(written)
                 found.append(Found(start, end, written, "full", p.id, quoted=inside(quotes, start)))
 
@@ -134,9 +135,9 @@ def find_officials(
     if people:
         words = {w for p in people.values() for w in p.tokens if len(w) >= 3 and w not in lex.stop}
         full = {n for p in people.values() for n in (p.name, *p.aliases)}
-        taken = [(f.start, f.end) for f in found]
+        taken = Spans((f.start, f.end) for f in found)
         for start0, end, written in name_runs(text, full, words):
-            if any(s <= start0 < e for s, e in taken):
+            if taken.covers(start0):
                 continue
             hon = lex.honorific_before_re.search(text, max(0, start0 - 8), start0)
             start = hon.start() if hon else start0
