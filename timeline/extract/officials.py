@@ -206,24 +206,22 @@ def merge_officials(
                 entry = roster.entry(official.id) or roster.entry(official.name)
             pid = entry.id if entry else official.id
             slot = merged.setdefault(
-                pid, {"name": entry.name if entry else official.name, "roles": [], "aliases": [], "mentions": 0}
+                pid, {"name": entry.name if entry else official.name, "roles": {}, "aliases": {}, "mentions": 0}
             )
             if entry is None and len(official.name) > len(slot["name"]):
                 slot["name"] = official.name
+            # dicts as ordered sets: an official named in thousands of articles stays linear
             for role in official.roles:
-                if role not in slot["roles"]:
-                    slot["roles"].append(role)
+                slot["roles"].setdefault(role, None)
             for alias in (official.name, *official.aliases):
-                if alias not in slot["aliases"]:
-                    slot["aliases"].append(alias)
+                slot["aliases"].setdefault(alias, None)
             slot["mentions"] += counts.get(official.id, official.mentions)
     out = []
     for pid, slot in merged.items():
         if roster is not None and (entry := roster.entry(pid)) is not None:
             for rr in entry.roles:
-                if rr.role not in slot["roles"]:
-                    slot["roles"].append(rr.role)
+                slot["roles"].setdefault(rr.role, None)
         aliases = tuple(a for a in slot["aliases"] if a != slot["name"])
-        out.append(Official(pid, slot["name"], tuple(tidy_roles(slot["roles"])), aliases, slot["mentions"]))
+        out.append(Official(pid, slot["name"], tuple(tidy_roles(list(slot["roles"]))), aliases, slot["mentions"]))
     out.sort(key=lambda o: (-o.mentions, o.id))
     return out
