@@ -36,33 +36,9 @@ def bounded(text: str, start: int, end: int) -> bool:
 
 
 def name_runs(text: str, full: set[str], words: set[str]) -> list[tuple[int, int, str]]:
-    """Where known names and single name words are written, longest first, without overlaps.
-
-    One pass over the text's words: a name can only start where a word does (nothing alphanumeric
-    or a hyphen before it), and its first word's letters and digits are that word's, so each word
-    is looked up among the names that start with it (searching the text once per name is quadratic
-    in a long article, whose people are many)."""
-    by_first: dict[str, list[str]] = {}
-    for needle in full | words:
-        first = _RUN.match(needle)
-        if first is not None:
-            by_first.setdefault(first.group(), []).append(needle)
-        else:  # a name that does not start with a letter or digit: searched for as it is
-            by_first.setdefault("", []).append(needle)
-    for needles in by_first.values():
-        needles.sort(key=len, reverse=True)
-    hits: list[tuple[int, int, str]] = []
-    for run in _RUN.finditer(text):
-        for needle in by_first.get(run.group(), ()):
-            at = run.start()
-            if text.startswith(needle, at) and bounded(text, at, at + len(needle)):
-                hits.append((at, -len(needle), needle))
-    for needle in by_first.get("", ()):
-        at = text.find(needle)
-        while at >= 0:
-            if bounded(text, at, at + len(needle)):
-                hits.append((at, -len(needle), needle))
-            at = text.find(needle, at + 1)
+    """Where known names and single name words are written, longest first, without overlaps."""
+    needles = full | words
+    hits = _hits_by_word(text, needles) if len(needles) > FEW_NAMES else _hits_by_name(text, needles)
     hits.sort()
     out: list[tuple[int, int, str]] = []
     for at, neg, needle in hits:
@@ -70,6 +46,41 @@ def name_runs(text: str, full: set[str], words: set[str]) -> list[tuple[int, int
             continue
         out.append((at, at - neg, needle))
     return out
+
+
+FEW_NAMES = 32  # up to this many names, one C search of the text per name beats one pass over its words
+
+
+def _hits_by_name(text: str, needles: set[str]) -> list[tuple[int, int, str]]:
+    hits = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            if bounded(text, at, at + len(needle)):
+                hits.append((at, -len(needle), needle))
+            at = text.find(needle, at + 1)
+    return hits
+
+
+def _hits_by_word(text: str, needles: set[str]) -> list[tuple[int, int, str]]:
+    """The same hits in one pass over the text's words (a long article names many people, and one
+    search per name is quadratic): a name can only start where a word does (nothing alphanumeric or
+    a hyphen before it), and its first word's letters and digits are that word's."""
+    by_first: dict[str, list[str]] = {}
+    odd = set()
+    for needle in needles:
+        first = _RUN.match(needle)
+        if first is None:
+            odd.add(needle)  # not starting with a letter or digit: searched for as it is
+        else:
+            by_first.setdefault(first.group(), []).append(needle)
+    hits = _hits_by_name(text, odd)
+    for run in _RUN.finditer(text):
+        for needle in by_first.get(run.group(), ()):
+            at = run.start()
+            if text.startswith(needle, at) and bounded(text, at, at + len(needle)):
+                hits.append((at, -len(needle), needle))
+    return hits
 
 
 _RUN = re.compile(r"[^\W_]+")  # letters and digits: what str.isalnum() accepts, as in `bounded`

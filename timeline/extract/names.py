@@ -256,8 +256,8 @@ def named_as_place(text: str, words: str, own: int | None = None, strong: bool =
     that also stand before people ("dari Rita").
     """
     lex = lexicon()
-    first = _LEADING_RUN.match(words)
-    index = _region_index(text)
+    first = _LEADING_RUN.match(words) if len(text) > LONG_TEXT else None
+    index = _region_index(text) if first else {}
     for region_word in lex.region_words:
         if strong and region_word in lex.region_words_weak:
             continue
@@ -275,6 +275,7 @@ def named_as_place(text: str, words: str, own: int | None = None, strong: bool =
 
 
 _LEADING_RUN = re.compile(r"[^\W_]+")
+LONG_TEXT = 20_000  # characters: beyond this an article is indexed once instead of searched per title
 
 
 def _find_all(text: str, needle: str) -> list[int]:
