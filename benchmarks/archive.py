@@ -1,12 +1,18 @@
 """Benchmark `timeline check` on synthetic archives: cold and warm time, peak memory, precision and recall.
 
     python benchmarks/archive.py [--sizes 1000,10000,20000,50000] [--quick] [--workdir DIR] [--jobs N]
+                                 [--formats txt,md,csv,html] [--formats-size N] [--repeat 3]
 
 Archives come from benchmarks/generate_archive.py (reused when already generated for the same size and
 seed). Each size is checked cold (fresh cache dir), then warm after one article changed; the child's peak
 memory is measured (largest process, and the whole process tree sampled from /proc). Findings are matched
 to the generator's ground truth by rule + official id + files. A baseline (`--jobs 1 --no-cache` on the
 smallest archive) is measured in the same run and printed beside the targets.
+
+The formats run checks one generated archive (the smallest size, or --formats-size) as it was written
+(.txt) and re-published by benchmarks/republish.py as Markdown with front matter, one CSV export and
+saved web pages (optionally a .warc.gz), cold and uncached, best of --repeat runs: articles per second
+of each form beside the plain-text run, and the errors each finds.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate_archive  # noqa: E402
+import republish  # noqa: E402
 
 DEFAULT_SIZES = (1000, 10000, 20000, 50000)
 QUICK_SIZES = (1000, 2000)
@@ -308,6 +315,84 @@ def bench_baseline(timeline: list[str], root: Path, log) -> dict:
             "recall": result.recall}
 
 
+HTML_TARGETS = {"mb": 5.0, "first_paint_ms": 1000.0}
+CHROMIUM_ARGS = [  # Debian's Chromium; this machine's closed network refuses background connections
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def first_paint(page: Path, runs: int = 3) -> dict | None:
+    """Best of `runs` loads of a page from disk in headless Chromium: first contentful paint and DOM ready
+    (ms); None without playwright or a system Chromium."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path(chromium).is_file():
+        return None
+    paints, ready = [], []
+    with sync_playwright() as p:
+        for _ in range(runs):
+            with tempfile.TemporaryDirectory(prefix="timeline-bench-chromium-") as profile:
+                browser = p.chromium.launch_persistent_context(
+                    profile, executable_path=chromium, args=CHROMIUM_ARGS, headless=True,
+                    viewport={"width": 1200, "height": 900})
+                tab = browser.new_page()
+                tab.goto(page.as_uri(), wait_until="load")
+                tab.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+                paints.append(tab.evaluate(
+                    "() => performance.getEntriesByName('first-contentful-paint')[0].startTime"))
+                ready.append(tab.evaluate("() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+                browser.close()
+    return {"first_paint_ms": min(paints), "dom_ready_ms": min(ready)}
+
+
+def bench_html(timeline: list[str], root: Path, jobs: int | None, log) -> dict:
+    """The HTML report of one archive: its size and first paint, beside the JSON report of the same run
+    (both rendered from a warm cache, so the times are mostly rendering)."""
+    size = json.loads((root / "ground_truth.json").read_text(encoding="utf-8"))["articles"]
+    here = articles_dir(root)
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-html-") as tmp:
+        cache, page = Path(tmp) / "cache", Path(tmp) / "report.html"
+        html_cmd = [*check_cmd(timeline, root, cache, jobs), "--output", str(page)]
+        html_cmd[html_cmd.index("json")] = "html"
+        log(f"  {size}: html report, cold ...")
+        _ok(measure(html_cmd, cwd=here), f"html report of {size} articles")
+        log(f"  {size}: json and html reports, warm ...")
+        as_json = measure(check_cmd(timeline, root, cache, jobs), cwd=here)
+        _ok(as_json, f"json report of {size} articles")
+        as_html = measure(html_cmd, cwd=here)
+        _ok(as_html, f"html report of {size} articles")
+        log(f"  {size}: first paint in headless Chromium ...")
+        paint = first_paint(page)
+        return {"articles": size, "html_mb": page.stat().st_size / 1e6, "json_mb": len(as_json.stdout.encode()) / 1e6,
+                "html_warm_s": as_html.seconds, "json_warm_s": as_json.seconds,
+                "first_paint_ms": paint["first_paint_ms"] if paint else None,
+                "dom_ready_ms": paint["dom_ready_ms"] if paint else None}
+
+
+def html_table(row: dict) -> str:
+    """The HTML report's figures beside the JSON report of the same archive, then its targets."""
+    lines = [
+        "| report | articles | MB | warm s | first paint ms | DOM ready ms |",
+        "|---|---:|---:|---:|---:|---:|",
+        f"| json (baseline) | {row['articles']} | {row['json_mb']:.2f} | {row['json_warm_s']:.2f} | – | – |",
+        f"| html | {row['articles']} | {row['html_mb']:.2f} | {row['html_warm_s']:.2f} | "
+        f"{_fmt(row['first_paint_ms'], '{:.0f}')} | {_fmt(row['dom_ready_ms'], '{:.0f}')} |",
+        "",
+        "| target | limit | measured | |",
+        "|---|---:|---:|---|",
+    ]
+    for name, key, unit in (("html report size", "mb", " MB"), ("first paint, headless Chromium", "first_paint_ms", " ms")):
+        value = row["html_mb"] if key == "mb" else row[key]
+        verdict = "not measured" if value is None else ("ok" if value <= HTML_TARGETS[key] else "OVER")
+        lines.append(f"| {name}, {row['articles']:,} articles | {HTML_TARGETS[key]:g}{unit} | "
+                     f"{_fmt(value, '{:.2f}' if key == 'mb' else '{:.0f}')}{unit} | {verdict} |")
+    return "\n".join(lines)
+
+
 def _fmt(value: float | None, pattern: str) -> str:
     return "–" if value is None else pattern.format(value)
 
@@ -348,6 +433,57 @@ def table(rows: list[dict], baseline: dict | None, jobs: int | None) -> str:
     return "\n".join(lines)
 
 
+# --------------------------------------------------------------------------------------------------
+# The same archive in other formats
+# --------------------------------------------------------------------------------------------------
+
+FORMAT_DIRS = {"txt": None, "md": "md", "csv": "csv", "html": "html", "warc": "warc"}
+
+
+def ensure_forms(root: Path, forms: tuple[str, ...]) -> dict[str, Path]:
+    """The archive's articles as each form (re-published once, beside the archive, and reused)."""
+    out = root.parent / f"{root.name}-forms"
+    wanted = tuple(f for f in forms if FORMAT_DIRS[f] and not (out / FORMAT_DIRS[f]).is_dir())
+    if wanted:
+        republish.republish(articles_dir(root), out, wanted)
+    return {f: articles_dir(root) if FORMAT_DIRS[f] is None else out / FORMAT_DIRS[f] for f in forms}
+
+
+def bench_formats(timeline: list[str], root: Path, forms: tuple[str, ...], jobs: int | None, repeat: int, log) -> list[dict]:
+    """Each form of one archive checked cold without a cache, best of `repeat` runs."""
+    rows = []
+    for form, directory in ensure_forms(root, forms).items():
+        best: Measurement | None = None
+        for attempt in range(repeat):
+            log(f"  formats: {form}, run {attempt + 1}/{repeat} ...")
+            cmd = [*timeline, "check", ".", "--format", "json", "--no-progress", "--fail-on", "never", "--no-cache"]
+            run = measure(cmd + (["--jobs", str(jobs)] if jobs else []), cwd=directory)
+            _ok(run, f"check of the {form} form")
+            if best is None or run.seconds < best.seconds:
+                best = run
+        report = json.loads(best.stdout)
+        files = sum(1 for p in directory.rglob("*") if p.is_file())
+        rows.append({"form": form, "files": files, "articles": report["inputs"]["articles"], "seconds": best.seconds,
+                     "articles_per_s": report["inputs"]["articles"] / best.seconds, "peak_mb": best.peak_mb,
+                     "errors": report["summary"]["error"], "skipped": len(report["inputs"]["skipped"])})
+    return rows
+
+
+def formats_table(rows: list[dict], jobs: int | None) -> str:
+    """Articles per second of each form beside the plain-text run of the same archive."""
+    base = next((r for r in rows if r["form"] == "txt"), rows[0] if rows else None)
+    lines = [
+        f"| form (`--jobs {jobs or 'all'}`, no cache) | files | articles | cold s | articles/s | vs txt | peak MB |"
+        " errors | skipped |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        ratio = r["articles_per_s"] / base["articles_per_s"] if base else 1.0
+        lines.append(f"| {r['form']} | {r['files']} | {r['articles']} | {r['seconds']:.2f} | {r['articles_per_s']:.0f} |"
+                     f" {ratio:.2f}x | {r['peak_mb']:.0f} | {r['errors']} | {r['skipped']} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", help="Comma-separated archive sizes (default 1000,10000,20000,50000).")
@@ -360,6 +496,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeline", help="The command to run (default: the installed `timeline`).")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--json", type=Path, help="Also write the results to this JSON file.")
+    parser.add_argument("--html", type=int, default=20000, metavar="N",
+                        help="Also measure the HTML report of the largest archive of at most N articles (default 20000; 0: none).")
+    parser.add_argument("--formats", default="txt,md,csv,html",
+                        help="Forms of one archive to compare (txt, md, csv, html, warc; 'none' to skip).")
+    parser.add_argument("--formats-size", type=int, help="Archive size of the formats run (default: the smallest).")
+    parser.add_argument("--formats-only", action="store_true", help="Run only the formats comparison.")
+    parser.add_argument("--repeat", type=int, default=3, help="Runs per form in the formats run (the best counts).")
     args = parser.parse_args(argv)
     if args.sizes:
         try:
@@ -368,27 +511,41 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--sizes takes comma-separated integers, e.g. 1000,10000")
     else:
         sizes = QUICK_SIZES if args.quick else DEFAULT_SIZES
+    forms = () if args.formats.strip() == "none" else tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    if set(forms) - set(FORMAT_DIRS):
+        parser.error(f"--formats takes {', '.join(FORMAT_DIRS)}")
+    formats_size = args.formats_size or sizes[0]
     timeline = timeline_command(args.timeline)
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
+    html_size = max((n for n in sizes if n <= args.html), default=0)  # the largest archive up to --html
     args.workdir.mkdir(parents=True, exist_ok=True)
     log(f"timeline benchmark: sizes {', '.join(map(str, sizes))}, {os.cpu_count()} cores, workdir {args.workdir}")
     roots = {}
-    for size in sizes:
+    for size in sorted({*([] if args.formats_only else sizes), *([formats_size] if forms else [])}):
         started = time.perf_counter()
         roots[size] = ensure_archive(args.workdir, size, args.seed, args.contradiction_rate)
         log(f"  archive of {size} ready ({time.perf_counter() - started:.1f} s)")
-    baseline = None if args.no_baseline else bench_baseline(timeline, roots[sizes[0]], log)
-    rows = [bench_size(timeline, roots[size], args.jobs, log) for size in sizes]
-    print(table(rows, baseline, args.jobs))
-    by_rule = "; ".join(f"{r['articles']}: " + ", ".join(f"{k} {v}" for k, v in r["recall_by_rule"].items())
-                        for r in rows)
-    print(f"\nrecall by rule — {by_rule}")
+    baseline, rows = None, []
+    if not args.formats_only:
+        baseline = None if args.no_baseline else bench_baseline(timeline, roots[sizes[0]], log)
+        rows = [bench_size(timeline, roots[size], args.jobs, log) for size in sizes]
+        print(table(rows, baseline, args.jobs))
+        by_rule = "; ".join(f"{r['articles']}: " + ", ".join(f"{k} {v}" for k, v in r["recall_by_rule"].items())
+                            for r in rows)
+        print(f"\nrecall by rule — {by_rule}")
+    html = bench_html(timeline, roots[html_size], args.jobs, log) if html_size and not args.formats_only else None
+    if html:
+        print("\n" + html_table(html))
+    format_rows = bench_formats(timeline, roots[formats_size], forms, args.jobs, max(1, args.repeat), log) if forms else []
+    if format_rows:
+        print(f"\nthe archive of {formats_size} articles in other forms:\n")
+        print(formats_table(format_rows, args.jobs))
     if args.json:
-        args.json.write_text(json.dumps({"cores": os.cpu_count(), "baseline": baseline, "runs": rows},
-                                        indent=1) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps({"cores": os.cpu_count(), "baseline": baseline, "runs": rows, "html": html,
+                                         "formats": format_rows}, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

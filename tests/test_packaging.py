@@ -42,3 +42,7 @@ def test_wheel_install_finds_rule_catalog_and_language_data(tmp_path):
     dates = subprocess.run([sys.executable, "-m", "timeline", "dates", "-", "--ref", "2023-09-12", "--format", "json"],
                            cwd=tmp_path, env=env, capture_output=True, text=True, input="Rabu (13/09/2023)")
     assert '"2023-09-13"' in dates.stdout, dates.stderr
+    page = subprocess.run([sys.executable, "-m", "timeline", "check", str(src / "fixtures" / "seeds"), "--format", "html",
+                           "--no-cache", "--fail-on", "never"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert page.returncode == 0, page.stderr
+    assert '<svg class="axis"' in page.stdout and "</html>" in page.stdout  # the templates shipped in the wheel

@@ -47,6 +47,7 @@ def load(
         cache_dir=cache_dir or settings.cache_dir,
         progress=progress,
         focus=focus,
+        columns=settings.columns,
     )
 
 
@@ -78,7 +79,7 @@ def check(
 
 def run_engine(paths: Sequence[str], settings: Settings, catalog, *, jobs: int | None = None,
                use_cache: bool = True, cache_dir: Path | None = None, changed: Iterable[str] | None = None,
-               progress=None):
+               progress=None, sources: bool = False):
     """The three stages on the engine the settings name; hook mode (`changed`) always runs locally,
     where the cache makes it fast."""
     from timeline.checks.runner import official_plan
@@ -95,6 +96,8 @@ def run_engine(paths: Sequence[str], settings: Settings, catalog, *, jobs: int |
         cache_dir=cache_dir or settings.cache_dir,
         focus=tuple(changed) if changed is not None else None,
         scheduler=settings.scheduler,
+        columns=dict(settings.columns),
+        sources=sources,
     )
     engine = "local" if changed is not None and settings.engine in (None, "dask") else settings.engine
     return run(job, engine, progress)
@@ -124,16 +127,48 @@ def official_graph_text(archive: Archive, query: str, fmt: str) -> str:
     return export_graph(graphs[target.id], fmt)
 
 
-def events_text(archive: Archive, fmt: str, official: str | None = None, lang: str = "id") -> str:
-    """Each official's events in time order (`timeline events`), or one official's."""
+def events_text(
+    archive: Archive, fmt: str, official: str | None = None, lang: str = "id", settings: Settings | None = None
+) -> str:
+    """Each official's events in time order (`timeline events`), or one official's; `html` draws each
+    one's time axis on a page (trips end at the `max_trip_days` of `settings`)."""
     from timeline.checks.runner import events_by_official
     from timeline.render.listing import render_events
 
     by_official = events_by_official(archive)
-    if official:
-        wanted = find_official(archive, official).id
-        by_official = {k: v for k, v in by_official.items() if k == wanted}
+    target = find_official(archive, official) if official else None
+    if target is not None:
+        by_official = {k: v for k, v in by_official.items() if k == target.id}
+    if fmt == "html":
+        from timeline.checks.catalog import load_catalog
+        from timeline.lang import message
+        from timeline.model import Report
+        from timeline.render.html import render_html
+
+        officials = archive.identity.by_id()
+        report = Report(
+            articles=archive.articles, skipped=archive.skipped, warnings=archive.warnings,
+            officials=tuple(officials[k] for k in by_official if k in officials), events=by_official, findings=(),
+        )
+        title = (message("html.title_events", lang, name=target.name) if target is not None
+                 else message("html.title_events_all", lang))
+        return render_html(report, lang, {}, mode="events", title=title,
+                           **html_options(archive, settings, load_catalog()))
     return render_events(by_official, archive.identity.by_id(), fmt, lang)
+
+
+def html_options(sources, settings: Settings | None, catalog) -> dict:
+    """What the HTML page needs beside the Report: every article's outlet and publication date (for
+    claims no finding quotes; `sources`: an Archive, or article key -> anything with path, outlet,
+    published, url) and how long a trip without a reported return is assumed to last."""
+    from timeline.checks.runner import graph_trip_days, official_rules
+
+    if isinstance(sources, Archive):
+        sources = {d.article.key: d.article for d in sources.digests}
+    return {
+        "sources": sources or {},
+        "max_trip_days": graph_trip_days(official_rules(catalog, settings)),
+    }
 
 
 # --------------------------------------------------------------------------------------------------
@@ -152,7 +187,7 @@ class DatesResult:
 
 def dates_of_file(file: str, reference: date | None) -> DatesResult:
     """Read one article (a path or - for stdin) and tag its time expressions."""
-    from timeline.ingest import parse_article
+    from timeline.ingest import ReadOptions, parse_article
     from timeline.temporal import find_dates
 
     if file == "-":
@@ -167,7 +202,8 @@ def dates_of_file(file: str, reference: date | None) -> DatesResult:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(file, "cli.cannot_read", detail=exc.strerror or str(exc))
-    articles, problems = parse_article(file, data)
+    columns = load_settings([file]).columns if file != "-" else {}
+    articles, problems = parse_article(file, data, ReadOptions.of(columns))
     fatal = [p for p in problems if p.fatal]
     if not articles:
         if fatal:
@@ -196,6 +232,7 @@ class CheckOptions:
     config_path: Path | None = None
     select: str | None = None
     ignore: str | None = None
+    columns: str | None = None
     jobs: int | None = None
     use_cache: bool = True
     cache_dir: Path | None = None
@@ -256,7 +293,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
 
     settings = load_settings(options.paths, options.config_path).with_overrides(
         lang=options.lang, roster=options.roster, select=options.select, ignore=options.ignore,
-        engine=options.engine, scheduler=options.scheduler,
+        engine=options.engine, scheduler=options.scheduler, columns=options.columns,
     )
     lang = settings.lang
     catalog = load_catalog()
@@ -272,7 +309,7 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         lang=lang, stderr_is_terminal=options.stderr_is_terminal, fmt=fmt, explicit=options.progress
     )
     run = run_engine(archive_paths, settings, catalog, jobs=options.jobs, use_cache=options.use_cache,
-                     cache_dir=options.cache_dir, changed=changed, progress=progress)
+                     cache_dir=options.cache_dir, changed=changed, progress=progress, sources=fmt == "html")
     progress.finish()
     problems = problem_lines(run.problems, lang)
     notes = [note.render(lang) for note in run.notes]
@@ -289,5 +326,6 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         return CheckOutcome(None, ExitCode.CLEAN, problems, notes, lang)
     for stale in report.stale_baseline:
         notes.append("timeline: " + message("cli.stale_baseline", lang, id=stale))
-    text = render(report, fmt, lang, catalog, color=options.stdout_is_terminal and fmt == "text")
+    extra = html_options(run.sources, settings, catalog) if fmt == "html" else {}
+    text = render(report, fmt, lang, catalog, color=options.stdout_is_terminal and fmt == "text", **extra)
     return CheckOutcome(text, exit_code_for(report.findings, options.fail_on), problems, notes, lang)

@@ -7,10 +7,10 @@ The Literal types name every kind, role and severity a record may carry.
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Literal, Mapping, get_args
 
@@ -155,14 +155,43 @@ class TimeExpression:
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where something is in a source file: 1-based line and column (columns count characters)."""
+    """Where something is in a source file: 1-based physical line and column (columns count characters).
+
+    Only LF, CR LF and CR end a line. `text_line` and `text_column` are the same place counted in the
+    article's own text (which, for a JSON string, a CSV field or a web page, is not the file's text).
+    """
 
     path: str
     line: int
     column: int
+    text_line: int | None = None
+    text_column: int | None = None
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Where each character of an article's text sits in its file: text offset -> (physical line, column).
+
+    `anchors` are (offset, line, column, step) sorted by offset: the character at `offset` is at
+    (line, column), and each following one, up to the next anchor, `step` columns further (1 where the
+    text is a verbatim run of the file, 0 where only the line is known). Each reader builds one.
+    """
+
+    anchors: tuple[tuple[int, int, int, int], ...] = ((0, 1, 1, 1),)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based physical line and column of a text offset."""
+        anchors = self.anchors
+        i = bisect_right(anchors, offset, key=_anchor_offset) - 1
+        start, line, column, step = anchors[max(i, 0)]
+        return line, column + step * max(offset - start, 0)
+
+
+def _anchor_offset(anchor: tuple[int, int, int, int]) -> int:
+    return anchor[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,36 +203,35 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article, its body cleaned of boilerplate with every offset still pointing at the source.
+    """One article, its body cleaned of boilerplate with every offset still mapped to the source.
 
-    `text` has the same length and line structure as the body in the file: removed boilerplate is
-    blanked (replaced by spaces), never cut, so an offset maps to a line and column by `line_starts`.
-    `first_line` is the file line on which `text` begins (front matter, JSON records) and
-    `first_column` the column of its first character on that line (1 for plain text).
+    Removed boilerplate is blanked (replaced by spaces), never cut, so offsets into `text` stay offsets
+    of the text the reader took from the file, and `source` maps them to physical lines and columns.
+    `published_at` is the metadata's date and time when it gives a clock (with its zone when it names
+    one): the reference time of the article; `published` stays the calendar day.
     """
 
     path: str
-    key: str  # unique per article: path, or path#N for the N-th record of a .jsonl file
+    key: str  # unique per article: path, or path#N for the N-th record of a file that holds several
     title: str | None
     text: str
     published: date | None
-    published_source: str | None  # "metadata" | "dateline" | "reporting" | None
+    # "metadata" | "dateline" | "reporting" | "url" (only the page's address) | "warc-date" (the crawl) | None
+    published_source: str | None
     url: str | None = None
     outlet: str | None = None
     author: str | None = None
-    first_line: int = 1
-    first_column: int = 1
-    json_text: bool = False  # the body came from a JSON string: lines are the text's own, offset by first_line
+    source: SourceMap = SourceMap()
     content_hash: str = ""
+    published_at: datetime | None = None
 
     def location(self, offset: int) -> Location:
-        """The 1-based file line and column of a character offset into `text`."""
-        line_index = text_line_index(self.text, offset)
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        column = offset - line_start + 1
-        if line_index == 0:
-            column += self.first_column - 1
-        return Location(self.path, self.first_line + line_index, column)
+        """The physical line and column of a character offset into `text`, with its line and column
+        in the text itself."""
+        line, column = self.source.position(offset)
+        text_line = text_line_index(self.text, offset) + 1
+        text_column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return Location(self.path, line, column, text_line, text_column)
 
 
 def text_line_index(text: str, offset: int) -> int:
@@ -211,7 +239,7 @@ def text_line_index(text: str, offset: int) -> int:
     once per text: counting from the start for every claim is quadratic in a long article)."""
     if offset < 4096:
         return text.count("\n", 0, offset)
-    return bisect.bisect_left(_newlines(text), offset)
+    return bisect_left(_newlines(text), offset)
 
 
 @lru_cache(maxsize=4)
@@ -388,9 +416,11 @@ class Evidence:
     article_key: str
     mark_start: int = 0  # where `text` sits inside `quote`, to highlight it
     mark_end: int = 0
+    text_line: int | None = None  # where `text` starts in the article's own text (see Location)
+    text_column: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
@@ -403,6 +433,10 @@ class Evidence:
             "url": self.url,
             "outlet": self.outlet,
         }
+        if self.text_line is not None:
+            out["text_line"] = self.text_line
+            out["text_column"] = self.text_column
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ overrides, resolved once into a frozen `Settings` that every stage reads.
     max_trip_days = 14               # option of the rules that declare it (TL102, TL104)
     engine = "local"                 # serial | local | dask
     scheduler = "tcp://host:8786"    # the Dask scheduler (engine = "dask"); else a local cluster
+    columns = { text = "isi", date = "waktu" }   # CSV/TSV columns of article fields (else known header names)
     [rules]
     select = ["TL1", "weekday-mismatch"]  # codes, code prefixes, names or aliases; default: every rule
     ignore = ["TL901"]
@@ -32,7 +33,7 @@ from timeline.model import SEVERITIES
 
 CONFIG_NAME = ".timeline.toml"
 
-_TOP = ("lang", "roster", "exclude", "cache_dir", "max_trip_days", "engine", "scheduler", "rules")
+_TOP = ("lang", "roster", "exclude", "cache_dir", "max_trip_days", "columns", "engine", "scheduler", "rules")
 SCHEDULER_ENV = "TIMELINE_DASK_SCHEDULER"  # a scheduler address from the environment (beats the config file)
 _RULES = ("select", "ignore", "severity", "options")
 
@@ -56,6 +57,7 @@ class Settings:
     cache_dir: Path | None = None
     engine: str | None = None  # None: the default engine (timeline.engine.DEFAULT_ENGINE)
     scheduler: str | None = None  # a Dask scheduler address; None: a local cluster
+    columns: Mapping[str, str] = field(default_factory=dict)  # article field -> CSV/TSV column name
     root: Path | None = None  # the config file's directory; None when no config file was found
     path: Path | None = None  # the file it came from
 
@@ -86,8 +88,10 @@ class Settings:
         ignore: str | Sequence[str] | None = None,
         engine: str | None = None,
         scheduler: str | None = None,
+        columns: str | None = None,
     ) -> "Settings":
-        """Command-line options win over the environment and the file; --select replaces, --ignore adds."""
+        """Command-line options win over the environment and the file; --select replaces, --ignore adds,
+        --columns names columns over those of the file."""
         changes: dict[str, Any] = {}
         if engine is not None:
             changes["engine"] = _engine(engine, "--engine", None, None)
@@ -106,6 +110,8 @@ class Settings:
             changes["select"] = frozenset(resolve_rules(split_rules(select), None, "--select"))
         if ignore is not None:
             changes["ignore"] = self.ignore | frozenset(resolve_rules(split_rules(ignore), None, "--ignore"))
+        if columns is not None:
+            changes["columns"] = {**self.columns, **parse_columns_option(columns)}
         return replace(self, **changes)
 
 
@@ -122,6 +128,42 @@ def _scheduler(value: Any, key: str, where: str | None, line: int | None) -> str
     if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value.strip()):
         raise InputError(where, "config.bad_value", line, key=key, expected=Text.of("config.a_scheduler"))
     return value.strip()
+
+
+def _column_fields() -> str:
+    from timeline.ingest.readers import FIELDS
+
+    return ", ".join(FIELDS)
+
+
+def _checked_columns(pairs: Mapping[str, Any]) -> dict[str, str] | None:
+    """{field: column} when every field is an article field and every column a non-empty string."""
+    from timeline.ingest.readers import FIELDS
+
+    out: dict[str, str] = {}
+    for name, column in pairs.items():
+        if str(name).strip().lower() not in FIELDS or not isinstance(column, str) or not column.strip():
+            return None
+        out[str(name).strip().lower()] = column.strip()
+    return out
+
+
+def parse_columns_option(value: str) -> dict[str, str]:
+    """`--columns text=isi,date=waktu` -> {"text": "isi", "date": "waktu"}; InputError naming the fields."""
+    pairs: dict[str, str] = {}
+    for item in value.split(","):
+        if not item.strip():
+            continue
+        name, sep, column = item.partition("=")
+        if not sep:
+            pairs = {}
+            break
+        pairs[name] = column
+    checked = _checked_columns(pairs) if pairs else None
+    if checked is None:
+        raise InputError(None, "config.bad_value", key="--columns",
+                         expected=Text.of("config.columns_option", fields=_column_fields()))
+    return checked
 
 
 def _code_of(rule: Any) -> str:
@@ -205,6 +247,11 @@ def parse_settings(text: str, path: Path) -> Settings:
     if max_trip_days is not None and not _trip_days_ok(max_trip_days):
         raise fail("max_trip_days", Text.of("config.trip_days"))
 
+    columns = data.get("columns", {})
+    checked_columns = _checked_columns(columns) if isinstance(columns, dict) else None
+    if checked_columns is None:
+        raise fail("columns", Text.of("config.columns", fields=_column_fields()))
+
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise fail("rules", Text.of("config.table"))
@@ -246,6 +293,7 @@ def parse_settings(text: str, path: Path) -> Settings:
         cache_dir=a_path("cache_dir"),
         engine=engine,
         scheduler=scheduler,
+        columns=checked_columns,
         root=root,
         path=path,
     )

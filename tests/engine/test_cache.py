@@ -116,7 +116,7 @@ def test_roundtrip_keeps_claims_equal(tmp_path: Path) -> None:
     cache = open_cache(tmp_path, "cfg")
     got = cache.get_many(list(items))
     assert got == items
-    assert got[next(iter(items))].events[0].location == Location("berita/000.txt", 1, 59)
+    assert got[next(iter(items))].events[0].location == Location("berita/000.txt", 1, 59, 1, 59)
     assert cache.warnings == []
     cache.close()
 
@@ -243,7 +243,8 @@ def test_unreadable_rows_are_misses_with_one_warning(tmp_path: Path, blob: bytes
         assert cache.get_many([bad_key]) == {bad_key: items[bad_key]}
 
 
-def test_prune_drops_rows_of_files_no_longer_there_and_of_old_code(tmp_path: Path) -> None:
+def test_prune_drops_rows_of_files_no_longer_there_and_of_old_code(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path.parent)  # run from the folder holding the cache: paths are shown as keyed
     items = filled_cache(tmp_path, n=3)
     filled_cache(tmp_path, config_key="other", n=1)
     old = filled_cache(tmp_path, n=1, code="old-code")
@@ -258,11 +259,39 @@ def test_prune_drops_rows_of_files_no_longer_there_and_of_old_code(tmp_path: Pat
         assert cache.get_many(old) == {}
 
 
-def test_prune_leaves_rows_outside_the_checked_paths(tmp_path: Path) -> None:
+def test_prune_leaves_rows_outside_the_checked_paths(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path.parent)
     items = filled_cache(tmp_path, n=2)
     with open_cache(tmp_path, "cfg") as cache:
         assert cache.prune([], roots=["lain"]) == 0  # a run over another folder sharing the cache
         assert cache.get_many(items) == items
+
+
+def test_key_does_not_depend_on_the_directory_the_run_starts_in(tmp_path: Path, monkeypatch) -> None:
+    archive = tmp_path / "arsip"
+    (archive / "2023").mkdir(parents=True)
+    data = b"Judul\nIsi berita.\n"
+    keys = []
+    for cwd, shown in ((tmp_path, "arsip/2023/a.txt"), (archive, "2023/a.txt"), (archive / "2023", "a.txt"),
+                       (tmp_path, str(archive / "2023" / "a.txt")), (archive, "./2023/../2023/a.txt")):
+        monkeypatch.chdir(cwd)
+        with open_store(Path(os.path.relpath(archive / ".timeline-cache")), "cfg") as store:  # as found from cwd
+            keys.append(store.key(shown, data))
+    assert len(set(keys)) == 1 and keys[0].startswith("2023/a.txt\0")
+    assert NullStore.key("a.txt", data) != NullStore.key("2023/a.txt", data)  # no cache: the path as shown
+
+
+def test_prune_from_inside_the_archive_keeps_the_rows_of_the_others(tmp_path: Path, monkeypatch) -> None:
+    archive = tmp_path / "arsip"
+    (archive / "a").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    with open_store(archive / ".timeline-cache", "cfg") as store:
+        keys = [store.key(p, b"x") for p in ("arsip/a/1.txt", "arsip/a/2.txt", "arsip/b.txt")]
+        store.put_many(rows({k: sample_claims() for k in keys}))
+    monkeypatch.chdir(archive / "a")
+    with open_store(archive / ".timeline-cache", "cfg") as store:
+        assert store.prune([store.key("1.txt", b"x")], roots=["."]) == 1  # 2.txt went; b.txt is not under a/
+        assert set(store.get_many(keys)) == {keys[0], keys[2]}
 
 
 def test_index_is_read_without_loading_rows(tmp_path: Path) -> None:
@@ -420,8 +449,12 @@ def test_a_file_head_round_trips_through_its_plain_blob() -> None:
                         None, None, "berita/002.txt")
     draft = Draft("weekday-mismatch", {"stated": "Selasa", "date": date(2023, 9, 20)}, (evidence,), "basri-rase")
     problem = InputProblem("berita/002.txt", Text.of("input.not_utf8", detail=""), None, False)
-    head = FileHead(((claims.officials[0], acting), ()), (draft,), (problem,))
     from timeline.engine.heads import decode_head, encode_head
+    from timeline.engine.plan import ArticleSource
 
-    assert decode_head(encode_head(head)) == head
-    assert decode_head(encode_head(FileHead(((), (acting,)), (), ()))) == FileHead(((), (acting,)), (), ())
+    sources = (ArticleSource("berita/002.jsonl#1", "berita/002.jsonl", "SuaraKaltim.id", date(2023, 9, 12), "https://x"),
+               ArticleSource("berita/002.jsonl#2", "berita/002.jsonl"))
+    head = FileHead(((claims.officials[0], acting), ()), (draft,), (problem,), "berita/002.jsonl", sources)
+    assert decode_head(encode_head(head), "berita/002.jsonl") == head
+    bare = FileHead(((), (acting,)), (), (), "x.txt", ())
+    assert decode_head(encode_head(bare), "x.txt") == bare

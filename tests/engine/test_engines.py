@@ -22,8 +22,15 @@ SEEDS = ROOT / "fixtures" / "seeds"
 
 
 def rendered(paths, fmt: str = "json", lang: str = "en", settings: Settings | None = None, **kw) -> str:
-    report = check([str(p) for p in paths], settings or Settings(), **kw)
-    return render(report, fmt, lang, load_catalog())
+    """The report as `timeline check` writes it (the HTML page with every article's source)."""
+    from timeline.api import html_options, run_engine
+    from timeline.checks.runner import report_from
+
+    settings = (settings or Settings()).with_overrides(engine=kw.pop("engine", None), scheduler=kw.pop("scheduler", None))
+    catalog = load_catalog()
+    run = run_engine([str(p) for p in paths], settings, catalog, sources=fmt == "html", **kw)
+    extra = html_options(run.sources, settings, catalog) if fmt == "html" else {}
+    return render(report_from(run, settings, catalog), fmt, lang, catalog, **extra)
 
 
 def test_the_registry_names_three_engines():
@@ -31,7 +38,7 @@ def test_the_registry_names_three_engines():
     assert ENGINES["dask"].extra == "dask"
 
 
-@pytest.mark.parametrize("fmt", ["json", "text", "sarif"])
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif", "html"])
 def test_serial_and_local_pool_and_cache_give_the_same_report(generated, tmp_path, fmt):
     serial = rendered([generated], fmt, engine="serial", use_cache=False)
     pooled = rendered([generated], fmt, engine="local", jobs=2, use_cache=False)
@@ -43,10 +50,9 @@ def test_serial_and_local_pool_and_cache_give_the_same_report(generated, tmp_pat
 def test_dask_on_a_two_worker_cluster_gives_the_local_report(generated, dask_cluster):
     local = check([str(generated)], Settings(), engine="local", jobs=2, use_cache=False)
     assert any(f.code == "TL101" for f in local.findings), "the planted conflicts were not found"
-    on_dask = check([str(generated)], Settings(), engine="dask", scheduler=dask_cluster.scheduler_address)
-    catalog = load_catalog()
-    for fmt in ("json", "text"):
-        assert render(on_dask, fmt, "id", catalog) == render(local, fmt, "id", catalog)
+    for fmt in ("json", "text", "html"):
+        on_dask = rendered([generated], fmt, "id", engine="dask", scheduler=dask_cluster.scheduler_address)
+        assert on_dask == rendered([generated], fmt, "id", engine="local", jobs=2, use_cache=False)
 
 
 def test_dask_workers_read_fsspec_urls(generated, dask_cluster):

@@ -38,9 +38,9 @@ class Calls:
             self.read.append(path)
             return read(path)
 
-        def map_file(path, data, roster=None):
+        def map_file(path, data, *context):
             self.mapped.append(path)
-            return mapped(path, data, roster)
+            return mapped(path, data, *context)
 
         def official_result(oid, *args):
             self.checked.append(oid)
@@ -204,7 +204,7 @@ def test_recorded_stats_are_forgotten_when_the_key_function_changes(tmp_path, mo
     st = os.stat(path)
     with open_store(tmp_path / "cache", extraction_key(None)) as store:
         store.record_stats([(str(path), st, "old-key")], seen_ns=st.st_ctime_ns + 10_000_000_000)
-    monkeypatch.setattr("timeline.engine.cache.NullStore.key", staticmethod(lambda p, d: f"v2:{p}"))
+    monkeypatch.setattr("timeline.engine.cache.Store.key", lambda self, p, d: f"v2:{p}")
     with open_store(tmp_path / "cache", extraction_key(None)) as store:
         assert store.known_keys({str(path): st}) == {}
 

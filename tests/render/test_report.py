@@ -500,7 +500,7 @@ def test_counts_leave_out_suppressed_findings():
 def test_render_rejects_an_unknown_format():
     from timeline.errors import InputError
 
-    with pytest.raises(InputError, match="unknown format 'xml' \\(known: text, json, sarif, github\\)"):
+    with pytest.raises(InputError, match="unknown format 'xml' \\(known: text, json, sarif, github, html\\)"):
         render(make_report(), "xml", "en", CATALOG)
 
 

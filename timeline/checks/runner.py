@@ -185,10 +185,10 @@ def events_by_official(archive: Archive, only: set[str] | None = None) -> dict[s
             if only is None or oid in only}
 
 
-def run_archive(archive: Archive, plan: OfficialPlan, changed: set[str] | None = None):
+def run_archive(archive: Archive, plan: OfficialPlan, changed: set[str] | None = None, *, sources: bool = False):
     """The map per official over an extracted archive, in this process (with `changed`, hook mode:
     only the officials the changed files involve, and only their article drafts)."""
-    from timeline.engine.plan import RunResult
+    from timeline.engine.plan import ArticleSource, RunResult
 
     mine, involved = focus_of(archive, changed)
     names = {o.id: o.name for o in archive.officials}
@@ -202,6 +202,8 @@ def run_archive(archive: Archive, plan: OfficialPlan, changed: set[str] | None =
         article_drafts=tuple(d for item in mine for d in item.drafts),
         officials=results,
         involved=frozenset(involved) if involved is not None else None,
+        sources={d.article.key: ArticleSource(d.article.key, d.article.path, d.article.outlet, d.article.published,
+                                              d.article.url) for d in archive.digests} if sources else None,
     )
 
 

@@ -32,7 +32,7 @@ from timeline.errors import InputError
 def check(
     paths: Paths,
     fmt: Optional[CheckFormat] = typer.Option(
-        None, "--format", "-f", help="text (default), json, sarif or github."
+        None, "--format", "-f", help="text (default), json, sarif, github or html (one self-contained page)."
     ),
     output: OutputOption = None,
     lang: LangOption = None,
@@ -47,6 +47,10 @@ def check(
         None, "--select", help="Only these rules (codes, code prefixes like TL1, names; comma-separated)."
     ),
     ignore: Optional[str] = typer.Option(None, "--ignore", help="Skip these rules (codes or names, comma-separated)."),
+    columns: Optional[str] = typer.Option(
+        None, "--columns", help="CSV/TSV columns of article fields, e.g. text=isi,date=waktu (title, text, date, url,"
+        " outlet, author)."
+    ),
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where the cache lives."),
@@ -75,6 +79,7 @@ def check(
         config_path=config,
         select=select,
         ignore=ignore,
+        columns=columns,
         jobs=jobs,
         use_cache=not no_cache,
         cache_dir=cache_dir,

@@ -12,7 +12,7 @@ import typer
 from timeline.engine import ENGINES
 from timeline.errors import ExitCode, InputError
 from timeline.lang import LANGS
-from timeline.render import DATES_FORMATS, GRAPH_FORMATS, LIST_FORMATS, REPORT_FORMATS
+from timeline.render import DATES_FORMATS, EVENTS_FORMATS, GRAPH_FORMATS, LIST_FORMATS, REPORT_FORMATS
 
 
 def _choices(name: str, values: Iterable[str]) -> type[Enum]:
@@ -23,6 +23,7 @@ CheckFormat = _choices("CheckFormat", REPORT_FORMATS)
 DatesFormat = _choices("DatesFormat", DATES_FORMATS)
 GraphFormat = _choices("GraphFormat", GRAPH_FORMATS)
 TextOrJson = _choices("TextOrJson", LIST_FORMATS)
+EventsFormat = _choices("EventsFormat", EVENTS_FORMATS)
 Lang = _choices("Lang", LANGS)
 FailOn = _choices("FailOn", ("error", "warning", "info", "never"))
 EngineName = _choices("EngineName", ENGINES)

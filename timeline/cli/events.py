@@ -8,13 +8,13 @@ import typer
 
 from timeline.cli import app
 from timeline.cli.common import (
+    EventsFormat,
     JobsOption,
     LangOption,
     NoCacheOption,
     OutputOption,
     Paths,
     RosterOption,
-    TextOrJson,
     config_lang,
     fail_input,
     no_articles,
@@ -27,7 +27,9 @@ from timeline.errors import InputError
 @app.command()
 def events(
     paths: Paths,
-    fmt: TextOrJson = typer.Option("text", "--format", "-f"),
+    fmt: EventsFormat = typer.Option(
+        "text", "--format", "-f", help="text, json, or html (each official's time axis on one page)."
+    ),
     official: Optional[str] = typer.Option(None, "--official", help="Only this official (name or id)."),
     roster: RosterOption = None,
     jobs: JobsOption = None,
@@ -40,8 +42,9 @@ def events(
 
     language = config_lang(paths, lang)
     try:
-        archive = api.load(paths, roster=roster, jobs=jobs, use_cache=not no_cache)
-        text = api.events_text(archive, fmt.value, official, language)
+        settings = api.load_settings(paths)
+        archive = api.load(paths, settings, roster=roster, jobs=jobs, use_cache=not no_cache)
+        text = api.events_text(archive, fmt.value, official, language, settings)
     except InputError as exc:
         raise fail_input(exc, language)
     print_problems(archive.problems, language)

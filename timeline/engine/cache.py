@@ -1,7 +1,8 @@
 """The extraction cache: one SQLite file under the archive, holding each file's extraction result.
 
-The store owns its keys: a row is one file, keyed by its path and a hash of its bytes
-(`Store.key`), under the fingerprint of the code and language data that extracted it and the settings
+The store owns its keys: a row is one file, keyed by its path relative to the folder that holds the
+cache (so checking `archive/` from its parent and `.` from inside it share rows) and a hash of its
+bytes (`Store.key`), under the fingerprint of the code and language data that extracted it and the settings
 that shape extraction (`code_fingerprint`, `extraction_key`). Beside each value it keeps a small index
 (how many articles, which officials) and the file's head (each article's officials, the article
 rules' drafts, the problems met reading it), so a run can establish who is who, and a hook run can
@@ -119,7 +120,7 @@ class NullStore:
     @staticmethod
     def key(path: str, data: bytes) -> str:
         """A file's key: its path as shown and a hash of its bytes (any edit makes a new key)."""
-        return f"{path}\0{hashlib.blake2b(data, digest_size=20).hexdigest()}"
+        return f"{path}\0{_digest(data)}"
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
         self.misses += len(list(keys))
@@ -165,12 +166,29 @@ class Store(SqliteStore, NullStore):
     DATA_TABLES = ("files", "stats")
     VERSION = SCHEMA_VERSION
 
-    def __init__(self, path: Path, config_key: str, code: str | None = None) -> None:
+    def __init__(self, path: Path, config_key: str, code: str | None = None, root: Path | None = None) -> None:
         NullStore.__init__(self)
         SqliteStore.__init__(self, path)
         self.config_key = config_key
         self.code = code or code_fingerprint()
         self._stats_checked = False
+        self._cwd = os.getcwd()
+        self._root = os.path.normpath(os.path.join(self._cwd, root if root is not None else path.parent.parent))
+        self._prefix = self._root.rstrip(os.sep) + os.sep
+
+    def key(self, path: str, data: bytes) -> str:  # type: ignore[override]
+        """A file's key: its path relative to the folder holding the cache, whatever directory the run
+        started in, and a hash of its bytes (any edit makes a new key)."""
+        return f"{self.locate(path)}\0{_digest(data)}"
+
+    def locate(self, path: str) -> str:
+        """A path as shown (relative to the working directory, or absolute) as keys hold it: relative to
+        the folder holding the cache, with "/" separators."""
+        full = os.path.normpath(os.path.join(self._cwd, path))
+        rel = full[len(self._prefix):] if full.startswith(self._prefix) else os.path.relpath(full, self._root)
+        if full == self._root:
+            rel = "."
+        return rel.replace(os.sep, "/") if os.sep != "/" else rel
 
     def _select(self, columns: str, keys: Iterable[str]) -> Iterator[tuple]:
         """Rows of this code and config among `keys`, in chunks (raises sqlite3 errors)."""
@@ -276,7 +294,7 @@ class Store(SqliteStore, NullStore):
         if self._stats_checked or self._conn is None:
             return
         self._stats_checked = True
-        probe = self.key("probe", b"probe")
+        probe = self.key(os.path.join(self._root, "probe"), b"probe")  # the same from any directory
         row = self._conn.execute("SELECT value FROM meta WHERE name = 'key_probe'").fetchone()
         if row is None or row[0] != probe:
             with write_transaction(self._conn):
@@ -288,14 +306,16 @@ class Store(SqliteStore, NullStore):
         if self._conn is None or not stats:
             return {}
         out: dict[str, str] = {}
+        shown = {self.locate(path): path for path in stats}  # recorded as keys hold paths
         try:
             self._check_key_scheme()
-            for chunk in chunks(stats):
+            for chunk in chunks(shown):
                 marks = ",".join("?" * len(chunk))
-                for path, size, mtime, ctime, ino, seen, key in self._conn.execute(
+                for located, size, mtime, ctime, ino, seen, key in self._conn.execute(
                     "SELECT path, size, mtime_ns, ctime_ns, ino, seen_ns, key FROM stats"
                     f" WHERE path IN ({marks})", chunk,
                 ):
+                    path = shown[located]
                     if (size, mtime, ctime, ino) == stat_signature(stats[path]) and max(mtime, ctime) < seen - RACY_NS:
                         out[path] = key
         except sqlite3.DatabaseError as exc:
@@ -307,7 +327,7 @@ class Store(SqliteStore, NullStore):
         """Remember (path, stat, key) as seen at `seen_ns` (a time taken before the files were read)."""
         if self._conn is None:
             return
-        records = [(path, *stat_signature(st), seen_ns, key) for path, st, key in rows]
+        records = [(self.locate(path), *stat_signature(st), seen_ns, key) for path, st, key in rows]
         if not records:
             return
         try:
@@ -329,7 +349,7 @@ class Store(SqliteStore, NullStore):
         if self._conn is None:
             return 0
         conn = self._conn
-        roots = [r.rstrip("/") for r in roots]
+        roots = [self.locate(r) for r in roots]
         try:
             with write_transaction(conn):
                 deleted = conn.execute("DELETE FROM files WHERE code != ?", (self.code,)).rowcount
@@ -363,6 +383,10 @@ class Store(SqliteStore, NullStore):
         ).fetchone()[0]
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
 def _under(path: str, roots: list[str]) -> bool:
     return any(root in ("", ".") or path == root or path.startswith(root + "/") for root in roots)
 
@@ -373,10 +397,11 @@ def open_store(
     """The store in `directory` for this config; a no-op store when `directory` is None or unusable.
 
     Never raises for a bad cache: read `warnings` (messages to render) after opening and after use.
+    File keys are relative to the folder holding `directory` (the archive, for `.timeline-cache/`).
     """
     if directory is None:
         return NullStore()
-    store = Store(Path(directory) / filename, config_key, code)
+    store = Store(Path(directory) / filename, config_key, code, root=Path(directory).parent)
     if store.open():
         return store
     return NullStore(store.warnings)

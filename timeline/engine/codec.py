@@ -23,6 +23,8 @@ _VALUE_CLASSES = frozenset({
 _ALLOWED_GLOBALS = frozenset({
     ("datetime", "date"),
     ("datetime", "datetime"),
+    ("datetime", "timezone"),  # an article's metadata time keeps its zone (Article.published_at)
+    ("datetime", "timedelta"),
     ("builtins", "frozenset"),
     ("builtins", "set"),
     ("builtins", "tuple"),

@@ -95,12 +95,12 @@ def read_bytes(path: str) -> tuple[bytes | None, InputProblem | None]:
 # ---- what runs on the workers -------------------------------------------------------------------
 
 
-def _extract(item: tuple[int, str], roster) -> tuple[int, FileResult | None, InputProblem | None]:
+def _extract(item: tuple[int, str], roster, reading) -> tuple[int, FileResult | None, InputProblem | None]:
     position, path = item
     data, trouble = read_bytes(path)
     if data is None:
         return position, None, trouble
-    return position, map_file(path, data, roster), None
+    return position, map_file(path, data, roster, reading), None
 
 
 def _head(item) -> tuple[int, Any, Any, InputProblem | None]:
@@ -165,7 +165,7 @@ def run_dask(job: Job, progress=None) -> RunResult:
     import dask.bag as db
 
     from timeline.archive.identity import identify
-    from timeline.engine.local import _roster
+    from timeline.engine.local import _reading, _roster
 
     files, problems = list_files(job.paths, job.exclude)
     if progress is not None:
@@ -177,7 +177,7 @@ def run_dask(job: Job, progress=None) -> RunResult:
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         partitions = min(workers * MAX_PARTITIONS_PER_WORKER, max(workers, len(files) // FILES_PER_PARTITION))
-        extracted = db.from_sequence(list(enumerate(files)), npartitions=partitions).map(_extract, roster).persist()
+        extracted = db.from_sequence(list(enumerate(files)), npartitions=partitions).map(_extract, roster, _reading(job.columns)).persist()
         heads = extracted.map(_head).compute()
         if progress is not None:
             progress.advance(len(files))
@@ -204,5 +204,6 @@ def run_dask(job: Job, progress=None) -> RunResult:
         identity=identity,
         article_drafts=tuple(d for _, head in heads for d in head.drafts),
         officials={oid: r for oid, r in results.items() if r.drafts or r.events},
+        sources={s.key: s for _, head in heads for s in head.sources} if job.sources else None,
     )
 

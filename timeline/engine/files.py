@@ -45,7 +45,7 @@ class ArchiveFiles:
         self.progress = progress
         self.files: list[str] = []
         self.problems: list[InputProblem] = []
-        self.config_key = extraction_key(job.roster_path)
+        self.config_key = extraction_key(job.roster_path, {"columns": dict(job.columns)} if job.columns else None)
         self.store = NullStore()
         self.fresh: dict[str, FileResult] = {}  # extracted in this run, by key
         self.blobs: dict[str, bytes] = {}  # their heads as stored
@@ -153,6 +153,8 @@ class ArchiveFiles:
         while self._pending:
             self._collect(self._pending.pop(0))
         store.record_stats(recorded, self._read_at)
+        from timeline.engine.relocate import relocate
+
         rows = []
         for path in self.files:
             key = key_of.get(path)
@@ -162,9 +164,10 @@ class ArchiveFiles:
                 index, blob = cached[key]
                 rows.append(Row(path, key, index, blob))
             elif key in self.blobs:
+                self.fresh[key] = relocate(self.fresh[key], path)
                 rows.append(Row(path, key, self.fresh[key].index(), self.blobs[key]))
             else:
-                result = self.fresh[key]
+                result = self.fresh[key] = relocate(self.fresh[key], path)
                 rows.append(Row(path, key, result.index(), None, result.head() if heads else None))
         self.live.extend(row.key for row in rows)
         return rows
@@ -218,11 +221,15 @@ class ArchiveFiles:
     def load(self, rows: Iterable[Row]) -> list[FileResult]:
         """The full results of these rows, in order: fresh ones from memory, the rest from the cache
         (a row that cannot be loaded any more is extracted again)."""
+        from timeline.engine.relocate import relocate
+
         rows = list(rows)
         cached = self.store.get_many(r.key for r in rows if r.key not in self.fresh)
         out = []
         for row in rows:
             result = self.fresh.get(row.key) or cached.get(row.key)
+            if result is not None:
+                result = relocate(result, row.path)
             if result is None:
                 from timeline.engine.plan import map_file
                 from timeline.ingest import read_file
@@ -231,9 +238,15 @@ class ArchiveFiles:
                 if data is None:
                     self.problems.append(problem)
                     continue
-                result = map_file(row.path, data, _roster(self.job))
+                result = map_file(row.path, data, *self.context())
             out.append(result)
         return out
+
+    def context(self) -> tuple:
+        """(roster, read options): what extraction needs besides the bytes."""
+        from timeline.engine.local import _reading, _roster
+
+        return _roster(self.job.roster_path), _reading(self.job.columns)
 
     def digests(self, rows: Iterable[Row]) -> list:
         return [d for result in self.load(rows) for d in result.digests]
@@ -269,12 +282,6 @@ class ArchiveFiles:
             self._results_store.close()
 
 
-def _roster(job: Job):
-    if not job.roster_path:
-        return None
-    from timeline.extract.roster import load_roster
-
-    return load_roster(job.roster_path)
 
 
 def display_path(roots: Iterable[str], path: str) -> str | None:

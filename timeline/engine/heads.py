@@ -1,29 +1,45 @@
 """How a file's head is stored beside its cache row, and read back without building what a run does
 not need.
 
-The officials come first, as compact JSON (a warm run reads every file's head; json parses at C
-speed, and their bytes alone say whether identity can have changed); then, only for the files that
-have any, the article drafts and problems as a record blob after a NUL, which JSON text never holds.
+Three parts, separated by NUL (which JSON text never holds): the officials of each article as compact
+JSON (a warm run reads every file's head; json parses at C speed, and their bytes alone say whether
+identity can have changed); the articles' sources (outlet, date, URL) as JSON, read only for the HTML
+report; then, only for the files that have any, the article drafts and problems as a record blob.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from typing import Iterable, Sequence
 
 from timeline.engine.codec import dumps, fast_constructor, loads
-from timeline.engine.plan import FileHead
+from timeline.engine.plan import ArticleSource, FileHead
 from timeline.model import Draft, InputProblem, Official, Role
 
 
 def encode_head(head: FileHead) -> bytes:
     officials = [[[o.id, o.name, [[r.title, r.region, r.acting] for r in o.roles], list(o.aliases), o.mentions]
                   for o in article] for article in head.officials]
-    text = json.dumps(officials, ensure_ascii=False, separators=(",", ":")).encode()
+    sources = [[_suffix(s.key, head.path), s.outlet, s.published.isoformat() if s.published else None, s.url]
+               for s in head.sources]
+    parts = [json.dumps(officials, ensure_ascii=False, separators=(",", ":")).encode(),
+             json.dumps(sources, ensure_ascii=False, separators=(",", ":")).encode()]
     if head.drafts or head.problems:
-        return text + b"\0" + dumps(FileHead((), head.drafts, head.problems))
-    return text
+        parts.append(dumps(FileHead((), head.drafts, head.problems, head.path)))
+    return b"\0".join(parts)
+
+
+def _suffix(key: str, path: str) -> str:
+    """An article key as stored: what follows its file's path ("" or "#3"), so it moves with the file."""
+    return key[len(path):] if path and key.startswith(path) else "\0" + key
+
+
+def _split(blob: bytes) -> tuple[bytes, bytes, bytes]:
+    officials, _, rest = blob.partition(b"\0")
+    sources, _, records = rest.partition(b"\0")
+    return officials, sources, records
 
 
 def officials_part(blob: bytes) -> bytes:
@@ -31,15 +47,30 @@ def officials_part(blob: bytes) -> bytes:
     return blob.partition(b"\0")[0]
 
 
-def records(blob: bytes) -> tuple[tuple[Draft, ...], tuple[InputProblem, ...]]:
-    """The drafts and problems of a head blob (most files have none: nothing is loaded for them)."""
-    rest = blob.partition(b"\0")[2]
+def records(blob: bytes, path: str | None = None) -> tuple[tuple[Draft, ...], tuple[InputProblem, ...]]:
+    """The drafts and problems of a head blob (most files have none: nothing is loaded for them), with
+    the file shown as `path` when given (the cache keeps what the run that extracted it showed)."""
+    rest = _split(blob)[2]
     if not rest:
         return (), ()
     head = loads(rest)
     if not isinstance(head, FileHead):
         raise ValueError("not a file head")
-    return head.drafts, head.problems
+    if path is None:
+        return head.drafts, head.problems
+    from timeline.engine.relocate import relocate_records
+
+    return relocate_records(head.drafts, head.problems, head.path, path)
+
+
+def sources(blob: bytes, path: str) -> tuple[ArticleSource, ...]:
+    """The articles of a head blob, with the file shown as `path`."""
+    part = _split(blob)[1]
+    out = []
+    for suffix, outlet, published, url in json.loads(part or b"[]"):
+        key = suffix[1:] if suffix.startswith("\0") else path + suffix
+        out.append(ArticleSource(key, path, outlet, date.fromisoformat(published) if published else None, url))
+    return tuple(out)
 
 
 def officials(blobs: Sequence[bytes]) -> list[tuple[tuple[Official, ...], ...]]:
@@ -66,9 +97,10 @@ def officials(blobs: Sequence[bytes]) -> list[tuple[tuple[Official, ...], ...]]:
     return out
 
 
-def decode_head(blob: bytes) -> FileHead:
-    drafts, problems = records(blob)
-    return FileHead(officials([blob])[0], drafts, problems)
+def decode_head(blob: bytes, path: str) -> FileHead:
+    """The whole head, with the file shown as `path`."""
+    drafts, problems = records(blob, path)
+    return FileHead(officials([blob])[0], drafts, problems, path, sources(blob, path))
 
 
 def identity_key(salt: str, blobs: Iterable[bytes]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from timeline.engine.cache import Encoded
 from timeline.engine.plan import FileResult, Job, OfficialResult, RunResult, encode as encode_row, map_file
@@ -20,20 +20,22 @@ from timeline.model import Archive
 POOL_MIN_FILES = 64  # below this, starting processes costs more than it saves
 
 _WORKER_ROSTER = None
+_WORKER_READING = None
 
 
-def _init_worker(roster) -> None:
-    global _WORKER_ROSTER
+def _init_worker(roster, reading=None) -> None:
+    global _WORKER_ROSTER, _WORKER_READING
     _WORKER_ROSTER = roster
+    _WORKER_READING = reading
 
 
 def _map_in_worker(item: tuple[str, bytes]) -> FileResult:
-    return map_file(item[0], item[1], _WORKER_ROSTER)
+    return map_file(item[0], item[1], _WORKER_ROSTER, _WORKER_READING)
 
 
 def _encode_in_worker(item: tuple[str, str, bytes]) -> Encoded:
     key, path, data = item
-    return encode_row(key, map_file(path, data, _WORKER_ROSTER))
+    return encode_row(key, map_file(path, data, _WORKER_ROSTER, _WORKER_READING))
 
 
 def cpu_count() -> int:
@@ -43,17 +45,18 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def worker_pool(jobs: int, roster=None) -> ProcessPoolExecutor:
+def worker_pool(jobs: int, roster=None, reading=None) -> ProcessPoolExecutor:
     """Processes that extract files; each loads the language data once."""
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster,))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster, reading))
 
 
 class Extractor:
     """Extracts files serially, or in a process pool started the first time a batch is big enough."""
 
-    def __init__(self, jobs: int | None, roster=None) -> None:
+    def __init__(self, jobs: int | None, roster=None, reading=None) -> None:
         self.jobs = cpu_count() if jobs is None or jobs <= 0 else jobs
         self.roster = roster
+        self.reading = reading  # ingest.ReadOptions (CSV columns)
         self.pool: ProcessPoolExecutor | None = None
 
     def submit(self, items: Sequence[tuple[str, str, bytes]], *, encode: bool = True,
@@ -64,14 +67,14 @@ class Extractor:
         even a few files go to a worker, so their extraction overlaps that work."""
         use_pool = self.jobs > 1 and (len(items) >= POOL_MIN_FILES or background or self.pool is not None)
         if not use_pool:
-            return Pending(items, None, encode, self.roster)
+            return Pending(items, None, encode, (self.roster, self.reading))
         if self.pool is None:
-            self.pool = worker_pool(self.jobs, self.roster)
+            self.pool = worker_pool(self.jobs, self.roster, self.reading)
         chunk = max(1, min(64, len(items) // (self.jobs * 8) or 1))
         if encode:
-            return Pending(items, self.pool.map(_encode_in_worker, items, chunksize=chunk), encode, self.roster)
+            return Pending(items, self.pool.map(_encode_in_worker, items, chunksize=chunk), encode, ())
         return Pending(items, self.pool.map(_map_in_worker, [item[1:] for item in items], chunksize=chunk),
-                       encode, self.roster)
+                       encode, ())
 
     def close(self) -> None:
         if self.pool is not None:
@@ -82,16 +85,16 @@ class Extractor:
 class Pending:
     """Extraction handed to the pool (already running) or deferred to `results()` (in this process)."""
 
-    def __init__(self, items, running, encode: bool, roster) -> None:
+    def __init__(self, items, running, encode: bool, context: tuple) -> None:
         self.items = items
         self.running = running
         self.encode = encode
-        self.roster = roster
+        self.context = context  # (roster, reading) for extraction here
 
     def results(self) -> Iterable[tuple[str, Encoded | None, FileResult]]:
         if self.running is None:
             for key, path, data in self.items:
-                result = map_file(path, data, self.roster)
+                result = map_file(path, data, *self.context)
                 yield key, (encode_row(key, result) if self.encode else None), result
         elif self.encode:
             from timeline.engine.codec import loads
@@ -109,14 +112,15 @@ def extract_many(
     jobs: int | None = None,
     on_result: Callable[[FileResult], None] | None = None,
     pool: ProcessPoolExecutor | None = None,
+    reading=None,
 ) -> list[FileResult]:
     """`map_file` over files in input order, serially or across processes, with identical results."""
     jobs = cpu_count() if jobs is None or jobs <= 0 else jobs
     if pool is None and (jobs == 1 or len(items) < POOL_MIN_FILES):
-        results = [map_file(path, data, roster) for path, data in items]
+        results = [map_file(path, data, roster, reading) for path, data in items]
     else:
         own = pool is None
-        pool = pool or worker_pool(jobs, roster)
+        pool = pool or worker_pool(jobs, roster, reading)
         try:
             chunk = max(8, min(256, len(items) // (jobs * 8) or 1))
             results = list(pool.map(_map_in_worker, items, chunksize=chunk))
@@ -127,6 +131,15 @@ def extract_many(
         for result in results:
             on_result(result)
     return results
+
+
+def _reading(columns: Mapping[str, str] | None):
+    """The read options of `--columns` (None: the readers' defaults)."""
+    if not columns:
+        return None
+    from timeline.ingest import ReadOptions
+
+    return ReadOptions.of(columns)
 
 
 def _roster(path: Path | None):
@@ -142,7 +155,7 @@ def run_local(job: Job, progress=None) -> RunResult:
     `use_cache` is off: the `local` engine (and with one job, `serial`)."""
     from timeline.engine.files import ArchiveFiles
 
-    extractor = Extractor(job.jobs, _roster(job.roster_path))
+    extractor = Extractor(job.jobs, _roster(job.roster_path), _reading(job.columns))
     try:
         files = ArchiveFiles.open(job, progress, prefetch=job.focus or (), extractor=extractor)
         try:
@@ -205,6 +218,7 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
         identity=identity,
         article_drafts=tuple(d for drafts, _ in records for d in drafts),
         officials={oid: r for oid, r in results.items() if r.drafts or r.events},
+        sources={s.key: s for r in rows for s in _sources(r)} if job.sources else None,
     )
 
 
@@ -232,13 +246,20 @@ def _officials(rows) -> list:
     return [r.head.officials if r.head is not None else next(decoded) for r in rows]
 
 
+def _sources(row) -> tuple:
+    """A row's articles, as the HTML report names them."""
+    from timeline.engine import heads
+
+    return row.head.sources if row.head is not None else heads.sources(row.blob, row.path)
+
+
 def _records(row) -> tuple:
-    """A row's article drafts and problems."""
+    """A row's article drafts and problems, with the file shown as this run shows it."""
     from timeline.engine import heads
 
     if row.head is not None:
         return row.head.drafts, row.head.problems
-    return heads.records(row.blob)
+    return heads.records(row.blob, row.path)
 
 
 def _run_focused(files, extractor: Extractor, job: Job) -> RunResult:
@@ -262,7 +283,7 @@ def _run_focused(files, extractor: Extractor, job: Job) -> RunResult:
         notes=files.notes(),
         unloaded=sum(r.index.articles for r in rows) - len(digests),
     )
-    return run_archive(archive, job.plan, wanted)
+    return run_archive(archive, job.plan, wanted, sources=job.sources)
 
 
 _EMPTY = OfficialResult((), ())  # an official the files name, with no claim and no listed event
@@ -278,25 +299,29 @@ def load_archive(
     cache_dir: Path | None = None,
     progress=None,
     focus: Iterable[str] | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> Archive:
     """Read an archive (files and directories), extract every article, and establish who is who: the
-    whole Archive in memory, for the commands that list or draw it (`officials`, `events`, `graph`)."""
+    whole Archive in memory, for the commands that list or draw it (`officials`, `events`, `graph`).
+    `columns` names the CSV/TSV column of article fields (`--columns`)."""
     from timeline.archive.identity import identify
     from timeline.checks.runner import OfficialPlan
     from timeline.engine.files import ArchiveFiles
 
     job = Job(tuple(paths), OfficialPlan(), tuple(exclude), roster_path, jobs, use_cache, cache_dir,
-              tuple(focus) if focus is not None else None)
+              tuple(focus) if focus is not None else None, columns=dict(columns or {}))
     roster = _roster(roster_path)
-    extractor = Extractor(jobs, roster)
-    files = ArchiveFiles.open(job, progress)
+    extractor = Extractor(jobs, roster, _reading(job.columns))
     try:
-        loaded = files.load(files.resolve(extractor, heads=False))
-        digests = tuple(d for result in loaded for d in result.digests)
-        files.finish()
-        return Archive(digests=digests, identity=identify((d.officials for d in digests), roster),
-                       problems=files.problems_with(p for result in loaded for p in result.problems),
-                       notes=files.notes())
+        files = ArchiveFiles.open(job, progress)
+        try:
+            loaded = files.load(files.resolve(extractor, heads=False))
+            digests = tuple(d for result in loaded for d in result.digests)
+            files.finish()
+            return Archive(digests=digests, identity=identify((d.officials for d in digests), roster),
+                           problems=files.problems_with(p for result in loaded for p in result.problems),
+                           notes=files.notes())
+        finally:
+            files.close()
     finally:
         extractor.close()
-        files.close()

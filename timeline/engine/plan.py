@@ -12,11 +12,23 @@ The records here are what engines pass between the stages and gather at the end 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Mapping
 
 from timeline.engine.cache import Encoded, RowIndex
 from timeline.lang import Text
 from timeline.model import ArticleDigest, Draft, EventClaim, InputProblem, Official
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """Where one article comes from, as a report names it beside its claims (the HTML page)."""
+
+    key: str
+    path: str
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +39,8 @@ class FileHead:
     officials: tuple[tuple[Official, ...], ...]
     drafts: tuple[Draft, ...]
     problems: tuple[InputProblem, ...]
+    path: str = ""  # the path the file was shown under when these were computed (see engine.relocate)
+    sources: tuple[ArticleSource, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +58,10 @@ class FileResult:
         return RowIndex(len(self.digests), frozenset(ids))
 
     def head(self) -> FileHead:
+        sources = tuple(ArticleSource(d.article.key, d.article.path, d.article.outlet, d.article.published,
+                                      d.article.url) for d in self.digests)
         return FileHead(tuple(d.officials for d in self.digests),
-                        tuple(dr for d in self.digests for dr in d.drafts), self.problems)
+                        tuple(dr for d in self.digests for dr in d.drafts), self.problems, self.path, sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +85,21 @@ class RunResult:
     article_drafts: tuple[Draft, ...]
     officials: Mapping[str, OfficialResult] = field(default_factory=dict)
     involved: frozenset[str] | None = None
+    sources: Mapping[str, ArticleSource] | None = None  # every article, when the Job asked for them
 
 
-def map_file(path: str, data: bytes, roster=None) -> FileResult:
-    """Parse one file's bytes into articles, extract each, run the article rules; never raises on input."""
+def map_file(path: str, data: bytes, roster=None, reading=None) -> FileResult:
+    """Parse one file's bytes into articles (`reading`: the ingest.ReadOptions, e.g. CSV columns),
+    extract each, run the article rules; never raises on input."""
     from timeline.checks.runner import article_drafts
     from timeline.extract.article import digest, extract_claims
     from timeline.ingest import parse_article
+    from timeline.ingest.readers import DEFAULT_OPTIONS
 
-    articles, problems = parse_article(path, data)
+    try:
+        articles, problems = parse_article(path, data, reading or DEFAULT_OPTIONS)
+    except Exception as exc:  # a reader's bug must not lose the rest of the archive either
+        return FileResult(path, (), (InputProblem(path, Text.of("input.internal", detail=repr(exc))),))
     digests = []
     for article in articles:
         try:
@@ -112,3 +134,5 @@ class Job:
     cache_dir: Any = None  # Path | None
     focus: tuple[str, ...] | None = None
     scheduler: str | None = None
+    columns: Mapping[str, str] = field(default_factory=dict)  # CSV/TSV column of article fields
+    sources: bool = False  # gather every article's ArticleSource (the HTML report names them)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable
 
-from timeline.model import Article, ArticleClaims, ArticleDigest, Draft
+from timeline.model import Article, ArticleClaims, ArticleDigest, Draft, SourceMap
+
+_NO_SOURCE = SourceMap()
 
 
 def extract_claims(article: Article, roster=None) -> ArticleClaims:
@@ -34,7 +36,8 @@ def extract_claims(article: Article, roster=None) -> ArticleClaims:
 
 def digest(claims: ArticleClaims, drafts: Iterable[Draft] = ()) -> ArticleDigest:
     """Keep only what the archive needs: each event quoted as evidence, officials with their mention
-    counts, the article-rule drafts, and the article without its text."""
+    counts, the article-rule drafts, and the article without its text (nor the map of it: every
+    location is already computed)."""
     from timeline.extract.evidence import evidence_for_claim
 
     evidence = tuple(evidence_for_claim(claims.article, e) for e in claims.events)
@@ -42,4 +45,4 @@ def digest(claims: ArticleClaims, drafts: Iterable[Draft] = ()) -> ArticleDigest
     for mention in claims.mentions:
         counts[mention.official_id] = counts.get(mention.official_id, 0) + 1
     officials = tuple(replace(o, mentions=counts.get(o.id, o.mentions)) for o in claims.officials)
-    return ArticleDigest(replace(claims.article, text=""), officials, claims.events, evidence, tuple(drafts))
+    return ArticleDigest(replace(claims.article, text="", source=_NO_SOURCE), officials, claims.events, evidence, tuple(drafts))

@@ -45,6 +45,8 @@ def evidence_for_span(
         article_key=article.key,
         mark_start=start - quote_start - lead,
         mark_end=end - quote_start - lead,
+        text_line=loc.text_line,
+        text_column=loc.text_column,
     )
 
 

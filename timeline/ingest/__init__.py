@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Sequence
 
 from timeline.ingest.discover import find_files, read_file
-from timeline.ingest.readers import parse_article
+from timeline.ingest.readers import DEFAULT_OPTIONS, ReadOptions, parse_article
 from timeline.model import Article, InputProblem
 
-__all__ = ["find_files", "parse_article", "read_archive", "read_file"]
+__all__ = ["ReadOptions", "find_files", "parse_article", "read_archive", "read_file"]
 
 
 def read_archive(
-    paths: Sequence[str | Path], exclude: Sequence[str] = ()
+    paths: Sequence[str | Path], exclude: Sequence[str] = (), options: ReadOptions = DEFAULT_OPTIONS
 ) -> tuple[list[Article], list[InputProblem]]:
     """Read files and directories (recursively) into Articles, with every problem met on the way."""
     files, problems = find_files(paths, exclude)
@@ -25,12 +25,8 @@ def read_archive(
         if data is None:
             problems.append(trouble)
             continue
-        found, more = parse_article(display, data)
+        found, more = parse_article(display, data, options)
         articles.extend(found)
         problems.extend(more)
     return articles, problems
 
-
-# --------------------------------------------------------------------------------------------------
-# Parsing (pure)
-# --------------------------------------------------------------------------------------------------

@@ -1,15 +1,25 @@
-"""Finding the article files of an archive and reading their bytes (the filesystem edge of ingest)."""
+"""Finding the article files of an archive and reading their bytes (the filesystem edge of ingest).
+
+Only regular files are ever opened: a FIFO, socket or device named like an article is one problem line
+(opening a FIFO would wait forever), and so is a name no report could print (control characters, bytes
+that are not UTF-8). Reading never blocks and never reads past `limits.MAX_FILE_BYTES`.
+"""
 
 from __future__ import annotations
 
 import fnmatch
 import os
 import posixpath
+import stat
 from pathlib import Path
 from typing import Sequence
 
-from timeline.ingest.readers import problem, reader_for
+from timeline import limits
+from timeline.ingest.readers import extension_of, problem
 from timeline.model import InputProblem
+
+_KINDS = ((stat.S_ISDIR, "directory"), (stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "device"),
+          (stat.S_ISBLK, "device"))
 
 
 def _display(path: str | Path) -> str:
@@ -27,8 +37,36 @@ def _excluded(display: str, rel: str, patterns: Sequence[str]) -> bool:
     )
 
 
-def _walk(root: Path, shown: str, exclude: Sequence[str]) -> list[tuple[str, str]]:
-    """The article files under a directory, sorted, skipping hidden and excluded entries."""
+def printable(name: str) -> str:
+    """A path as one line of a report can show it: control characters escaped, undecodable bytes as U+FFFD."""
+    out = []
+    for ch in name:
+        if "\udc80" <= ch <= "\udcff":
+            out.append("\ufffd")
+        elif ch < " " or ch == "\x7f":
+            out.append(repr(ch)[1:-1])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _not_regular(path: str, display: str) -> InputProblem | None:
+    """The problem with a path that is not a regular file we can name, or None when it is one."""
+    if printable(display) != display:
+        return problem(printable(display), "bad_name")
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return problem(display, "unreadable", exc.strerror or type(exc).__name__)
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((label for test, label in _KINDS if test(mode)), "special")
+    return problem(display, "not_regular", kind)
+
+
+def _walk(root: Path, shown: str, exclude: Sequence[str], problems: list[InputProblem]) -> list[tuple[str, str]]:
+    """The article files under a directory, sorted, skipping hidden and excluded entries; anything named
+    like an article that is not a regular file goes to `problems`."""
     found: list[tuple[Path, str]] = []
     for dirpath, dirnames, filenames in os.walk(root):
         rel_dir = os.path.relpath(dirpath, root)
@@ -41,13 +79,18 @@ def _walk(root: Path, shown: str, exclude: Sequence[str]) -> list[tuple[str, str
             kept.append(d)
         dirnames[:] = kept
         for name in sorted(filenames):
-            if name.startswith(".") or reader_for(name) is None:
+            if name.startswith(".") or extension_of(name) is None:
                 continue
             rel = posixpath.join(rel_dir, name)
             display = rel if shown in (".", "./") else posixpath.join(shown, rel)
             if _excluded(display, rel, exclude):
                 continue
-            found.append((os.path.join(dirpath, name), display))
+            full = os.path.join(dirpath, name)
+            trouble = _not_regular(full, display)
+            if trouble is not None:
+                problems.append(trouble)
+                continue
+            found.append((full, display))
     return found
 
 
@@ -62,7 +105,7 @@ def find_files(
         shown = _display(given)
         path = Path(given)
         if path.is_dir():
-            found = _walk(path, shown.rstrip("/") or "/", exclude)
+            found = _walk(path, shown.rstrip("/") or "/", exclude, problems)
             # One realpath per directory, not per file: os.walk does not follow links inside it, and
             # every file it yields starts with the directory as given.
             real_root = os.path.realpath(path)
@@ -70,9 +113,13 @@ def find_files(
             idents = (os.path.join(real_root, f[cut:]) for f, _ in found)
         elif path.exists() or path.is_symlink():
             found = [] if _excluded(shown, shown, exclude) else [(os.fspath(path), shown)]
+            trouble = _not_regular(os.fspath(path), shown) if found else None
+            if trouble is not None:
+                problems.append(trouble)
+                continue
             idents = (os.path.realpath(f) for f, _ in found)
         else:
-            problems.append(problem(shown, "missing"))
+            problems.append(problem(printable(shown), "missing"))
             continue
         for (_, display), ident in zip(found, idents):
             if ident not in seen:
@@ -82,8 +129,31 @@ def find_files(
 
 
 def read_file(path: str) -> tuple[bytes | None, InputProblem | None]:
-    """A file's bytes, or the one-line problem saying why it cannot be read."""
+    """A regular file's bytes, or the one-line problem saying why it cannot be read. Opened without
+    blocking, so a file swapped for a FIFO after it was listed cannot hang the run."""
     try:
-        return Path(path).read_bytes(), None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         return None, problem(path, "unreadable", exc.strerror or type(exc).__name__)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((label for test, label in _KINDS if test(info.st_mode)), "special")
+            return None, problem(path, "not_regular", kind)
+        if info.st_size > limits.MAX_FILE_BYTES:
+            return None, problem(path, "too_large", limits.MAX_FILE_BYTES // (1024 * 1024))
+        chunks = []
+        remaining = limits.MAX_FILE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        if remaining <= 0:  # it grew while being read
+            return None, problem(path, "too_large", limits.MAX_FILE_BYTES // (1024 * 1024))
+        return b"".join(chunks), None
+    except OSError as exc:
+        return None, problem(path, "unreadable", exc.strerror or type(exc).__name__)
+    finally:
+        os.close(fd)

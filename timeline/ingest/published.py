@@ -1,5 +1,6 @@
-"""When an article was published and by whom: metadata dates, the dateline and its outlet, and the
-publication date read from the text (the lede, or a date right after a reporting verb).
+"""When an article was published and by whom: the dateline and its outlet, and the publication date
+read from the text (the lede, or a date right after a reporting verb). Metadata dates are read by
+`timeline.ingest.metadata`.
 
 All pure. Cue words (reporting verbs, future markers, outlet domains) are data in `lang/id/published.toml`.
 """
@@ -7,16 +8,15 @@ All pure. Cue words (reporting verbs, future markers, outlet domains) are data i
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from timeline.lang import alternation, table
 from timeline.model import TimeExpression
 
 _NONEMPTY_LINE = re.compile(r"[^\n]*\S[^\n]*")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A cheap look for an explicit full date (13/09/2023, 13-9-2023, 13.09.2023, 12 September 2023) before the
 # temporal tagger is called on a piece of text; the tagger decides.
 _FULL_DATE_HINT = re.compile(
@@ -64,36 +64,6 @@ def _cues() -> _Cues:
         dateline_max=int(data["dateline_max_paragraph"]),
         require_weekday=bool(data.get("require_weekday", True)),
     )
-
-
-def parse_metadata_date(value: Any) -> date | None:
-    """A metadata date (ISO fast path, else dateparser in Indonesian/English, day first), or None."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not any(c.isdigit() for c in value):
-        return None
-    s = value.strip()
-    if _ISO_DATE.match(s):
-        try:
-            return datetime.fromisoformat(s.replace(" ", "T", 1) if len(s) > 10 else s).date()
-        except ValueError:
-            try:
-                return date.fromisoformat(s[:10])
-            except ValueError:
-                pass
-    import dateparser
-
-    try:
-        parsed = dateparser.parse(
-            s,
-            languages=["id", "en"],
-            settings={"DATE_ORDER": "DMY", "PARSERS": ["timestamp", "custom-formats", "absolute-time"]},
-        )
-    except (ValueError, OverflowError, TypeError):
-        return None
-    return parsed.date() if parsed else None
 
 
 def url_host(url: str | None) -> str | None:

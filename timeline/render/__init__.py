@@ -31,11 +31,13 @@ REPORT_FORMATS: dict[str, Format] = {
         Format("json", "timeline.render.json:render_json", machine=True),
         Format("sarif", "timeline.render.sarif:render_sarif", machine=True),
         Format("github", "timeline.render.github:render_github"),
+        Format("html", "timeline.render.html:render_html"),
     )
 }
 DATES_FORMATS = ("text", "json", "timeml")  # timeline.render.dates.render_dates
 GRAPH_FORMATS = ("json", "dot", "graphml")  # timeline.render.graph.export_graph
 LIST_FORMATS = ("text", "json")  # officials, events (timeline.render.listing), rules (timeline.render.rules)
+EVENTS_FORMATS = (*LIST_FORMATS, "html")  # `timeline events`: html draws each official's time axis
 
 _RANK = {severity: n for n, severity in enumerate(SEVERITIES)}
 
@@ -96,7 +98,7 @@ def render(
     **options: Any,
 ) -> str:
     """The report in a registered format; `options` go to that renderer (`color` for text, `root` for
-    sarif)."""
+    sarif, `sources` and `max_trip_days` for html)."""
     entry = REPORT_FORMATS.get(fmt)
     if entry is None:
         from timeline.errors import InputError

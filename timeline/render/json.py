@@ -7,7 +7,7 @@ from dataclasses import replace
 from json.encoder import encode_basestring
 from typing import Any, Mapping
 
-from timeline.model import EventClaim, Finding, InputProblem, Report
+from timeline.model import EventClaim, Finding, InputProblem, Location, Report
 from timeline.render import counts, message_of, ordered
 
 SCHEMA_VERSION = 1
@@ -35,7 +35,14 @@ def event_json(claim: EventClaim) -> dict[str, Any]:
         "path": claim.location.path,
         "line": claim.location.line,
         "column": claim.location.column,
+        **_text_position(claim.location),
     }
+
+
+def _text_position(location: Location) -> dict[str, int]:
+    if location.text_line is None:
+        return {}
+    return {"text_line": location.text_line, "text_column": location.text_column}
 
 
 def finding_json(f: Finding, rules: Mapping[str, Any], lang: str) -> dict[str, Any]:

@@ -30,12 +30,10 @@ def artifact_uri(path: str, root: str | None = None) -> str:
 
 
 def _location(e: Evidence, root: str | None) -> dict[str, Any]:
-    return {
-        "physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(e.path, root)},
-            "region": {"startLine": e.line, "startColumn": e.column, "snippet": {"text": e.quote}},
-        }
-    }
+    region: dict[str, Any] = {"startLine": e.line, "startColumn": e.column, "snippet": {"text": e.quote}}
+    if e.text_line is not None:  # where the claim is in the article's own text (a JSON string, a web page's text)
+        region["properties"] = {"text_line": e.text_line, "text_column": e.text_column}
+    return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(e.path, root)}, "region": region}}
 
 
 def _describe(e: Evidence) -> str:

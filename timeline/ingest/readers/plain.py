@@ -6,6 +6,7 @@ import hashlib
 
 from timeline.ingest.boilerplate import clean_body
 from timeline.ingest.readers import decoded, first_line, make_article, problem
+from timeline.ingest.sourcemap import line_starts, verbatim
 from timeline.model import Article, InputProblem
 
 
@@ -14,7 +15,8 @@ def _parse(path: str, text: str, data: bytes) -> tuple[list[Article], list[Input
     if not body.strip():
         return [], [problem(path, "empty")]
     digest = hashlib.sha256(data).hexdigest()
-    return make_article(path, path, first_line(body), body, {}, 1, 1, False, digest)
+    source = verbatim(len(body), 0, line_starts(text))
+    return make_article(path, path, first_line(body), body, {}, source, digest)
 
 
 read = decoded(_parse)
