@@ -4,8 +4,10 @@ Files are listed here, on the client (local paths, or any fsspec URL such as `s3
 when its fsspec backend is installed), and read by the workers. Extraction is a `dask.bag` map that
 stays on the workers (`persist`); only each file's head (its articles' officials, article drafts,
 problems) comes back for the identity reduce. Claims are then grouped by canonical official with a
-task shuffle (`Bag.groupby`; `foldby` would gather every claim into one partition), each official is
-checked on a worker, and the per-official results are gathered here. No cache: the cache belongs to the
+hash shuffle (the equivalent of `foldby`, which would gather every claim into one partition): officials
+fall into hash groups; each partition sends each group one message, the events of its files that name
+one of the group's officials, encoded once; each group's officials are checked on a worker, and the
+per-official results are gathered here. No cache: the cache belongs to the
 client-side local engine. Without a scheduler address a `distributed.LocalCluster` sized to this
 machine is started and stopped around the run.
 """
@@ -13,6 +15,7 @@ machine is started and stopped around the run.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import logging
 from typing import Any, Sequence
 
@@ -22,6 +25,7 @@ from timeline.model import InputProblem
 
 FILES_PER_PARTITION = 256  # a task per partition: large enough that scheduling is a small share
 MAX_PARTITIONS_PER_WORKER = 16  # ... and enough partitions that every worker stays busy to the end
+GROUPS_PER_WORKER = 4  # shuffle groups of officials: a check task each; partitions x groups messages
 CONNECT_TIMEOUT_S = 20  # how long to keep trying a scheduler address before saying it is unreachable
 
 
@@ -103,33 +107,68 @@ def _extract(item: tuple[int, str], roster, reading) -> tuple[int, FileResult | 
     return position, map_file(path, data, roster, reading), None
 
 
-def _head(item) -> tuple[int, Any, Any, InputProblem | None]:
+def _head(item) -> tuple[int, int, bytes | None, InputProblem | None]:
+    """What the client needs of a file: its articles and its head, encoded as the cache stores it."""
+    from timeline.engine.heads import encode_head
+
     position, result, trouble = item
     if result is None:
-        return position, None, None, trouble
-    return position, result.index().articles, result.head(), None
+        return position, 0, None, trouble
+    return position, len(result.digests), encode_head(result.head()), None
 
 
-def _parts(item, identity) -> list[tuple[str, tuple[int, list, list]]]:
-    """One file's share of each official's inputs, tagged with the file's position."""
-    from timeline.checks.runner import official_inputs
-
-    position, result, _ = item
-    if result is None:
-        return []
-    return [(oid, (position, nodes, events))
-            for oid, (nodes, events) in official_inputs(result.digests, identity).items()]
+def group_of(official_id: str, groups: int) -> int:
+    """Which of `groups` shuffle groups checks an official (a stable hash: the same on every worker)."""
+    return int.from_bytes(hashlib.blake2b(official_id.encode(), digest_size=8).digest(), "big") % groups
 
 
-def _check(group, names, plan) -> tuple[str, Any]:
-    """One official: its parts back in archive order, then the map per official."""
-    from timeline.checks.runner import official_result
+def _shares(partition, identity, groups: int) -> list[dict[int, bytes]]:
+    """One partition's share of each group's inputs: its files' digests cut down to the events that
+    name an official of the group, in archive order, encoded once per group (one compact message per
+    partition and group is the whole shuffle)."""
+    from dataclasses import replace
 
-    oid, parts = group
-    parts = sorted((part for _, part in parts), key=lambda part: part[0])
-    nodes = [node for _, ns, _ in parts for node in ns]
-    events = [event for _, _, es in parts for event in es]
-    return oid, official_result(oid, nodes, events, names, plan)
+    from timeline.engine.codec import dumps
+
+    picked: dict[int, list] = {}
+    for _, result, _ in partition:
+        if result is None:
+            continue
+        for digest in result.digests:
+            chosen: dict[int, list[int]] = {}
+            for k, event in enumerate(digest.events):
+                for group in {group_of(identity.canonical(p.official_id), groups) for p in event.participants}:
+                    chosen.setdefault(group, []).append(k)
+            for group, ks in chosen.items():
+                picked.setdefault(group, []).append(replace(
+                    digest, officials=(), drafts=(), events=tuple(digest.events[k] for k in ks),
+                    evidence=tuple(digest.evidence[k] for k in ks)))
+    return [{group: dumps(FileResult("", tuple(digests), ())) for group, digests in picked.items()}]
+
+
+def _pick(partition: list[dict[int, bytes]], group: int) -> bytes | None:
+    return partition[0].get(group)
+
+
+class _Members:
+    """The officials of one shuffle group, as `official_inputs` asks (`oid in members`)."""
+
+    def __init__(self, group: int, groups: int) -> None:
+        self.group, self.groups = group, groups
+
+    def __contains__(self, official_id: str) -> bool:
+        return group_of(official_id, self.groups) == self.group
+
+
+def _check_group(group: int, shares: list[bytes | None], identity, names, plan, groups: int) -> list[tuple[str, bytes]]:
+    """One group: the partitions' shares in partition (so archive) order, then the map per official
+    over each of its officials; results encoded for the trip to the client."""
+    from timeline.checks.runner import official_inputs, official_result
+    from timeline.engine.codec import dumps, loads
+
+    digests = [d for blob in shares if blob is not None for d in loads(blob).digests]
+    inputs = official_inputs(digests, identity, _Members(group, groups))
+    return [(oid, dumps(official_result(oid, nodes, events, names, plan))) for oid, (nodes, events) in inputs.items()]
 
 
 # ---- the client ---------------------------------------------------------------------------------
@@ -165,6 +204,8 @@ def run_dask(job: Job, progress=None) -> RunResult:
     import dask.bag as db
 
     from timeline.archive.identity import identify
+    from timeline.engine import heads as stored
+    from timeline.engine.codec import loads
     from timeline.engine.local import _reading, _roster
 
     files, problems = list_files(job.paths, job.exclude)
@@ -177,18 +218,21 @@ def run_dask(job: Job, progress=None) -> RunResult:
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         partitions = min(workers * MAX_PARTITIONS_PER_WORKER, max(workers, len(files) // FILES_PER_PARTITION))
-        extracted = db.from_sequence(list(enumerate(files)), npartitions=partitions).map(_extract, roster, _reading(job.columns)).persist()
-        heads = extracted.map(_head).compute()
+        extracted = (db.from_sequence(list(enumerate(files)), npartitions=partitions)
+                     .map(_extract, roster, _reading(job.columns)).persist())
+        heads = [(files[n], articles, blob, trouble) for n, articles, blob, trouble in extracted.map(_head).compute()]
         if progress is not None:
             progress.advance(len(files))
-        read_problems = [trouble for _, _, _, trouble in heads if trouble is not None]
-        heads = [(articles, head) for _, articles, head, trouble in heads if trouble is None]
-        identity = identify((officials for _, head in heads for officials in head.officials), roster)
+        rows = [(path, articles, blob) for path, articles, blob, trouble in heads if trouble is None]
+        identity = identify((officials for officials in stored.officials([blob for _, _, blob in rows])
+                             for officials in officials), roster)
         shared = dask.delayed(identity, pure=True)
         names = dask.delayed({o.id: o.name for o in identity.officials}, pure=True)
-        grouped = extracted.map(_parts, shared).flatten().groupby(lambda pair: pair[0], shuffle="tasks",
-                                                                   npartitions=partitions)
-        results = dict(grouped.map(_check, names, job.plan).compute())
+        groups = max(1, min(workers * GROUPS_PER_WORKER, len(identity.officials)))
+        shares = extracted.map_partitions(_shares, shared, groups).to_delayed()
+        checks = [dask.delayed(_check_group)(group, [dask.delayed(_pick)(part, group) for part in shares],
+                                             shared, names, job.plan, groups) for group in range(groups)]
+        encoded = [pair for checked in dask.compute(*checks) for pair in checked]
     except InputError:
         raise
     except Exception as exc:  # a worker without timeline, a lost worker: one line, not a traceback
@@ -197,13 +241,16 @@ def run_dask(job: Job, progress=None) -> RunResult:
         client.close()
         if cluster is not None:
             cluster.close()
+    results = {oid: loads(blob) for oid, blob in encoded}
+    records = [stored.records(blob, path) for path, _, blob in rows]
     return RunResult(
-        articles=sum(articles for articles, _ in heads),
-        problems=(*problems, *read_problems, *(p for _, head in heads for p in head.problems)),
+        articles=sum(articles for _, articles, _ in rows),
+        problems=(*problems, *(trouble for _, _, _, trouble in heads if trouble is not None),
+                  *(p for _, found in records for p in found)),
         notes=(),
         identity=identity,
-        article_drafts=tuple(d for _, head in heads for d in head.drafts),
+        article_drafts=tuple(d for drafts, _ in records for d in drafts),
         officials={oid: r for oid, r in results.items() if r.drafts or r.events},
-        sources={s.key: s for _, head in heads for s in head.sources} if job.sources else None,
+        sources=({s.key: s for path, _, blob in rows for s in stored.sources(blob, path)} if job.sources
+                 else None),
     )
-
