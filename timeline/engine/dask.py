@@ -24,8 +24,8 @@ from timeline.errors import InputError
 from timeline.model import InputProblem
 
 FILES_PER_PARTITION = 256  # a task per partition: large enough that scheduling is a small share
-MAX_PARTITIONS_PER_WORKER = 16  # ... and enough partitions that every worker stays busy to the end
-GROUPS_PER_WORKER = 4  # shuffle groups of officials: a check task each; partitions x groups messages
+MAX_PARTITIONS_PER_WORKER = 8  # ... and enough partitions that every worker stays busy to the end
+GROUPS_PER_WORKER = 2  # shuffle groups of officials, a check task each: partitions x groups messages
 CONNECT_TIMEOUT_S = 20  # how long to keep trying a scheduler address before saying it is unreachable
 
 
