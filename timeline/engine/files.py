@@ -108,6 +108,10 @@ class ArchiveFiles:
         if todo:
             self._pending.append(extractor.submit(todo, encode=self.store.enabled, background=True))
 
+    def extracting(self) -> bool:
+        """Whether files were handed to workers and are being extracted meanwhile."""
+        return any(pending.running is not None for pending in self._pending)
+
     # ---- keys and rows ---------------------------------------------------------------------------
 
     def resolve(self, extractor, *, heads: bool) -> list[Row]:

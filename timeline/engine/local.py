@@ -183,6 +183,7 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     from timeline.engine.results import official_keys, salt_of, scope_of
 
     rows = files.resolve(extractor, heads=True)
+    extractor.close()  # its processes would only add to the peak memory from here on
     store = files.results()
     code = files.store_code()
     salt = salt_of(code, files.config_key, job.plan.fingerprint())
@@ -204,6 +205,8 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
         names = {o.id: o.name for o in identity.officials}
         fresh = {oid: official_result(oid, nodes, events, names, job.plan)
                  for oid, (nodes, events) in official_inputs(digests, identity, todo).items()}
+        del digests
+        files.fresh.clear()  # what the report needs is in the results now
         if store.enabled:
             store.put_many(((keys[oid], fresh.get(oid, _EMPTY)) for oid in todo), scope, code)
         results.update(fresh)
@@ -268,6 +271,8 @@ def _run_focused(files, extractor: Extractor, job: Job) -> RunResult:
     from timeline.archive.identity import identify
     from timeline.checks.runner import norm_path, run_archive
 
+    if files.extracting():
+        _import_checks()  # while a worker extracts the changed files, this process would only wait
     rows = files.resolve(extractor, heads=False)
     wanted = {norm_path(p) for p in job.focus}
     basenames = {os.path.basename(p) for p in wanted}
@@ -284,6 +289,15 @@ def _run_focused(files, extractor: Extractor, job: Job) -> RunResult:
         unloaded=sum(r.index.articles for r in rows) - len(digests),
     )
     return run_archive(archive, job.plan, wanted, sources=job.sources)
+
+
+def _import_checks() -> None:
+    """Load what the checks per official need (networkx, the graph, the rules) ahead of time."""
+    import networkx  # noqa: F401
+
+    import timeline.archive.graph  # noqa: F401
+    import timeline.checks.official  # noqa: F401
+    import timeline.checks.registry  # noqa: F401
 
 
 _EMPTY = OfficialResult((), ())  # an official the files name, with no claim and no listed event
