@@ -47,8 +47,8 @@ class ArchiveFiles:
         self.problems: list[InputProblem] = []
         self.config_key = extraction_key(job.roster_path, {"columns": dict(job.columns)} if job.columns else None)
         self.store = NullStore()
-        self.fresh: dict[str, FileResult] = {}  # extracted in this run, by key
-        self.blobs: dict[str, bytes] = {}  # their heads as stored
+        self.fresh: dict[str, FileResult] = {}  # extracted in this process in this run, by key
+        self.encoded: dict[str, tuple[bytes, RowIndex, bytes]] = {}  # extracted by workers: blob, index, head
         self.live: list[str] = []
         self._results_store = None
         self._pending: list = []  # extraction handed to workers, not yet collected
@@ -167,9 +167,9 @@ class ArchiveFiles:
             if key in cached:
                 index, blob = cached[key]
                 rows.append(Row(path, key, index, blob))
-            elif key in self.blobs:
-                self.fresh[key] = relocate(self.fresh[key], path)
-                rows.append(Row(path, key, self.fresh[key].index(), self.blobs[key]))
+            elif key in self.encoded:
+                blob, index, head = self.encoded[key]
+                rows.append(Row(path, key, index, head))
             else:
                 result = self.fresh[key] = relocate(self.fresh[key], path)
                 rows.append(Row(path, key, result.index(), None, result.head() if heads else None))
@@ -201,14 +201,17 @@ class ArchiveFiles:
             self._collect(self._pending.pop(0))
 
     def _collect(self, pending) -> None:
+        """Store what a batch's extraction gave: rows encoded by workers are kept encoded (decoding
+        every row as it comes would hold the whole archive in memory beside the workers)."""
         encoded: list[Encoded] = []
         for key, enc, result in pending.results():
-            self.fresh[key] = result
+            if result is not None:
+                self.fresh[key] = result
             if enc is not None:
+                self.encoded[key] = (enc.blob, enc.index, enc.head)
                 encoded.append(enc)
-                self.blobs[key] = enc.head
             if self.progress is not None:
-                self.progress.advance(result)
+                self.progress.advance(result if result is not None else 1)
         self.store.put_encoded(encoded)
 
     def _read(self, path: str, data_of: dict) -> str | None:
@@ -227,11 +230,15 @@ class ArchiveFiles:
         (a row that cannot be loaded any more is extracted again)."""
         from timeline.engine.relocate import relocate
 
+        from timeline.engine.codec import loads
+
         rows = list(rows)
-        cached = self.store.get_many(r.key for r in rows if r.key not in self.fresh)
+        cached = self.store.get_many(r.key for r in rows if r.key not in self.fresh and r.key not in self.encoded)
         out = []
         for row in rows:
             result = self.fresh.get(row.key) or cached.get(row.key)
+            if result is None and row.key in self.encoded:
+                result = loads(self.encoded[row.key][0])
             if result is not None:
                 result = relocate(result, row.path)
             if result is None:
@@ -245,6 +252,11 @@ class ArchiveFiles:
                 result = map_file(row.path, data, *self.context())
             out.append(result)
         return out
+
+    def forget(self) -> None:
+        """Let go of this run's extracted rows (the checks per official have what they need)."""
+        self.fresh.clear()
+        self.encoded.clear()
 
     def context(self) -> tuple:
         """(roster, read options): what extraction needs besides the bytes."""

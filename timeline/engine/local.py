@@ -62,19 +62,17 @@ class Extractor:
     def submit(self, items: Sequence[tuple[str, str, bytes]], *, encode: bool = True,
                background: bool = False) -> "Pending":
         """Hand (key, path, bytes) items over; `Pending.results()` gives (key, encoded row or None,
-        result) in input order. With `encode`, workers send back the encoded row and this process
-        loads it (one pickling, not two). With `background` (this process has other work meanwhile),
-        even a few files go to a worker, so their extraction overlaps that work."""
+        result or None) in input order: a result extracted here (encoded too when `encode`), or the
+        row a worker encoded (its bytes are all that crosses between processes). With `background`
+        (this process has other work meanwhile), even a few files go to a worker, so their extraction
+        overlaps that work."""
         use_pool = self.jobs > 1 and (len(items) >= POOL_MIN_FILES or background or self.pool is not None)
         if not use_pool:
             return Pending(items, None, encode, (self.roster, self.reading))
         if self.pool is None:
             self.pool = worker_pool(self.jobs, self.roster, self.reading)
         chunk = max(1, min(64, len(items) // (self.jobs * 8) or 1))
-        if encode:
-            return Pending(items, self.pool.map(_encode_in_worker, items, chunksize=chunk), encode, ())
-        return Pending(items, self.pool.map(_map_in_worker, [item[1:] for item in items], chunksize=chunk),
-                       encode, ())
+        return Pending(items, self.pool.map(_encode_in_worker, items, chunksize=chunk), True, ())
 
     def close(self) -> None:
         if self.pool is not None:
@@ -91,19 +89,14 @@ class Pending:
         self.encode = encode
         self.context = context  # (roster, reading) for extraction here
 
-    def results(self) -> Iterable[tuple[str, Encoded | None, FileResult]]:
+    def results(self) -> Iterable[tuple[str, Encoded | None, FileResult | None]]:
         if self.running is None:
             for key, path, data in self.items:
                 result = map_file(path, data, *self.context)
                 yield key, (encode_row(key, result) if self.encode else None), result
-        elif self.encode:
-            from timeline.engine.codec import loads
-
-            for row in self.running:
-                yield row.key, row, loads(row.blob)
         else:
-            for (key, _, _), result in zip(self.items, self.running):
-                yield key, None, result
+            for row in self.running:
+                yield row.key, row, None
 
 
 def extract_many(
@@ -206,7 +199,7 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
         fresh = {oid: official_result(oid, nodes, events, names, job.plan)
                  for oid, (nodes, events) in official_inputs(digests, identity, todo).items()}
         del digests
-        files.fresh.clear()  # what the report needs is in the results now
+        files.forget()  # what the report needs is in the results now
         if store.enabled:
             store.put_many(((keys[oid], fresh.get(oid, _EMPTY)) for oid in todo), scope, code)
         results.update(fresh)
