@@ -65,7 +65,7 @@ def stage_costs(root: Path, sample: int, log) -> Costs:
     from timeline.checks.catalog import load_catalog
     from timeline.checks.runner import official_plan, report_from
     from timeline.engine import dask as on_dask, heads
-    from timeline.engine.codec import dumps, loads
+    from timeline.engine.codec import loads
     from timeline.engine.plan import RunResult, encode, map_file
     from timeline.ingest import find_files
     from timeline.render import render

@@ -15,7 +15,7 @@ VALUES = [
     ("escapes and non-ASCII", ["kutip \"Basri\" \\ baris\nbaru\ttab", "Kota Bontang — WITA", "\u0007", "日本"]),
     ("nested", {"officials": [{"id": "basri-rase", "events": [{"date": {"start": "2023-09-18", "end": None}}]}]}),
     ("a tuple inside", {"claims": ("a", ("b", 2))}),
-    ("non-string keys fall back", {1: "satu", None: "tidak ada", True: "ya"}),
+    ("non-string keys fall back", {1: "satu", None: "tidak ada", 2.5: "dua setengah", False: "tidak"}),
     ("top-level scalar", "Selasa"),
     ("top-level list of dicts", [{}, {"k": []}, []]),
 ]

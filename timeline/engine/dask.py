@@ -17,7 +17,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import logging
-from typing import Any, Sequence
+from typing import Sequence
 
 from timeline.engine.plan import FileResult, Job, RunResult, map_file
 from timeline.errors import InputError
