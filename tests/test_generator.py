@@ -298,10 +298,14 @@ def test_table_shows_baseline_runs_and_target_verdicts() -> None:
     base = {**row, "articles": 1000, "cold_s": 3.0, "s_per_1k": 3.0, "warm_s": None, "hook_s": None}
     text = bench.table([row], base, None)
     assert "| baseline `--jobs 1 --no-cache` | 1000 | 3.00 | 3.00 | – | – |" in text
-    assert "| cold check, 20,000 articles | 30 s | 24.00 s | ok |" in text
-    assert "| warm re-check after one edit, hook mode, 20,000 articles | 2 s | 0.90 s | ok |" in text
+    assert "| cold check, 20,000 articles | 15 s | 24.00 s | OVER |" in text
+    assert "| warm re-check after one edit, hook mode, 20,000 articles | 1 s | 0.90 s | ok |" in text
     assert "| warm re-check after one edit, full report, 20,000 articles | 2 s | 2.50 s | OVER |" in text
     assert "| peak memory, 50,000 articles | 600 MB | – | not measured |" in text
+    assert "dask" not in text
+    dask = {"articles": 50000, "dask_s": 66.0, "local_s": 55.0, "ratio": 1.2}
+    assert ("| `--engine dask` cold, 50,000 articles, against local (66.0 s against 55.0 s) | 1.3x | 1.20x | ok |"
+            in bench.table([row], base, None, dask))
 
 
 def test_ensure_archive_reuses_an_existing_archive(tmp_path: Path) -> None:

@@ -63,14 +63,48 @@ def check(
     changed: Iterable[str] | None = None,
     baseline: set[str] | None = None,
     progress=None,
+    engine: str | None = None,
+    scheduler: str | None = None,
 ) -> Report:
-    """Check an archive and return the Report (the library's main entry point)."""
+    """Check an archive and return the Report (the library's main entry point). `engine` is serial,
+    local (the default) or dask; `scheduler` a Dask scheduler address (else a local cluster)."""
     from timeline.checks.catalog import load_catalog
-    from timeline.checks.runner import report_of
+    from timeline.checks.runner import report_from
 
     settings = settings if settings is not None else load_settings(list(paths))
-    archive = load(paths, settings, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir, progress=progress)
-    return report_of(archive, settings, load_catalog(), changed=changed, baseline=baseline)
+    settings = settings.with_overrides(engine=engine, scheduler=scheduler)
+    catalog = load_catalog()
+    run = run_engine(paths, settings, catalog, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir,
+                     changed=changed, progress=progress)
+    return report_from(run, settings, catalog, changed=changed, baseline=baseline)
+
+
+def run_engine(paths: Sequence[str], settings: Settings, catalog, *, jobs: int | None = None,
+               use_cache: bool = True, cache_dir: Path | None = None, changed: Iterable[str] | None = None,
+               progress=None, sources: bool = False):
+    """The three stages on the engine the settings name; hook mode (`changed`) always runs locally,
+    where the cache makes it fast."""
+    from timeline.checks.runner import official_plan
+    from timeline.engine import run
+    from timeline.engine.plan import Job
+    from timeline.ingest.discover import archive_root
+
+    job = Job(
+        paths=tuple(paths),
+        plan=official_plan(catalog, settings),
+        exclude=tuple(settings.exclude),
+        roster_path=settings.roster,
+        jobs=jobs,
+        use_cache=use_cache,
+        cache_dir=cache_dir or settings.cache_dir,
+        focus=tuple(changed) if changed is not None else None,
+        scheduler=settings.scheduler,
+        columns=dict(settings.columns),
+        sources=sources,
+        root=archive_root(paths, settings.root),
+    )
+    engine = "local" if changed is not None and settings.engine in (None, "dask") else settings.engine
+    return run(job, engine, progress)
 
 
 def find_official(archive: Archive, query: str):
@@ -127,13 +161,16 @@ def events_text(
     return render_events(by_official, archive.identity.by_id(), fmt, lang)
 
 
-def html_options(archive: Archive, settings: Settings | None, catalog) -> dict:
+def html_options(sources, settings: Settings | None, catalog) -> dict:
     """What the HTML page needs beside the Report: every article's outlet and publication date (for
-    claims no finding quotes) and how long a trip without a reported return is assumed to last."""
+    claims no finding quotes; `sources`: an Archive, or article key -> anything with path, outlet,
+    published, url) and how long a trip without a reported return is assumed to last."""
     from timeline.checks.runner import graph_trip_days, official_rules
 
+    if isinstance(sources, Archive):
+        sources = {d.article.key: d.article for d in sources.digests}
     return {
-        "sources": {d.article.key: d.article for d in archive.digests},
+        "sources": sources or {},
         "max_trip_days": graph_trip_days(official_rules(catalog, settings)),
     }
 
@@ -207,6 +244,8 @@ class CheckOptions:
     jobs: int | None = None
     use_cache: bool = True
     cache_dir: Path | None = None
+    engine: str | None = None
+    scheduler: str | None = None
     hook: bool = False
     progress: bool | None = None
     stdout_is_terminal: bool = False
@@ -255,14 +294,14 @@ def hook_archive(settings: Settings) -> list[str]:
 def run_check(options: CheckOptions) -> CheckOutcome:
     """`timeline check`: the whole job from options to rendered report and exit code."""
     from timeline.checks.catalog import load_catalog
-    from timeline.checks.runner import report_of
+    from timeline.checks.runner import report_from
     from timeline.cli.progress import make_progress
     from timeline.lang import message, problem_lines
     from timeline.render import render
 
     settings = load_settings(options.paths, options.config_path).with_overrides(
         lang=options.lang, roster=options.roster, select=options.select, ignore=options.ignore,
-        columns=options.columns,
+        engine=options.engine, scheduler=options.scheduler, columns=options.columns,
     )
     lang = settings.lang
     catalog = load_catalog()
@@ -277,17 +316,15 @@ def run_check(options: CheckOptions) -> CheckOutcome:
     progress = make_progress(
         lang=lang, stderr_is_terminal=options.stderr_is_terminal, fmt=fmt, explicit=options.progress
     )
-    archive = load(
-        archive_paths, settings, jobs=options.jobs, use_cache=options.use_cache,
-        cache_dir=options.cache_dir, progress=progress, focus=changed,
-    )
+    run = run_engine(archive_paths, settings, catalog, jobs=options.jobs, use_cache=options.use_cache,
+                     cache_dir=options.cache_dir, changed=changed, progress=progress, sources=fmt == "html")
     progress.finish()
-    problems = problem_lines(archive.problems, lang)
-    notes = [note.render(lang) for note in archive.notes]
-    if archive.articles == 0:
+    problems = problem_lines(run.problems, lang)
+    notes = [note.render(lang) for note in run.notes]
+    if run.articles == 0:
         problems.append(f"timeline: {', '.join(options.paths)}: {message('cli.no_articles', lang)}")
         return CheckOutcome(None, ExitCode.UNUSABLE, problems, notes, lang)
-    report = report_of(archive, settings, catalog, changed=changed, baseline=baseline_ids)
+    report = report_from(run, settings, catalog, changed=changed, baseline=baseline_ids)
     if options.write_baseline is not None:
         from timeline.checks.baseline import write_baseline
 
@@ -297,6 +334,6 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         return CheckOutcome(None, ExitCode.CLEAN, problems, notes, lang)
     for stale in report.stale_baseline:
         notes.append("timeline: " + message("cli.stale_baseline", lang, id=stale))
-    extra = html_options(archive, settings, catalog) if fmt == "html" else {}
+    extra = html_options(run.sources, settings, catalog) if fmt == "html" else {}
     text = render(report, fmt, lang, catalog, color=options.stdout_is_terminal and fmt == "text", **extra)
     return CheckOutcome(text, exit_code_for(report.findings, options.fail_on), problems, notes, lang)

@@ -6,6 +6,8 @@ overrides, resolved once into a frozen `Settings` that every stage reads.
     exclude = ["drafts/**", "*.bak"]
     cache_dir = ".timeline-cache"
     max_trip_days = 14               # option of the rules that declare it (TL102, TL104)
+    engine = "local"                 # serial | local | dask
+    scheduler = "tcp://host:8786"    # the Dask scheduler (engine = "dask"); else a local cluster
     columns = { text = "isi", date = "waktu" }   # CSV/TSV columns of article fields (else known header names)
     [rules]
     select = ["TL1", "weekday-mismatch"]  # codes, code prefixes, names or aliases; default: every rule
@@ -18,6 +20,7 @@ overrides, resolved once into a frozen `Settings` that every stage reads.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -30,7 +33,8 @@ from timeline.model import SEVERITIES
 
 CONFIG_NAME = ".timeline.toml"
 
-_TOP = ("lang", "roster", "exclude", "cache_dir", "max_trip_days", "columns", "rules")
+_TOP = ("lang", "roster", "exclude", "cache_dir", "max_trip_days", "columns", "engine", "scheduler", "rules")
+SCHEDULER_ENV = "TIMELINE_DASK_SCHEDULER"  # a scheduler address from the environment (beats the config file)
 _RULES = ("select", "ignore", "severity", "options")
 
 
@@ -51,6 +55,8 @@ class Settings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     max_trip_days: int | None = None
     cache_dir: Path | None = None
+    engine: str | None = None  # None: the default engine (timeline.engine.DEFAULT_ENGINE)
+    scheduler: str | None = None  # a Dask scheduler address; None: a local cluster
     columns: Mapping[str, str] = field(default_factory=dict)  # article field -> CSV/TSV column name
     root: Path | None = None  # the config file's directory; None when no config file was found
     path: Path | None = None  # the file it came from
@@ -80,11 +86,17 @@ class Settings:
         cache_dir: Path | None = None,
         select: str | Sequence[str] | None = None,
         ignore: str | Sequence[str] | None = None,
+        engine: str | None = None,
+        scheduler: str | None = None,
         columns: str | None = None,
     ) -> "Settings":
-        """Command-line options win over the file; --select replaces, --ignore adds, --columns names
-        columns over those of the file."""
+        """Command-line options win over the environment and the file; --select replaces, --ignore adds,
+        --columns names columns over those of the file."""
         changes: dict[str, Any] = {}
+        if engine is not None:
+            changes["engine"] = _engine(engine, "--engine", None, None)
+        if scheduler is not None:
+            changes["scheduler"] = _scheduler(scheduler, "--scheduler", None, None)
         if lang is not None:
             if lang not in LANGS:
                 raise InputError(None, "config.bad_value", key="--lang",
@@ -101,6 +113,21 @@ class Settings:
         if columns is not None:
             changes["columns"] = {**self.columns, **parse_columns_option(columns)}
         return replace(self, **changes)
+
+
+def _engine(value: Any, key: str, where: str | None, line: int | None) -> str:
+    from timeline.engine import ENGINES
+
+    if value not in ENGINES:
+        raise InputError(where, "config.bad_value", line, key=key,
+                         expected=Text.of("config.one_of", choices=", ".join(ENGINES), value=repr(value)))
+    return value
+
+
+def _scheduler(value: Any, key: str, where: str | None, line: int | None) -> str:
+    if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value.strip()):
+        raise InputError(where, "config.bad_value", line, key=key, expected=Text.of("config.a_scheduler"))
+    return value.strip()
 
 
 def _column_fields() -> str:
@@ -251,6 +278,9 @@ def parse_settings(text: str, path: Path) -> Settings:
         for code in resolve_rules([name], where, f"rules.severity.{name}"):
             severities[code] = severity
     options = _rule_options(rules.get("options", {}), where, text, fail)
+    engine = _engine(data["engine"], "engine", where, _line_of(text, "engine")) if "engine" in data else None
+    scheduler = (_scheduler(data["scheduler"], "scheduler", where, _line_of(text, "scheduler"))
+                 if "scheduler" in data else None)
     return Settings(
         lang=lang,
         roster=a_path("roster"),
@@ -261,6 +291,8 @@ def parse_settings(text: str, path: Path) -> Settings:
         options=options,
         max_trip_days=max_trip_days,
         cache_dir=a_path("cache_dir"),
+        engine=engine,
+        scheduler=scheduler,
         columns=checked_columns,
         root=root,
         path=path,
@@ -304,11 +336,19 @@ def load_settings(paths: Sequence[str | Path], explicit: Path | None = None) -> 
     else defaults."""
     path = Path(explicit) if explicit is not None else find_config(paths)
     if path is None:
-        return Settings()
+        return _from_environment(Settings())
     if not path.is_file():
         raise InputError(str(path), "config.not_found")
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), "config.unreadable", reason=getattr(exc, "strerror", None) or str(exc)) from None
-    return parse_settings(text, path)
+    return _from_environment(parse_settings(text, path))
+
+
+def _from_environment(settings: Settings) -> Settings:
+    """TIMELINE_DASK_SCHEDULER, when set, names the scheduler (over the config file's)."""
+    value = os.environ.get(SCHEDULER_ENV, "").strip()
+    if not value:
+        return settings
+    return replace(settings, scheduler=_scheduler(value, SCHEDULER_ENV, None, None))

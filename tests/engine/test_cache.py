@@ -3,6 +3,7 @@ read-only dirs."""
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import pickle
@@ -15,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline.engine import cache as cache_mod
 from timeline.engine import codec
+from timeline.engine import sqlite as sqlite_mod
 from timeline.engine.cache import NullStore, RowIndex, default_cache_dir, extraction_key, open_store
 from timeline.model import (
     Article,
@@ -159,7 +160,7 @@ def test_code_change_invalidates(tmp_path: Path) -> None:
 
 def test_tool_version_change_invalidates_with_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     items = filled_cache(tmp_path)
-    monkeypatch.setattr(cache_mod, "__version__", "99.0.0")
+    monkeypatch.setattr(sqlite_mod, "__version__", "99.0.0")
     with open_cache(tmp_path, "cfg") as cache:
         assert cache.get_many(items) == {}
         assert len(cache.warnings) == 1
@@ -324,7 +325,7 @@ def test_new_cache_uses_wal_and_large_pages(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "extract.sqlite")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA page_size").fetchone()[0] == 16384
-    assert conn.execute("PRAGMA application_id").fetchone()[0] == cache_mod.APPLICATION_ID
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == sqlite_mod.APPLICATION_ID
     conn.close()
 
 
@@ -419,3 +420,41 @@ def test_file_results_roundtrip_with_their_index(tmp_path: Path) -> None:
     with open_cache(tmp_path, "cfg") as cache:
         assert cache.get_many([key, key_of("berita/002.txt", b"other")]) == {key: result}
         assert cache.index([key]) == {key: RowIndex(1, frozenset({"basri-rase"}))}
+
+
+def test_equal_small_records_are_stored_once_and_load_as_one_object() -> None:
+    claims = sample_claims()
+    event = claims.events[0]
+    twins = (event, dataclasses.replace(event, id="berita/002.txt#e1",
+                                        participants=(Participant("basri-rase", "agent"),),
+                                        place=Place("Korea Selatan", "KR", "Korea Selatan")))
+    assert twins[0].participants[0] is not twins[1].participants[0]
+    value = dataclasses.replace(claims, events=twins)
+    loaded = codec.loads(codec.dumps(value))
+    assert loaded == value
+    first, second = loaded.events
+    assert first.participants[0] is second.participants[0]
+    assert first.place is second.place
+
+
+def test_a_file_head_round_trips_through_its_plain_blob() -> None:
+    from timeline.engine.plan import FileHead
+    from timeline.lang import Text
+    from timeline.model import Draft, Evidence, InputProblem
+
+    claims = sample_claims()
+    acting = Official("andi-harun", "Andi Harun", (Role("Wali Kota", "Samarinda", "Plt"), Role("Ketua", None)),
+                      ("Andi",), 3)
+    evidence = Evidence("berita/002.txt", 1, 59, "kutipan", "Selasa (19/09/2023)", None, None, date(2023, 9, 12),
+                        None, None, "berita/002.txt")
+    draft = Draft("weekday-mismatch", {"stated": "Selasa", "date": date(2023, 9, 20)}, (evidence,), "basri-rase")
+    problem = InputProblem("berita/002.txt", Text.of("input.not_utf8", detail=""), None, False)
+    from timeline.engine.heads import decode_head, encode_head
+    from timeline.engine.plan import ArticleSource
+
+    sources = (ArticleSource("berita/002.jsonl#1", "berita/002.jsonl", "SuaraKaltim.id", date(2023, 9, 12), "https://x"),
+               ArticleSource("berita/002.jsonl#2", "berita/002.jsonl"))
+    head = FileHead(((claims.officials[0], acting), ()), (draft,), (problem,), "berita/002.jsonl", sources)
+    assert decode_head(encode_head(head), "berita/002.jsonl") == head
+    bare = FileHead(((), (acting,)), (), (), "x.txt", ())
+    assert decode_head(encode_head(bare), "x.txt") == bare

@@ -45,18 +45,15 @@ def identify(per_article: Iterable[Sequence[Official]], roster=None) -> Identity
     per_article = [list(officials) for officials in per_article]
     merged = merge_officials(((officials, []) for officials in per_article), roster)
     known = {official.id for official in merged}
+    first_with: dict[str, tuple[int, str]] = {}  # alias -> (position, id) of the first official that has it
+    for position, candidate in enumerate(merged):
+        for alias in candidate.aliases:
+            first_with.setdefault(alias, (position, candidate.id))
     aliases: dict[str, str] = {}
     for officials in per_article:
         for official in officials:
             if official.id not in known and official.id not in aliases:
-                target = _match(official, merged)
-                if target:
-                    aliases[official.id] = target
+                hits = [hit for hit in (first_with.get(official.name), first_with.get(official.id)) if hit]
+                if hits:
+                    aliases[official.id] = min(hits)[1]
     return Identity(tuple(merged), aliases)
-
-
-def _match(official: Official, merged: Sequence[Official]) -> str | None:
-    for candidate in merged:
-        if official.name in candidate.aliases or official.id in candidate.aliases:
-            return candidate.id
-    return None

@@ -1,15 +1,18 @@
 """From drafts to the Report: article rules where an article is extracted, official rules mapped over
 officials, then ids, severities, order, the baseline and hook mode.
 
-`article_drafts` and `check_official` are the pure per-item stages an engine maps; `report_of` is the
-small gather at the end.
+`article_drafts` (per article), `official_inputs` (group by official) and `official_result` (per
+official) are the pure stages an engine maps; `report_from` is the small gather at the end, the same
+for every engine.
 """
 
 from __future__ import annotations
 
+import json
 import os
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Collection, Iterable, Mapping, Sequence
 
 from timeline.model import Archive, ArticleClaims, ArticleDigest, Draft, EventClaim, Finding, Report
 
@@ -45,12 +48,77 @@ def graph_trip_days(rules: Sequence[tuple[Any, Any, dict[str, Any]]]) -> int:
     return max((o["max_trip_days"] for _, _, o in rules if "max_trip_days" in o), default=DEFAULT_MAX_TRIP_DAYS)
 
 
-def check_official(official_id: str, nodes, names: Mapping[str, str], rules, trip_days: int) -> list[Draft]:
+@dataclass(frozen=True, slots=True)
+class OfficialPlan:
+    """What the map per official runs: the enabled official checks (by name, in catalog order) with
+    their options, and the graph's trip bound. Small and picklable, so it travels to any worker."""
+
+    checks: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    trip_days: int = 14
+
+    def fingerprint(self) -> str:
+        """Stable text of the plan: part of every per-official result's cache key."""
+        return json.dumps([self.checks, self.trip_days], sort_keys=True, default=str)
+
+
+def official_plan(catalog, settings) -> OfficialPlan:
+    """The plan of the enabled official rules under these settings."""
+    rules = official_rules(catalog, settings)
+    checks = tuple((rule.check, tuple(sorted(options.items()))) for rule, _, options in rules)
+    return OfficialPlan(checks, graph_trip_days(rules))
+
+
+def check_official(official_id: str, nodes, names: Mapping[str, str], plan: OfficialPlan) -> list[Draft]:
     """One official's claims -> the drafts of every enabled official rule (the map per official)."""
     from timeline.archive.graph import OfficialGraph, build_graph
+    from timeline.checks.registry import CHECKS
 
-    view = OfficialGraph(official_id, build_graph(official_id, nodes, trip_days), names)
-    return [d for _, check, options in rules for d in check.function(view, options)]
+    if not plan.checks:
+        return []
+    view = OfficialGraph(official_id, build_graph(official_id, nodes, plan.trip_days), names)
+    return [d for name, options in plan.checks for d in CHECKS[name].function(view, dict(options))]
+
+
+def official_inputs(digests: Iterable[ArticleDigest], identity, only: Collection[str] | None = None
+                    ) -> dict[str, tuple[list, list[EventClaim]]]:
+    """Each official's claim nodes (what the checks read) and listed events (what the report shows),
+    in digest order: the group-by-official step. Concatenating the inputs of consecutive runs of
+    digests gives the inputs of all of them, so an engine may group files in any partition."""
+    from timeline.archive.graph import claims_by_official
+
+    nodes = claims_by_official(digests if isinstance(digests, (list, tuple)) else list(digests), identity)
+    events = _listed_events(digests, identity)
+    out: dict[str, tuple[list, list[EventClaim]]] = {}
+    for oid in nodes.keys() | events.keys():
+        if only is None or oid in only:
+            out[oid] = (nodes.get(oid, []), events.get(oid, []))
+    return out
+
+
+def _listed_events(digests: Iterable[ArticleDigest], identity) -> dict[str, list[EventClaim]]:
+    out: dict[str, list[EventClaim]] = {}
+    for item in digests:
+        for event in item.events:
+            event = identity.event(event)
+            for p in event.participants:
+                if p.role != "represented":
+                    out.setdefault(p.official_id, []).append(event)
+    return out
+
+
+def _when(e: EventClaim):
+    v = e.date.value if e.date is not None and e.date.value is not None else None
+    return (v is None, v.start if v else date.max, e.id)
+
+
+def official_result(official_id: str, nodes, events: Sequence[EventClaim], names: Mapping[str, str],
+                    plan: OfficialPlan):
+    """One official's drafts and its events in time order (undated last): the result of the map per
+    official, the same whichever engine computes it."""
+    from timeline.engine.plan import OfficialResult
+
+    drafts = check_official(official_id, nodes, names, plan) if nodes else []
+    return OfficialResult(tuple(drafts), tuple(sorted(events, key=_when)))
 
 
 def focus_of(archive: Archive, changed: set[str] | None) -> tuple[list[ArticleDigest], set[str] | None]:
@@ -67,32 +135,6 @@ def focus_of(archive: Archive, changed: set[str] | None) -> tuple[list[ArticleDi
     officials |= {identity.canonical(p.official_id) for d in mine for e in d.events for p in e.participants}
     officials |= {identity.canonical(dr.official_id) for d in mine for dr in d.drafts if dr.official_id}
     return mine, officials
-
-
-def run_checks(archive: Archive, settings, catalog, focus=None) -> list[Finding]:
-    """Every enabled rule over the archive: findings with ids, severities and canonical names, in order.
-
-    With `focus` (from `focus_of`: the changed files' digests and the officials they involve), only
-    findings that can involve those files are computed.
-    """
-    from timeline.archive.graph import claims_by_official
-
-    identity = archive.identity
-    officials = identity.by_id()
-    local_digests, involved = focus if focus is not None else (list(archive.digests), None)
-    rules = official_rules(catalog, settings)
-    drafts_by_rule: dict[str, list[Draft]] = {}
-    if rules:
-        trip_days = graph_trip_days(rules)
-        names = {oid: o.name for oid, o in officials.items()}
-        for oid, nodes in sorted(claims_by_official(archive.digests, identity).items()):
-            if involved is None or oid in involved:
-                for draft in check_official(oid, nodes, names, rules, trip_days):
-                    drafts_by_rule.setdefault(draft.rule, []).append(draft)
-    for item in local_digests:
-        for draft in item.drafts:
-            drafts_by_rule.setdefault(draft.rule, []).append(draft)
-    return findings_of(drafts_by_rule, catalog, settings, identity, archive.root)
 
 
 def findings_of(drafts_by_rule: Mapping[str, Sequence[Draft]], catalog, settings, identity,
@@ -143,35 +185,57 @@ def findings_of(drafts_by_rule: Mapping[str, Sequence[Draft]], catalog, settings
 
 
 def events_by_official(archive: Archive, only: set[str] | None = None) -> dict[str, tuple[EventClaim, ...]]:
-    """Each official's event claims in time order (undated last), for reports and `timeline events`."""
-    identity = archive.identity
-    out: dict[str, list[EventClaim]] = {}
-    for item in archive.digests:
-        for event in item.events:
-            event = identity.event(event)
-            for p in event.participants:
-                if p.role != "represented" and (only is None or p.official_id in only):
-                    out.setdefault(p.official_id, []).append(event)
+    """Each official's event claims in time order (undated last), for `timeline events`."""
+    listed = _listed_events(archive.digests, archive.identity)
+    return {oid: tuple(sorted(evs, key=_when)) for oid, evs in sorted(listed.items())
+            if only is None or oid in only}
 
-    def when(e: EventClaim):
-        v = e.date.value if e.date is not None and e.date.value is not None else None
-        return (v is None, v.start if v else date.max, e.id)
 
-    return {oid: tuple(sorted(evs, key=when)) for oid, evs in sorted(out.items())}
+def run_archive(archive: Archive, plan: OfficialPlan, changed: set[str] | None = None, *, sources: bool = False):
+    """The map per official over an extracted archive, in this process (with `changed`, hook mode:
+    only the officials the changed files involve, and only their article drafts)."""
+    from timeline.engine.plan import ArticleSource, RunResult
+
+    mine, involved = focus_of(archive, changed)
+    names = {o.id: o.name for o in archive.officials}
+    results = {oid: official_result(oid, nodes, events, names, plan)
+               for oid, (nodes, events) in official_inputs(archive.digests, archive.identity, involved).items()}
+    return RunResult(
+        articles=archive.articles,
+        problems=archive.problems,
+        notes=archive.notes,
+        identity=archive.identity,
+        root=archive.root,
+        article_drafts=tuple(d for item in mine for d in item.drafts),
+        officials=results,
+        involved=frozenset(involved) if involved is not None else None,
+        sources={d.article.key: ArticleSource(d.article.key, d.article.path, d.article.outlet, d.article.published,
+                                              d.article.url) for d in archive.digests} if sources else None,
+    )
 
 
 def report_of(archive: Archive, settings, catalog, *, changed: Iterable[str] | None = None,
               baseline: set[str] | None = None) -> Report:
     """Findings of an extracted archive as a Report (hook mode and baseline applied)."""
-    changed_only = None
-    wanted = None
-    if changed is not None:
-        changed_only = tuple(sorted(norm_path(p) for p in changed))
+    wanted = {norm_path(p) for p in changed} if changed is not None else None
+    run = run_archive(archive, official_plan(catalog, settings), wanted)
+    return report_from(run, settings, catalog, changed=changed, baseline=baseline)
+
+
+def report_from(run, settings, catalog, *, changed: Iterable[str] | None = None,
+                baseline: set[str] | None = None) -> Report:
+    """The gather at the end of every engine: per-official results and article drafts -> the Report
+    (ids, severities, order; hook mode and baseline applied)."""
+    changed_only = tuple(sorted(norm_path(p) for p in changed)) if changed is not None else None
+    drafts_by_rule: dict[str, list[Draft]] = {}
+    for oid in sorted(run.officials):
+        for draft in run.officials[oid].drafts:
+            drafts_by_rule.setdefault(draft.rule, []).append(draft)
+    for draft in run.article_drafts:
+        drafts_by_rule.setdefault(draft.rule, []).append(draft)
+    findings = findings_of(drafts_by_rule, catalog, settings, run.identity, run.root)
+    if changed_only is not None:
         wanted = set(changed_only)
-    focus = focus_of(archive, wanted)
-    involved = focus[1]
-    findings = run_checks(archive, settings, catalog, focus)
-    if wanted is not None:
         findings = [f for f in findings if any(norm_path(e.path) in wanted for e in f.evidence)]
     stale: tuple[str, ...] = ()
     if baseline is not None:
@@ -179,12 +243,14 @@ def report_of(archive: Archive, settings, catalog, *, changed: Iterable[str] | N
 
         findings, stale_ids = apply_baseline(findings, baseline)
         stale = tuple(sorted(stale_ids))
+    involved = run.involved
     return Report(
-        articles=archive.articles,
-        skipped=archive.skipped,
-        warnings=archive.warnings,
-        officials=tuple(o for o in archive.officials if involved is None or o.id in involved),
-        events=events_by_official(archive, involved),
+        articles=run.articles,
+        skipped=tuple(p for p in run.problems if p.fatal),
+        warnings=tuple(p for p in run.problems if not p.fatal),
+        officials=tuple(o for o in run.identity.officials if involved is None or o.id in involved),
+        events={oid: run.officials[oid].events for oid in sorted(run.officials)
+                if run.officials[oid].events and (involved is None or oid in involved)},
         findings=tuple(findings),
         stale_baseline=stale,
         changed_only=changed_only,

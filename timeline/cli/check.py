@@ -12,6 +12,7 @@ import typer
 from timeline.cli import app
 from timeline.cli.common import (
     CheckFormat,
+    EngineName,
     FailOn,
     JobsOption,
     LangOption,
@@ -57,6 +58,12 @@ def check(
         False, "--hook", help="Pre-commit mode: the paths are changed files; the whole archive is context."
     ),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr."),
+    engine: Optional[EngineName] = typer.Option(
+        None, "--engine", help="serial, local (default: a process pool) or dask (pip install 'timeline[dask]')."
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster."
+    ),
 ) -> None:
     """Check an archive: build each official's event graph and report claims that cannot all be true."""
     from timeline import api
@@ -76,6 +83,8 @@ def check(
         jobs=jobs,
         use_cache=not no_cache,
         cache_dir=cache_dir,
+        engine=engine.value if engine else None,
+        scheduler=scheduler,
         hook=hook,
         progress=progress,
         # colour only for a person at a terminal who has not asked for none (https://no-color.org)

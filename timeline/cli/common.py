@@ -12,6 +12,7 @@ from typing import Annotated, Iterable, List, Optional
 
 import typer
 
+from timeline.engine import ENGINES
 from timeline.errors import ExitCode, InputError
 from timeline.lang import LANGS
 from timeline.render import DATES_FORMATS, EVENTS_FORMATS, GRAPH_FORMATS, LIST_FORMATS, REPORT_FORMATS
@@ -28,6 +29,7 @@ TextOrJson = _choices("TextOrJson", LIST_FORMATS)
 EventsFormat = _choices("EventsFormat", EVENTS_FORMATS)
 Lang = _choices("Lang", LANGS)
 FailOn = _choices("FailOn", ("error", "warning", "info", "never"))
+EngineName = _choices("EngineName", ENGINES)
 
 
 # Options several commands share, declared once.

@@ -4,11 +4,11 @@ The store owns its keys: a row is one file, keyed by its path relative to the fo
 cache (so checking `archive/` from its parent and `.` from inside it share rows) and a hash of its
 bytes (`Store.key`), under the fingerprint of the code and language data that extracted it and the settings
 that shape extraction (`code_fingerprint`, `extraction_key`). Beside each value it keeps a small index
-(how many articles, which officials) so a hook run can choose rows without loading them. `prune`
-drops what no file refers to any more. Anything wrong with the file (not SQLite, another application's
-database, another schema, unreadable rows, a read-only directory) costs a one-line warning and a
-rebuild or an uncached run, never a crash. Writes are short `INSERT OR REPLACE` transactions on a WAL
-database, so concurrent runs (two pre-commit hooks, an editor plugin) share it safely.
+(how many articles, which officials) and the file's head (each article's officials, the article
+rules' drafts, the problems met reading it), so a run can establish who is who, and a hook run can
+choose rows, without loading the rows. A stat index (size, times, inode -> key) lets a warm run skip
+reading files that did not change, as git's index does. `prune` drops what no file refers to any more.
+Opening, rebuilding and write transactions are `engine.sqlite`'s.
 """
 
 from __future__ import annotations
@@ -17,33 +17,34 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
-from timeline import __version__
 from timeline.engine.codec import dumps, loads
+from timeline.engine.sqlite import SqliteStore, chunks, write_transaction
 from timeline.lang import Text
 
 DEFAULT_DIRNAME = ".timeline-cache"
 FILENAME = "extract.sqlite"
-APPLICATION_ID = 0x544C4331  # "TLC1": marks the file as ours (PRAGMA application_id)
-SCHEMA_VERSION = 4  # PRAGMA user_version; bump when the tables or the blob format change
-BUSY_TIMEOUT_MS = 15_000
-_CHUNK = 500  # keys per SELECT ... IN (...), well under SQLite's variable limit
-_PAGE_SIZE = 16384  # rows are ~2 kB compressed: 4 kB pages would hold one row each, half empty
+SCHEMA_VERSION = 5  # PRAGMA user_version; bump when the tables or the blob format change
+# A file changed less than this before its stat was recorded may change again within the same
+# timestamp tick (coarse file systems tick in seconds): such a stat is not trusted (git's "racy" files).
+RACY_NS = 2_000_000_000
 
 _SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     # A rowid table (not WITHOUT ROWID): blobs of a few kB would overflow the index pages.
     # `code`: the fingerprint of the code that wrote the row; `config`: the extraction settings.
     "CREATE TABLE IF NOT EXISTS files ("
     " code TEXT NOT NULL, config TEXT NOT NULL, key TEXT NOT NULL, path TEXT NOT NULL, blob BLOB NOT NULL,"
-    " articles INTEGER NOT NULL DEFAULT 0, officials TEXT NOT NULL DEFAULT '',"
+    " articles INTEGER NOT NULL DEFAULT 0, officials TEXT NOT NULL DEFAULT '', head BLOB NOT NULL DEFAULT x'',"
     " PRIMARY KEY (code, config, key))",
+    # What a file looked like when its key was computed: a file whose stat still matches has that key.
+    "CREATE TABLE IF NOT EXISTS stats ("
+    " path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,"
+    " ino INTEGER NOT NULL, seen_ns INTEGER NOT NULL, key TEXT NOT NULL)",
 )
 
 
@@ -53,6 +54,16 @@ class RowIndex:
 
     articles: int
     officials: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A row ready to store: the value's blob, its index and its head's blob (made where it was computed)."""
+
+    key: str
+    blob: bytes
+    index: RowIndex
+    head: bytes = b""
 
 
 @lru_cache(maxsize=1)
@@ -90,16 +101,9 @@ def default_cache_dir(paths: Iterable[str]) -> Path:
     return first.parent / DEFAULT_DIRNAME
 
 
-@contextmanager
-def _write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """One short write transaction that takes the lock at once (concurrent runs wait, never corrupt)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+def stat_signature(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What says a file may have changed: size, modification and change times, inode."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 class NullStore:
@@ -125,8 +129,20 @@ class NullStore:
     def put_many(self, rows: Iterable[tuple[str, Any, RowIndex]]) -> None:
         return None
 
+    def put_encoded(self, rows: Iterable[Encoded]) -> None:
+        return None
+
     def index(self, keys: Iterable[str]) -> dict[str, RowIndex]:
         return {}
+
+    def heads(self, keys: Iterable[str], decode=None) -> dict[str, tuple[RowIndex, Any]]:
+        return {}
+
+    def known_keys(self, stats: Mapping[str, os.stat_result]) -> dict[str, str]:
+        return {}
+
+    def record_stats(self, rows: Iterable[tuple[str, os.stat_result, str]], seen_ns: int) -> None:
+        return None
 
     def prune(self, live: Iterable[str], roots: Iterable[str] = ()) -> int:
         return 0
@@ -141,17 +157,21 @@ class NullStore:
         self.close()
 
 
-class Store(NullStore):
+class Store(SqliteStore, NullStore):
     """The SQLite cache of one archive for one code fingerprint and extraction configuration."""
 
     enabled = True
+    SCHEMA = _SCHEMA
+    TABLES = frozenset({"meta", "files", "stats"})
+    DATA_TABLES = ("files", "stats")
+    VERSION = SCHEMA_VERSION
 
     def __init__(self, path: Path, config_key: str, code: str | None = None, root: Path | None = None) -> None:
-        super().__init__()
-        self.path = path
+        NullStore.__init__(self)
+        SqliteStore.__init__(self, path)
         self.config_key = config_key
         self.code = code or code_fingerprint()
-        self._conn: sqlite3.Connection | None = None
+        self._stats_checked = False
         self._cwd = os.getcwd()
         self._root = os.path.normpath(os.path.join(self._cwd, root if root is not None else path.parent.parent))
         self._prefix = self._root.rstrip(os.sep) + os.sep
@@ -170,121 +190,9 @@ class Store(NullStore):
             rel = "."
         return rel.replace(os.sep, "/") if os.sep != "/" else rel
 
-    # ---- opening and rebuilding ------------------------------------------------------------------
-
-    def _warn(self, kind: str, detail: object) -> None:
-        self.warnings.append(Text.of(f"cache.{kind}", path=str(self.path), detail=detail))
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        return conn
-
-    def _open(self) -> bool:
-        """Open (creating or rebuilding as needed); False when the cache cannot be used at all."""
-        try:
-            if not self.path.parent.is_dir():  # only a directory we create is marked (never a user's folder)
-                self.path.parent.mkdir(parents=True)
-                _mark_cache_dir(self.path.parent)
-        except OSError as exc:
-            self._warn("unwritable", exc.strerror or exc)
-            return False
-        for attempt in range(2):
-            try:
-                conn = self._connect()
-            except sqlite3.Error as exc:
-                self._warn("unwritable", exc)
-                return False
-            try:
-                problem = self._validate(conn)
-            except sqlite3.OperationalError as exc:  # locked too long, read-only, I/O: not the file's fault
-                conn.close()
-                self._warn("unwritable", exc)
-                return False
-            except sqlite3.DatabaseError as exc:
-                problem = ("corrupt", exc)
-            if problem is None:
-                self._conn = conn
-                return True
-            conn.close()
-            if attempt == 1:
-                break
-            self._warn(*problem)
-            if not self._remove_files():
-                return False
-        self._warn("unwritable", Text.of("cache.rebuild_failed"))
-        return False
-
-    def _validate(self, conn: sqlite3.Connection) -> tuple[str, object] | None:
-        """Check the file is our cache (initializing an empty one); a (warning kind, detail) if not."""
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if app_id == 0 and not tables:
-            self._initialize(conn)
-        elif app_id != APPLICATION_ID:
-            return ("foreign", f"application id {app_id:#x}" if app_id else "other tables")
-        elif user_version != SCHEMA_VERSION or not {"meta", "files"} <= tables:
-            return ("foreign", f"schema {user_version}")
-        self._enable_wal(conn)
-        row = conn.execute("SELECT value FROM meta WHERE name = 'tool_version'").fetchone()
-        if row is None or row[0] != __version__:
-            if row is not None:
-                self._warn("version", row[0])
-            with _write_transaction(conn):
-                current = conn.execute("SELECT value FROM meta WHERE name = 'tool_version'").fetchone()
-                if current is None or current[0] != __version__:  # another run may have just done it
-                    conn.execute("DELETE FROM files")
-                    conn.execute(
-                        "INSERT OR REPLACE INTO meta (name, value) VALUES ('tool_version', ?)", (__version__,)
-                    )
-        return None
-
-    @staticmethod
-    def _enable_wal(conn: sqlite3.Connection) -> None:
-        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if str(mode).lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-
-    @staticmethod
-    def _initialize(conn: sqlite3.Connection) -> None:
-        conn.execute(f"PRAGMA page_size = {_PAGE_SIZE}")  # takes effect only outside a transaction
-        with _write_transaction(conn):
-            # Re-check inside the write lock: a concurrent run may have initialized it first.
-            if conn.execute("PRAGMA application_id").fetchone()[0] == 0:
-                for statement in _SCHEMA:
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                conn.execute(
-                    "INSERT OR REPLACE INTO meta (name, value) VALUES ('tool_version', ?)", (__version__,)
-                )
-
-    def _remove_files(self) -> bool:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            try:
-                os.unlink(f"{self.path}{suffix}")
-            except FileNotFoundError:
-                pass
-            except OSError as exc:
-                self._warn("unwritable", exc.strerror or exc)
-                return False
-        return True
-
-    def _broken(self, exc: Exception) -> None:
-        """The database failed mid-run: warn once, drop it, and carry on uncached."""
-        self._warn("corrupt", exc)
-        self.close()
-        self._remove_files()
-
-    # ---- the API ---------------------------------------------------------------------------------
-
     def _select(self, columns: str, keys: Iterable[str]) -> Iterator[tuple]:
         """Rows of this code and config among `keys`, in chunks (raises sqlite3 errors)."""
-        wanted = list(dict.fromkeys(keys))
-        for i in range(0, len(wanted), _CHUNK):
-            chunk = wanted[i : i + _CHUNK]
+        for chunk in chunks(keys):
             marks = ",".join("?" * len(chunk))
             yield from self._conn.execute(
                 f"SELECT key, {columns} FROM files WHERE code = ? AND config = ? AND key IN ({marks})",
@@ -327,44 +235,123 @@ class Store(NullStore):
             self._broken(exc)
             return {}
 
+    def heads(self, keys: Iterable[str], decode=loads) -> dict[str, tuple[RowIndex, Any]]:
+        """The index and the head (decoded by `decode`) of those keys that have a row with a readable
+        head (the rest are misses: their files are extracted again)."""
+        if self._conn is None:
+            return {}
+        out: dict[str, tuple[RowIndex, Any]] = {}
+        bad = 0
+        try:
+            for key, articles, officials, head in self._select("articles, officials, head", keys):
+                try:
+                    out[key] = (RowIndex(articles, frozenset(officials.split())), decode(head))
+                except Exception:
+                    bad += 1
+        except sqlite3.DatabaseError as exc:
+            self._broken(exc)
+            return {}
+        if bad:
+            self._warn("rows", bad)
+        return out
+
     def put_many(self, rows: Iterable[tuple[str, Any, RowIndex]]) -> None:
-        """Store (key, value, index) rows, pickled before the write lock is taken so the transaction
-        stays short."""
+        """Store (key, value, index) rows; a value with a `head()` keeps its head's blob beside it."""
+        if self._conn is None:
+            return
+        from timeline.engine.heads import encode_head
+
+        self.put_encoded(
+            Encoded(key, dumps(value), index, encode_head(value.head()) if hasattr(value, "head") else b"")
+            for key, value, index in rows
+        )
+
+    def put_encoded(self, rows: Iterable[Encoded]) -> None:
+        """Store rows already encoded (by the process that computed them), in one short transaction."""
         if self._conn is None:
             return
         records = [
-            (self.code, self.config_key, key, key.split("\0", 1)[0], dumps(value), index.articles,
-             " ".join(sorted(index.officials)))
-            for key, value, index in rows
+            (self.code, self.config_key, row.key, row.key.split("\0", 1)[0], row.blob, row.index.articles,
+             " ".join(sorted(row.index.officials)), row.head)
+            for row in rows
         ]
         if not records:
             return
         try:
-            with _write_transaction(self._conn):
+            with write_transaction(self._conn):
                 self._conn.executemany(
-                    "INSERT OR REPLACE INTO files (code, config, key, path, blob, articles, officials)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO files (code, config, key, path, blob, articles, officials, head)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     records,
                 )
-        except sqlite3.OperationalError as exc:
-            if "readonly" in str(exc) or "read-only" in str(exc):
-                self._warn("unwritable", exc)
-                self.close()
-            else:
-                self._broken(exc)
+        except sqlite3.DatabaseError as exc:
+            self._write_failed(exc)
+
+    # ---- the stat index --------------------------------------------------------------------------
+
+    def _check_key_scheme(self) -> None:
+        """Forget recorded stats when the key function changed (its output for a fixed probe differs)."""
+        if self._stats_checked or self._conn is None:
+            return
+        self._stats_checked = True
+        probe = self.key(os.path.join(self._root, "probe"), b"probe")  # the same from any directory
+        row = self._conn.execute("SELECT value FROM meta WHERE name = 'key_probe'").fetchone()
+        if row is None or row[0] != probe:
+            with write_transaction(self._conn):
+                self._conn.execute("DELETE FROM stats")
+                self._conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('key_probe', ?)", (probe,))
+
+    def known_keys(self, stats: Mapping[str, os.stat_result]) -> dict[str, str]:
+        """The key of each path whose stat matches the one recorded with it (those need no reading)."""
+        if self._conn is None or not stats:
+            return {}
+        out: dict[str, str] = {}
+        shown = {self.locate(path): path for path in stats}  # recorded as keys hold paths
+        try:
+            self._check_key_scheme()
+            for chunk in chunks(shown):
+                marks = ",".join("?" * len(chunk))
+                for located, size, mtime, ctime, ino, seen, key in self._conn.execute(
+                    "SELECT path, size, mtime_ns, ctime_ns, ino, seen_ns, key FROM stats"
+                    f" WHERE path IN ({marks})", chunk,
+                ):
+                    path = shown[located]
+                    if (size, mtime, ctime, ino) == stat_signature(stats[path]) and max(mtime, ctime) < seen - RACY_NS:
+                        out[path] = key
         except sqlite3.DatabaseError as exc:
             self._broken(exc)
+            return {}
+        return out
+
+    def record_stats(self, rows: Iterable[tuple[str, os.stat_result, str]], seen_ns: int) -> None:
+        """Remember (path, stat, key) as seen at `seen_ns` (a time taken before the files were read)."""
+        if self._conn is None:
+            return
+        records = [(self.locate(path), *stat_signature(st), seen_ns, key) for path, st, key in rows]
+        if not records:
+            return
+        try:
+            self._check_key_scheme()
+            with write_transaction(self._conn):
+                self._conn.executemany(
+                    "INSERT OR REPLACE INTO stats (path, size, mtime_ns, ctime_ns, ino, seen_ns, key)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)", records,
+                )
+        except sqlite3.DatabaseError as exc:
+            self._write_failed(exc)
+
+    # ---- pruning ---------------------------------------------------------------------------------
 
     def prune(self, live: Iterable[str], roots: Iterable[str] = ()) -> int:
-        """Delete what no file refers to: rows written by other code, and rows of this config under
-        `roots` (the paths this run listed, as shown) whose key is not `live` (edited or deleted files).
-        Rows of other folders that share the cache stay. Returns how many rows went."""
+        """Delete what no file refers to: rows written by other code, and rows (and recorded stats) of
+        this config under `roots` (the paths this run listed, as shown) whose key is not `live` (edited
+        or deleted files). Rows of other folders that share the cache stay. Returns how many rows went."""
         if self._conn is None:
             return 0
         conn = self._conn
         roots = [self.locate(r) for r in roots]
         try:
-            with _write_transaction(conn):
+            with write_transaction(conn):
                 deleted = conn.execute("DELETE FROM files WHERE code != ?", (self.code,)).rowcount
                 conn.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY) WITHOUT ROWID")
                 conn.execute("DELETE FROM live")
@@ -379,6 +366,9 @@ class Store(NullStore):
                 ]
                 conn.executemany("DELETE FROM files WHERE code = ? AND config = ? AND key = ?",
                                  ((self.code, self.config_key, k) for (k,) in stale))
+                gone = [(path,) for path, in conn.execute(
+                    "SELECT path FROM stats WHERE key NOT IN (SELECT key FROM live)") if _under(path, roots)]
+                conn.executemany("DELETE FROM stats WHERE path = ?", gone)
                 conn.execute("DELETE FROM live")
         except sqlite3.DatabaseError as exc:
             self._broken(exc)
@@ -391,25 +381,6 @@ class Store(NullStore):
         return self._conn.execute(
             "SELECT COUNT(*) FROM files WHERE code = ? AND config = ?", (self.code, self.config_key)
         ).fetchone()[0]
-
-    def close(self) -> None:
-        if self._conn is not None:
-            try:
-                self._conn.close()
-            finally:
-                self._conn = None
-
-
-def _mark_cache_dir(directory: Path) -> None:
-    """Keep the cache out of git and backups, like pytest's cache: a `.gitignore` and CACHEDIR.TAG."""
-    gitignore = directory / ".gitignore"
-    if not gitignore.exists():
-        gitignore.write_text("# created by timeline\n*\n", encoding="utf-8")
-    tag = directory / "CACHEDIR.TAG"
-    if not tag.exists():
-        tag.write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n# timeline extraction cache\n", encoding="utf-8"
-        )
 
 
 def _digest(data: bytes) -> str:
@@ -431,6 +402,6 @@ def open_store(
     if directory is None:
         return NullStore()
     store = Store(Path(directory) / filename, config_key, code, root=Path(directory).parent)
-    if store._open():
+    if store.open():
         return store
     return NullStore(store.warnings)

@@ -1,7 +1,9 @@
 """The local engine: the plan's stages on one machine, serially or across a process pool, with the cache.
 
 Reading files, the cache and the executor live here, at the edge; `--jobs N` gives the same result as
-`--jobs 1` because the stages are pure and results are gathered in input order.
+`--jobs 1` (the `serial` engine) because the stages are pure and results are gathered in input order.
+A warm run reads only the files whose stat changed (`engine.files`), loads only each file's head to
+establish who is who, and re-checks only the officials whose inputs changed (`engine.results`).
 """
 
 from __future__ import annotations
@@ -11,11 +13,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
-from timeline.engine.plan import FileResult, map_file
-from timeline.engine.relocate import relocate
-from timeline.model import Archive, InputProblem
+from timeline.engine.cache import Encoded
+from timeline.engine.plan import FileResult, Job, OfficialResult, RunResult, encode as encode_row, map_file
+from timeline.model import Archive
 
-BATCH_FILES = 2048  # files read and extracted at a time: bounds the raw bytes held in memory
 POOL_MIN_FILES = 64  # below this, starting processes costs more than it saves
 
 _WORKER_ROSTER = None
@@ -32,6 +33,11 @@ def _map_in_worker(item: tuple[str, bytes]) -> FileResult:
     return map_file(item[0], item[1], _WORKER_ROSTER, _WORKER_READING)
 
 
+def _encode_in_worker(item: tuple[str, str, bytes]) -> Encoded:
+    key, path, data = item
+    return encode_row(key, map_file(path, data, _WORKER_ROSTER, _WORKER_READING))
+
+
 def cpu_count() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -44,6 +50,55 @@ def worker_pool(jobs: int, roster=None, reading=None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster, reading))
 
 
+class Extractor:
+    """Extracts files serially, or in a process pool started the first time a batch is big enough."""
+
+    def __init__(self, jobs: int | None, roster=None, reading=None) -> None:
+        self.jobs = cpu_count() if jobs is None or jobs <= 0 else jobs
+        self.roster = roster
+        self.reading = reading  # ingest.ReadOptions (CSV columns)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def submit(self, items: Sequence[tuple[str, str, bytes]], *, encode: bool = True,
+               background: bool = False) -> "Pending":
+        """Hand (key, path, bytes) items over; `Pending.results()` gives (key, encoded row or None,
+        result or None) in input order: a result extracted here (encoded too when `encode`), or the
+        row a worker encoded (its bytes are all that crosses between processes). With `background`
+        (this process has other work meanwhile), even a few files go to a worker, so their extraction
+        overlaps that work."""
+        use_pool = self.jobs > 1 and (len(items) >= POOL_MIN_FILES or background or self.pool is not None)
+        if not use_pool:
+            return Pending(items, None, encode, (self.roster, self.reading))
+        if self.pool is None:
+            self.pool = worker_pool(self.jobs, self.roster, self.reading)
+        chunk = max(1, min(64, len(items) // (self.jobs * 8) or 1))
+        return Pending(items, self.pool.map(_encode_in_worker, items, chunksize=chunk), True, ())
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+
+
+class Pending:
+    """Extraction handed to the pool (already running) or deferred to `results()` (in this process)."""
+
+    def __init__(self, items, running, encode: bool, context: tuple) -> None:
+        self.items = items
+        self.running = running
+        self.encode = encode
+        self.context = context  # (roster, reading) for extraction here
+
+    def results(self) -> Iterable[tuple[str, Encoded | None, FileResult | None]]:
+        if self.running is None:
+            for key, path, data in self.items:
+                result = map_file(path, data, *self.context)
+                yield key, (encode_row(key, result) if self.encode else None), result
+        else:
+            for row in self.running:
+                yield row.key, row, None
+
+
 def extract_many(
     items: Sequence[tuple[str, bytes]],
     roster=None,
@@ -52,31 +107,195 @@ def extract_many(
     pool: ProcessPoolExecutor | None = None,
     reading=None,
 ) -> list[FileResult]:
-    """`map_file` over files in input order, serially or across processes, with identical results.
-
-    A caller extracting in several batches passes one `pool` (from `worker_pool`) for all of them.
-    """
+    """`map_file` over files in input order, serially or across processes, with identical results."""
     jobs = cpu_count() if jobs is None or jobs <= 0 else jobs
-    results: list[FileResult] = []
     if pool is None and (jobs == 1 or len(items) < POOL_MIN_FILES):
-        for path, data in items:
-            result = map_file(path, data, roster, reading)
-            results.append(result)
-            if on_result:
-                on_result(result)
-        return results
-    chunk = max(8, min(256, len(items) // (jobs * 8) or 1))
-    own = pool is None
-    pool = pool or worker_pool(jobs, roster, reading)
-    try:
-        for result in pool.map(_map_in_worker, items, chunksize=chunk):
-            results.append(result)
-            if on_result:
-                on_result(result)
-    finally:
-        if own:
-            pool.shutdown()
+        results = [map_file(path, data, roster, reading) for path, data in items]
+    else:
+        own = pool is None
+        pool = pool or worker_pool(jobs, roster, reading)
+        try:
+            chunk = max(8, min(256, len(items) // (jobs * 8) or 1))
+            results = list(pool.map(_map_in_worker, items, chunksize=chunk))
+        finally:
+            if own:
+                pool.shutdown()
+    if on_result:
+        for result in results:
+            on_result(result)
     return results
+
+
+def _reading(columns: Mapping[str, str] | None):
+    """The read options of `--columns` (None: the readers' defaults)."""
+    if not columns:
+        return None
+    from timeline.ingest import ReadOptions
+
+    return ReadOptions.of(columns)
+
+
+def _roster(path: Path | None):
+    if not path:
+        return None
+    from timeline.extract.roster import load_roster
+
+    return load_roster(path)
+
+
+def run_local(job: Job, progress=None) -> RunResult:
+    """The three stages on this machine (`jobs` processes for extraction), with the cache unless
+    `use_cache` is off: the `local` engine (and with one job, `serial`)."""
+    from timeline.engine.files import ArchiveFiles
+
+    extractor = Extractor(job.jobs, _roster(job.roster_path), _reading(job.columns))
+    try:
+        files = ArchiveFiles.open(job, progress, prefetch=job.focus or (), extractor=extractor)
+        try:
+            if job.focus is not None and files.store.enabled:
+                return _run_focused(files, extractor, job)
+            return _run_whole(files, extractor, job)
+        finally:
+            files.close()
+    finally:
+        extractor.close()
+
+
+def run_serial(job: Job, progress=None) -> RunResult:
+    """The `serial` engine: the local engine in this one process."""
+    from dataclasses import replace
+
+    return run_local(replace(job, jobs=1), progress)
+
+
+def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
+    """A whole run: heads establish who is who (or the cached identity, when no file's officials
+    changed); cached per-official results are reused; the other officials are checked from the
+    digests of the files that involve them."""
+    from timeline.checks.runner import official_inputs, official_result
+    from timeline.engine.results import official_keys, salt_of, scope_of
+
+    rows = files.resolve(extractor, heads=True)
+    extractor.close()  # its processes would only add to the peak memory from here on
+    store = files.results()
+    code = files.store_code()
+    salt = salt_of(code, files.config_key, job.plan.fingerprint())
+    scope = scope_of(job.paths, salt)
+    identity = _identity(rows, store, code, files.config_key, scope, extractor.roster)
+    if files.progress is not None:
+        files.progress.update(officials=len(identity.officials))
+    results: dict = {}
+    if store.enabled:
+        keys = official_keys([(r.path, r.key, r.index) for r in rows], identity, salt)
+        cached = store.get_many(keys.values())
+        results = {oid: cached[key] for oid, key in keys.items() if key in cached}
+        todo = {oid for oid in keys if oid not in results}
+    else:
+        todo = {identity.canonical(x) for r in rows for x in r.index.officials}
+    if todo:
+        aliases = {x for r in rows for x in r.index.officials if identity.canonical(x) in todo}
+        digests = files.digests([r for r in rows if r.index.officials & aliases])
+        names = {o.id: o.name for o in identity.officials}
+        fresh = {oid: official_result(oid, nodes, events, names, job.plan)
+                 for oid, (nodes, events) in official_inputs(digests, identity, todo).items()}
+        del digests
+        files.forget()  # what the report needs is in the results now
+        if store.enabled:
+            store.put_many(((keys[oid], fresh.get(oid, _EMPTY)) for oid in todo), scope, code)
+        results.update(fresh)
+    if store.enabled:
+        store.prune(keys.values(), scope, code)
+    files.finish()
+    records = [_records(r) for r in rows]
+    return RunResult(
+        articles=sum(r.index.articles for r in rows),
+        problems=files.problems_with(p for _, problems in records for p in problems),
+        notes=files.notes(store),
+        identity=identity,
+        article_drafts=tuple(d for drafts, _ in records for d in drafts),
+        officials={oid: r for oid, r in results.items() if r.drafts or r.events},
+        sources={s.key: s for r in rows for s in _sources(r)} if job.sources else None,
+        root=job.root,
+    )
+
+
+def _identity(rows, store, code: str, config_key: str, scope: str, roster):
+    """Identity from every file's officials; cached by their bytes, so an edit that leaves every
+    file's officials as they were does not build a single Official."""
+    from timeline.archive.identity import identify
+    from timeline.engine import heads
+
+    if not store.enabled or any(r.blob is None for r in rows):
+        return identify((officials for officials in _officials(rows) for officials in officials), roster)
+    key = heads.identity_key(f"{code}\0{config_key}", (r.blob for r in rows))
+    identity = store.identity(key)
+    if identity is None:
+        identity = identify((officials for officials in _officials(rows) for officials in officials), roster)
+        store.put_identity(key, identity, scope, code)
+    return identity
+
+
+def _officials(rows) -> list:
+    """Each row's officials per article (decoding the stored heads in one pass)."""
+    from timeline.engine import heads
+
+    decoded = iter(heads.officials([r.blob for r in rows if r.head is None]))
+    return [r.head.officials if r.head is not None else next(decoded) for r in rows]
+
+
+def _sources(row) -> tuple:
+    """A row's articles, as the HTML report names them."""
+    from timeline.engine import heads
+
+    return row.head.sources if row.head is not None else heads.sources(row.blob, row.path)
+
+
+def _records(row) -> tuple:
+    """A row's article drafts and problems, with the file shown as this run shows it."""
+    from timeline.engine import heads
+
+    if row.head is not None:
+        return row.head.drafts, row.head.problems
+    return heads.records(row.blob, row.path)
+
+
+def _run_focused(files, extractor: Extractor, job: Job) -> RunResult:
+    """Hook mode: only the rows that share an official with the changed files are loaded; the other
+    rows' articles are counted from the cache index."""
+    from timeline.archive.identity import identify
+    from timeline.checks.runner import norm_path, run_archive
+
+    if files.extracting():
+        _import_checks()  # while a worker extracts the changed files, this process would only wait
+    rows = files.resolve(extractor, heads=False)
+    wanted = {norm_path(p) for p in job.focus}
+    basenames = {os.path.basename(p) for p in wanted}
+    focus = {r.key for r in rows if os.path.basename(r.path) in basenames and norm_path(r.path) in wanted}
+    involved = frozenset().union(*(r.index.officials for r in rows if r.key in focus))
+    loaded = files.load(r for r in rows if r.key in focus or r.index.officials & involved)
+    digests = tuple(d for result in loaded for d in result.digests)
+    files.finish()
+    archive = Archive(
+        digests=digests,
+        identity=identify((d.officials for d in digests), extractor.roster),
+        problems=files.problems_with(p for result in loaded for p in result.problems),
+        notes=files.notes(),
+        unloaded=sum(r.index.articles for r in rows) - len(digests),
+        root=job.root,
+    )
+    return run_archive(archive, job.plan, wanted, sources=job.sources)
+
+
+def _import_checks() -> None:
+    """Load what the checks per official need (networkx, the graph, the rules) ahead of time."""
+    import networkx  # noqa: F401
+
+    import timeline.archive.graph  # noqa: F401
+    import timeline.checks.official  # noqa: F401
+    import timeline.checks.registry  # noqa: F401
+
+
+_EMPTY = OfficialResult((), ())  # an official the files name, with no claim and no listed event
 
 
 def load_archive(
@@ -92,138 +311,29 @@ def load_archive(
     columns: Mapping[str, str] | None = None,
     root: str | None = None,
 ) -> Archive:
-    """Read an archive (files and directories), extract every article, and establish who is who.
-
-    With `focus` (hook mode: the changed files), cached files that share no official with the changed
-    ones are counted but not loaded: no finding about the changed files can need them. `columns` names
-    the CSV/TSV column of article fields (`--columns`).
-    """
+    """Read an archive (files and directories), extract every article, and establish who is who: the
+    whole Archive in memory, for the commands that list or draw it (`officials`, `events`, `graph`).
+    `columns` names the CSV/TSV column of article fields (`--columns`); `root` the archive's root
+    (default: `ingest.discover.archive_root`)."""
     from timeline.archive.identity import identify
-    from timeline.ingest import ReadOptions, find_files
-
-    roster = None
-    if roster_path:
-        from timeline.extract.roster import load_roster
-
-        roster = load_roster(roster_path)
-    files, found_problems = find_files(paths, exclude)
-    problems = list(found_problems)
-    reading = ReadOptions.of(columns)
-    store = _open_store(paths, files, use_cache, cache_dir, roster_path, reading)
-    if progress is not None:
-        progress.start(len(files))
-    jobs = cpu_count() if jobs is None or jobs <= 0 else jobs
-    pool = worker_pool(jobs, roster, reading) if jobs > 1 and len(files) >= POOL_MIN_FILES else None
-    live: list[str] = []
-    try:
-        if focus is not None and store.enabled:
-            results, unloaded = _load_focused(files, problems, store, (roster, reading), jobs, pool, progress, focus,
-                                              live)
-        else:
-            results, unloaded = [], 0
-            for start in range(0, len(files), BATCH_FILES):
-                batch = _read(files[start : start + BATCH_FILES], problems)
-                results.extend(_extract_batch(batch, store, (roster, reading), jobs, pool, progress, live))
-    finally:
-        if pool is not None:
-            pool.shutdown()
-    store.prune(live, paths)
-    notes = tuple(store.warnings)
-    store.close()
-    digests = tuple(d for r in results for d in r.digests)
-    for r in results:
-        problems.extend(r.problems)
-    identity = identify((d.officials for d in digests), roster)
     from timeline.ingest.discover import archive_root
+    from timeline.checks.runner import OfficialPlan
+    from timeline.engine.files import ArchiveFiles
 
-    return Archive(digests=digests, identity=identity, problems=tuple(problems), notes=notes, unloaded=unloaded,
-                   root=root or archive_root(paths))
-
-
-def _open_store(paths, files, use_cache: bool, cache_dir: Path | None, roster_path: Path | None, reading):
-    from timeline.engine.cache import NullStore, default_cache_dir, extraction_key, open_store
-
-    if not use_cache or not files:
-        return NullStore()
-    directory = cache_dir if cache_dir is not None else default_cache_dir(paths)
-    settings = {"columns": dict(reading.columns)} if reading.columns else None
-    return open_store(directory, extraction_key(roster_path, settings))
-
-
-def _read(files: Sequence[str], problems: list[InputProblem]) -> list[tuple[str, bytes]]:
-    from timeline.ingest import read_file
-
-    items = []
-    for path in files:
-        data, problem = read_file(path)
-        if problem is not None:
-            problems.append(problem)
-        if data is not None:
-            items.append((path, data))
-    return items
-
-
-def _extract_batch(items, store, context, jobs, pool, progress, live: list[str]) -> list[FileResult]:
-    """Results for a batch of files in order: from the cache where it has them, else extracted."""
-    keys = [store.key(p, d) for p, d in items]
-    live.extend(keys)
-    cached = store.get_many(keys)
-    todo = [item for item, key in zip(items, keys) if key not in cached]
-    fresh = _extract_and_store(todo, store, context, jobs, pool, progress)
-    results = []
-    for (path, _), key in zip(items, keys):
-        if key in cached:
-            results.append(relocate(cached[key], path))
-            if progress is not None:
-                progress.advance(cached[key])
-        else:
-            results.append(fresh[key])
-    return results
-
-
-def _extract_and_store(todo, store, context, jobs, pool, progress) -> dict[str, FileResult]:
-    """Extract the files the cache lacks and store them, each with its index. `context` is the
-    (roster, reading options) pair extraction needs."""
-    roster, reading = context
-    fresh = dict(zip(
-        (store.key(p, d) for p, d in todo),
-        extract_many(todo, roster, jobs, on_result=progress.advance if progress else None, pool=pool,
-                     reading=reading),
-    ))
-    if fresh:
-        store.put_many((key, result, result.index()) for key, result in fresh.items())
-    return fresh
-
-
-def _load_focused(files, problems, store, context, jobs, pool, progress, focus, live: list[str]):
-    """Hook mode: extract what the cache lacks, then load only the cached rows that share an official
-    with the focus files; the other rows' articles are counted from the cache index, not loaded."""
-    from timeline.checks.runner import norm_path
-
-    items = _read(files, problems)
-    keys = [store.key(p, d) for p, d in items]
-    live.extend(keys)
-    index = store.index(keys)
-    todo = [item for item, key in zip(items, keys) if key not in index]
-    fresh = _extract_and_store(todo, store, context, jobs, pool, progress)
-    wanted = {norm_path(p) for p in focus}
-    involved: set[str] = set()
-    focus_keys: set[str] = set()
-    for (path, _), key in zip(items, keys):
-        if norm_path(path) in wanted:
-            focus_keys.add(key)
-            involved |= (fresh[key].index() if key in fresh else index[key]).officials
-    load, unloaded = [], 0
-    for key in keys:
-        if key in fresh or key not in index:
-            continue
-        if key in focus_keys or involved & index[key].officials:
-            load.append(key)
-        else:
-            unloaded += index[key].articles
-    cached = store.get_many(load)
-    # A row that could not be loaded after all is simply re-read next time; count it as unloaded.
-    unloaded += sum(index[k].articles for k in load if k not in cached)
-    results = [fresh.get(key) or (relocate(cached[key], path) if key in cached else None)
-               for (path, _), key in zip(items, keys)]
-    return [r for r in results if r is not None], unloaded
+    job = Job(tuple(paths), OfficialPlan(), tuple(exclude), roster_path, jobs, use_cache, cache_dir,
+              tuple(focus) if focus is not None else None, columns=dict(columns or {}))
+    roster = _roster(roster_path)
+    extractor = Extractor(jobs, roster, _reading(job.columns))
+    try:
+        files = ArchiveFiles.open(job, progress)
+        try:
+            loaded = files.load(files.resolve(extractor, heads=False))
+            digests = tuple(d for result in loaded for d in result.digests)
+            files.finish()
+            return Archive(digests=digests, identity=identify((d.officials for d in digests), roster),
+                           problems=files.problems_with(p for result in loaded for p in result.problems),
+                           notes=files.notes(), root=root or archive_root(paths))
+        finally:
+            files.close()
+    finally:
+        extractor.close()

@@ -3,6 +3,7 @@ resolve to the nearest compatible official introduced before."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from timeline.extract.names import Person
@@ -36,13 +37,8 @@ def bounded(text: str, start: int, end: int) -> bool:
 
 def name_runs(text: str, full: set[str], words: set[str]) -> list[tuple[int, int, str]]:
     """Where known names and single name words are written, longest first, without overlaps."""
-    hits = []
-    for needle in full | words:
-        at = text.find(needle)
-        while at >= 0:
-            if bounded(text, at, at + len(needle)):
-                hits.append((at, -len(needle), needle))
-            at = text.find(needle, at + 1)
+    needles = full | words
+    hits = _hits_by_word(text, needles) if len(needles) > FEW_NAMES else _hits_by_name(text, needles)
     hits.sort()
     out: list[tuple[int, int, str]] = []
     for at, neg, needle in hits:
@@ -50,6 +46,44 @@ def name_runs(text: str, full: set[str], words: set[str]) -> list[tuple[int, int
             continue
         out.append((at, at - neg, needle))
     return out
+
+
+FEW_NAMES = 32  # up to this many names, one C search of the text per name beats one pass over its words
+
+
+def _hits_by_name(text: str, needles: set[str]) -> list[tuple[int, int, str]]:
+    hits = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            if bounded(text, at, at + len(needle)):
+                hits.append((at, -len(needle), needle))
+            at = text.find(needle, at + 1)
+    return hits
+
+
+def _hits_by_word(text: str, needles: set[str]) -> list[tuple[int, int, str]]:
+    """The same hits in one pass over the text's words (a long article names many people, and one
+    search per name is quadratic): a name can only start where a word does (nothing alphanumeric or
+    a hyphen before it), and its first word's letters and digits are that word's."""
+    by_first: dict[str, list[str]] = {}
+    odd = set()
+    for needle in needles:
+        first = _RUN.match(needle)
+        if first is None:
+            odd.add(needle)  # not starting with a letter or digit: searched for as it is
+        else:
+            by_first.setdefault(first.group(), []).append(needle)
+    hits = _hits_by_name(text, odd)
+    for run in _RUN.finditer(text):
+        for needle in by_first.get(run.group(), ()):
+            at = run.start()
+            if text.startswith(needle, at) and bounded(text, at, at + len(needle)):
+                hits.append((at, -len(needle), needle))
+    return hits
+
+
+_RUN = re.compile(r"[^\W_]+")  # letters and digits: what str.isalnum() accepts, as in `bounded`
 
 
 def resolve(
@@ -65,18 +99,16 @@ def resolve(
     mentions: list[Mention] = []
     # (position, sentence index, official id, quoted) of every resolved mention so far
     history: list[tuple[int, int, str, bool]] = []
+    holders: dict[str, dict[str, None]] = {}  # title -> the officials in history who hold it
+    last_with: dict[str, str] = {}  # name word -> the official of the latest mention whose name has it
     for f in found:
         pid = f.person
         if pid is None and f.form in ("surname", "honorific") and f.title is None:
-            word = f.text.split()[-1]
-            for pos, _, cand, _ in reversed(history):
-                if word in people[cand].tokens:
-                    pid = cand
-                    break
+            pid = last_with.get(f.text.split()[-1])
         elif pid is None and f.form in ("title", "honorific"):
             # only one official seen so far may fit: two Presidents make "Presiden" ambiguous
             fits = {
-                cand for _, _, cand, _ in history
+                cand for cand in holders.get(f.title, ())
                 if any(r.title == f.title and same_region(r.region, f.region) for r in people[cand].roles)
             }
             if len(fits) == 1:
@@ -103,5 +135,9 @@ def resolve(
             continue
         idx = sentence_index(sentences, starts, f.start) if sentences else 0
         history.append((f.start, idx, pid, f.quoted))
+        for role in people[pid].roles:
+            holders.setdefault(role.title, {})[pid] = None
+        for word in people[pid].tokens:
+            last_with[word] = pid
         mentions.append(Mention(pid, f.start, f.end, f.text, f.form))
     return mentions

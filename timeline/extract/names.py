@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from timeline.extract.titles import MAX_NAME_WORDS, Lexicon, lexicon
@@ -234,13 +235,19 @@ def roster_name(tokens: list[Token], roster: Roster) -> list[Token] | None:
 
 def is_dateline_city(text: str, words: str) -> bool:
     """Whether `words` is the place of the article's dateline ("SuaraKaltim.id, Mimika –")."""
+    city = _dateline_city(text)
+    return city is not None and city == words.casefold()
+
+
+@lru_cache(maxsize=4)
+def _dateline_city(text: str) -> str | None:
+    """The dateline's place, folded; once per article (asked once per title in it)."""
     from timeline.ingest.published import find_dateline
 
     dateline = find_dateline(text)
     if dateline is None:
-        return False
-    city = dateline.prefix.rsplit(",", 1)[-1].strip()
-    return city.casefold() == words.casefold()
+        return None
+    return dateline.prefix.rsplit(",", 1)[-1].strip().casefold()
 
 
 def named_as_place(text: str, words: str, own: int | None = None, strong: bool = False) -> bool:
@@ -251,14 +258,14 @@ def named_as_place(text: str, words: str, own: int | None = None, strong: bool =
     that also stand before people ("dari Rita").
     """
     lex = lexicon()
+    first = _LEADING_RUN.match(words) if len(text) > LONG_TEXT else None
+    index = _region_index(text) if first else {}
     for region_word in lex.region_words:
         if strong and region_word in lex.region_words_weak:
             continue
         needle = f"{region_word} {words}"
-        at = text.find(needle)
-        while at >= 0:
-            if own is not None and at + len(region_word) + 1 == own:
-                at = text.find(needle, at + 1)
+        for at in index.get((region_word, first.group()), ()) if first else _find_all(text, needle):
+            if not text.startswith(needle, at) or (own is not None and at + len(region_word) + 1 == own):
                 continue
             after = at + len(needle)
             bounded = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
@@ -266,8 +273,36 @@ def named_as_place(text: str, words: str, own: int | None = None, strong: bool =
             title = lex.title_re.search(text, max(0, at - 20), at + len(region_word))
             if bounded and (title is None or title.end() != at + len(region_word)):
                 return True  # "Wali Kota Najirah" is a title, not "Kota Najirah"
-            at = text.find(needle, at + 1)
     return False
+
+
+_LEADING_RUN = re.compile(r"[^\W_]+")
+LONG_TEXT = 20_000  # characters: beyond this an article is indexed once instead of searched per title
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    found = []
+    at = text.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
+
+
+@lru_cache(maxsize=4)
+def _region_index(text: str) -> dict[tuple[str, str], list[int]]:
+    """Where each region word stands before a word, by (region word, that word's letters and digits):
+    one pass over the article instead of one search per title in it (a 2 MB article has thousands)."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for region_word in lexicon().region_words:
+        needle = region_word + " "
+        at = text.find(needle)
+        while at >= 0:
+            run = _LEADING_RUN.match(text, at + len(needle))
+            if run is not None:
+                index.setdefault((region_word, run.group()), []).append(at)
+            at = text.find(needle, at + 1)
+    return index
 
 
 def known_part(written: str, people: dict[str, Person]) -> Person | None:

@@ -29,7 +29,7 @@ from timeline.extract.names import (
 from timeline.extract.roster import Roster, load_roster
 from timeline.extract.titles import lexicon, slug
 from timeline.model import Article, Mention, Official, Role, Sentence
-from timeline.text.spans import inside, quote_spans
+from timeline.text.spans import Spans, inside, quote_spans
 
 __all__ = ["find_officials", "load_roster", "merge_officials", "slug"]
 
@@ -125,8 +125,9 @@ def find_officials(
         found.append(Found(m.start, end, text[m.start : end], form, None, title, region, quoted))
 
     if roster is not None:
+        named = Spans((f.start, f.end) for f in found if f.person)
         for start, end, written in roster.names_in(text):
-            if not any(f.start <= start < f.end for f in found if f.person):
+            if not named.covers(start):
                 p = person(written)
                 found.append(Found(start, end, written, "full", p.id, quoted=inside(quotes, start)))
 
@@ -134,9 +135,9 @@ def find_officials(
     if people:
         words = {w for p in people.values() for w in p.tokens if len(w) >= 3 and w not in lex.stop}
         full = {n for p in people.values() for n in (p.name, *p.aliases)}
-        taken = [(f.start, f.end) for f in found]
+        taken = Spans((f.start, f.end) for f in found)
         for start0, end, written in name_runs(text, full, words):
-            if any(s <= start0 < e for s, e in taken):
+            if taken.covers(start0):
                 continue
             hon = lex.honorific_before_re.search(text, max(0, start0 - 8), start0)
             start = hon.start() if hon else start0
@@ -205,24 +206,22 @@ def merge_officials(
                 entry = roster.entry(official.id) or roster.entry(official.name)
             pid = entry.id if entry else official.id
             slot = merged.setdefault(
-                pid, {"name": entry.name if entry else official.name, "roles": [], "aliases": [], "mentions": 0}
+                pid, {"name": entry.name if entry else official.name, "roles": {}, "aliases": {}, "mentions": 0}
             )
             if entry is None and len(official.name) > len(slot["name"]):
                 slot["name"] = official.name
+            # dicts as ordered sets: an official named in thousands of articles stays linear
             for role in official.roles:
-                if role not in slot["roles"]:
-                    slot["roles"].append(role)
+                slot["roles"].setdefault(role, None)
             for alias in (official.name, *official.aliases):
-                if alias not in slot["aliases"]:
-                    slot["aliases"].append(alias)
+                slot["aliases"].setdefault(alias, None)
             slot["mentions"] += counts.get(official.id, official.mentions)
     out = []
     for pid, slot in merged.items():
         if roster is not None and (entry := roster.entry(pid)) is not None:
             for rr in entry.roles:
-                if rr.role not in slot["roles"]:
-                    slot["roles"].append(rr.role)
+                slot["roles"].setdefault(rr.role, None)
         aliases = tuple(a for a in slot["aliases"] if a != slot["name"])
-        out.append(Official(pid, slot["name"], tuple(tidy_roles(slot["roles"])), aliases, slot["mentions"]))
+        out.append(Official(pid, slot["name"], tuple(tidy_roles(list(slot["roles"]))), aliases, slot["mentions"]))
     out.sort(key=lambda o: (-o.mentions, o.id))
     return out

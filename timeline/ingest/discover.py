@@ -106,9 +106,11 @@ def find_files(
         path = Path(given)
         if path.is_dir():
             found = _walk(path, shown.rstrip("/") or "/", exclude, problems)
-            # One realpath per directory, not per file: os.walk does not follow links inside it.
+            # One realpath per directory, not per file: os.walk does not follow links inside it, and
+            # every file it yields starts with the directory as given.
             real_root = os.path.realpath(path)
-            idents = (os.path.join(real_root, os.path.relpath(f, path)) for f, _ in found)
+            cut = len(os.path.join(os.fspath(path), ""))
+            idents = (os.path.join(real_root, f[cut:]) for f, _ in found)
         elif path.exists() or path.is_symlink():
             found = [] if _excluded(shown, shown, exclude) else [(os.fspath(path), shown)]
             trouble = _not_regular(os.fspath(path), shown) if found else None

@@ -135,6 +135,7 @@ def _dateline_of(paragraph: re.Match[str]) -> Dateline | None:
     return Dateline(paragraph.start(), m.end(), prefix.strip(), outlet, 0)
 
 
+@lru_cache(maxsize=16)  # asked for by the publication date, the outlet and the officials of one article
 def find_dateline(text: str, title: str | None = None) -> Dateline | None:
     """The dateline of the lede ("Infokaltim.id, Bontang- ", "SAMARINDA - "), if one opens an early paragraph."""
     cues = _cues()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from timeline.model import Sentence
 
@@ -20,6 +20,26 @@ def inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
     """Whether pos lies inside one of the sorted, disjoint spans."""
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+class Spans:
+    """Any number of spans, possibly overlapping, asked whether one covers an offset: merged once and
+    searched by bisection (asking each span costs a pass per question in a long article)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(s for s in spans if s[0] < s[1]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def covers(self, pos: int) -> bool:
+        """Whether some span holds `pos` (start <= pos < end)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
 
 
 def sentence_index(sentences: Sequence[Sentence], starts: Sequence[int], pos: int) -> int:

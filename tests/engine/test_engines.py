@@ -1,0 +1,129 @@
+"""Every engine gives the same report, byte for byte: serial, local (a process pool, cold and warm) and
+dask (a two-process cluster reached by its address, and files read by workers through fsspec)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.api import check
+from timeline.checks.catalog import load_catalog
+from timeline.engine import ENGINES, get_engine
+from timeline.errors import InputError
+from timeline.render import render
+from timeline.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "fixtures" / "seeds"
+
+
+def rendered(paths, fmt: str = "json", lang: str = "en", settings: Settings | None = None, **kw) -> str:
+    """The report as `timeline check` writes it (the HTML page with every article's source)."""
+    from timeline.api import html_options, run_engine
+    from timeline.checks.runner import report_from
+
+    settings = (settings or Settings()).with_overrides(engine=kw.pop("engine", None), scheduler=kw.pop("scheduler", None))
+    catalog = load_catalog()
+    run = run_engine([str(p) for p in paths], settings, catalog, sources=fmt == "html", **kw)
+    extra = html_options(run.sources, settings, catalog) if fmt == "html" else {}
+    return render(report_from(run, settings, catalog), fmt, lang, catalog, **extra)
+
+
+def test_the_registry_names_three_engines():
+    assert list(ENGINES) == ["serial", "local", "dask"]
+    assert ENGINES["dask"].extra == "dask"
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif", "html"])
+def test_serial_and_local_pool_and_cache_give_the_same_report(generated, tmp_path, fmt):
+    serial = rendered([generated], fmt, engine="serial", use_cache=False)
+    pooled = rendered([generated], fmt, engine="local", jobs=2, use_cache=False)
+    cold = rendered([generated], fmt, engine="local", jobs=2, cache_dir=tmp_path / "cache")
+    warm = rendered([generated], fmt, engine="local", jobs=2, cache_dir=tmp_path / "cache")
+    assert serial == pooled == cold == warm
+
+
+def test_dask_on_a_two_worker_cluster_gives_the_local_report(generated, dask_cluster):
+    local = check([str(generated)], Settings(), engine="local", jobs=2, use_cache=False)
+    assert any(f.code == "TL101" for f in local.findings), "the planted conflicts were not found"
+    for fmt in ("json", "text", "html"):
+        on_dask = rendered([generated], fmt, "id", engine="dask", scheduler=dask_cluster.scheduler_address)
+        assert on_dask == rendered([generated], fmt, "id", engine="local", jobs=2, use_cache=False)
+
+
+def test_dask_workers_read_fsspec_urls(generated, dask_cluster):
+    """file:// URLs go through fsspec on the workers; the paths shown are the URLs."""
+    local = check([str(generated)], Settings(), engine="serial", use_cache=False)
+    on_dask = check([generated.as_uri()], Settings(), engine="dask", scheduler=dask_cluster.scheduler_address)
+    assert on_dask.articles == local.articles
+    assert [(f.code, f.id) for f in on_dask.findings] != []
+    assert {(f.code, f.official_id) for f in on_dask.findings} == {(f.code, f.official_id) for f in local.findings}
+    assert all(e.path.startswith("file://") for f in on_dask.findings for e in f.evidence)
+
+
+def test_dask_reports_the_seeds_three_findings_and_a_missing_path(dask_cluster, tmp_path):
+    report = check([str(SEEDS), str(tmp_path / "hilang")], Settings(), engine="dask",
+                   scheduler=dask_cluster.scheduler_address)
+    assert sorted(f.code for f in report.findings if f.severity == "error") == ["TL002", "TL101", "TL102"]
+    assert [p.code for p in report.skipped] == ["missing"]
+
+
+def test_an_unreachable_scheduler_is_one_input_error(monkeypatch):
+    monkeypatch.setattr("timeline.engine.dask.CONNECT_TIMEOUT_S", 1)
+    with pytest.raises(InputError) as caught:
+        check([str(SEEDS)], Settings(), engine="dask", scheduler="tcp://127.0.0.1:9")
+    assert "tcp://127.0.0.1:9" in caught.value.render("en")
+    assert "penjadwal Dask" in caught.value.render("id")
+
+
+def run_cli(*args: str, prelude: str = "") -> subprocess.CompletedProcess:
+    code = f"{prelude}\nimport sys\nfrom timeline.cli import main\nsys.argv = ['timeline', *{list(args)!r}]\nmain()"
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
+
+
+@pytest.mark.parametrize("lang,words", [("en", "needs the optional 'dask' dependencies"),
+                                        ("id", "memerlukan dependensi opsional 'dask'")])
+def test_dask_without_its_extra_is_one_clear_error_naming_the_extra(lang, words):
+    hide = "import sys\nsys.modules['distributed'] = None"
+    proc = run_cli("check", "fixtures/seeds", "--engine", "dask", "--no-cache", "--lang", lang, prelude=hide)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr
+    assert words in lines[0] and "pip install 'timeline[dask]'" in lines[0]
+
+
+def test_get_engine_refuses_unknown_names_and_missing_modules(monkeypatch):
+    with pytest.raises(InputError, match="unknown engine 'spark'"):
+        get_engine("spark")
+    monkeypatch.setitem(sys.modules, "dask.bag", None)
+    with pytest.raises(InputError, match=r"timeline\[dask\]"):
+        get_engine("dask")
+    assert get_engine(None).name == "local"
+
+
+def test_cli_engine_option_runs_the_named_engine():
+    serial = run_cli("check", "fixtures/seeds", "--engine", "serial", "--no-cache", "--format", "json")
+    local = run_cli("check", "fixtures/seeds", "--no-cache", "--format", "json")
+    assert serial.returncode == local.returncode == 1
+    assert serial.stdout == local.stdout
+    unknown = run_cli("check", "fixtures/seeds", "--engine", "spark")
+    assert unknown.returncode == 2 and "spark" in unknown.stderr
+
+
+def test_hook_mode_runs_locally_even_when_the_config_names_dask(tmp_path):
+    """The pre-commit hook needs the cache; `engine = "dask"` in the config does not send it to a cluster."""
+    import shutil
+
+    archive = tmp_path / "arsip"
+    shutil.copytree(SEEDS, archive)
+    (archive / ".timeline.toml").write_text('engine = "dask"\nscheduler = "tcp://127.0.0.1:9"\n', encoding="utf-8")
+    changed = archive / "003_e38a64104eae3b0d.txt"
+    proc = subprocess.run([sys.executable, "-m", "timeline", "check", "--hook", str(changed), "--format", "json"],
+                          cwd=archive, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert '"TL002"' in proc.stdout
