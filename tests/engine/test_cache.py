@@ -186,6 +186,9 @@ def test_corrupt_file_is_rebuilt_and_usable(tmp_path: Path, content: bytes) -> N
     assert cache.enabled
     assert len(cache.warnings) == (1 if content else 0)
     assert all("\n" not in w for w in texts(cache))
+    if content:  # set aside as it was, not deleted
+        assert (tmp_path / "extract.sqlite.broken").read_bytes() == content
+        assert "set aside as extract.sqlite.broken" in texts(cache)[0]
     items = {"k1": sample_claims()}
     cache.put_many(rows(items))
     cache.close()
@@ -206,6 +209,29 @@ def test_foreign_sqlite_database_is_rebuilt(tmp_path: Path) -> None:
     cache.put_many(rows({"k": sample_claims()}))
     assert cache.get_many(["k"]) == {"k": sample_claims()}
     cache.close()
+    kept = sqlite3.connect(tmp_path / "extract.sqlite.broken")
+    assert kept.execute("SELECT body FROM notes").fetchall() == [("catatan redaksi",)]
+    kept.close()
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.1, 0.02])
+def test_truncated_database_is_set_aside_and_rebuilt(tmp_path: Path, keep: float) -> None:
+    items = filled_cache(tmp_path, n=40)
+    path = tmp_path / "extract.sqlite"
+    conn = sqlite3.connect(path)  # checkpointed: the database file alone holds every row
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: max(100, int(len(data) * keep))])
+    with open_cache(tmp_path, "cfg") as cache:
+        got = cache.get_many(items)
+        # Either the damage is seen when the file is opened (set aside, empty new cache) or when a row
+        # is read (that read is a miss); never an exception, at most one warning, never a wrong row.
+        assert all(got[k] == items[k] for k in got)
+        assert len(got) < len(items) and len(cache.warnings) == 1, texts(cache)
+    with open_cache(tmp_path, "cfg") as cache:
+        cache.put_many(rows(items))
+        assert cache.get_many(items) == items
 
 
 def test_other_schema_version_is_rebuilt(tmp_path: Path) -> None:

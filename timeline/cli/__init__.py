@@ -25,8 +25,13 @@ def main() -> None:
     """Console entry point: never a traceback for user input."""
     from timeline.lang import message
 
+    interrupted = f"timeline: {message('cli.interrupted', 'id')} / {message('cli.interrupted', 'en')}"
     try:
         app()
     except KeyboardInterrupt:
-        typer.echo(f"timeline: {message('cli.interrupted', 'id')} / {message('cli.interrupted', 'en')}", err=True)
+        typer.echo(interrupted, err=True)
         sys.exit(130)
+    except SystemExit as exc:
+        if exc.code == 130:  # typer turns Ctrl-C into a silent exit 130: say why the run stopped
+            typer.echo(interrupted, err=True)
+        raise

@@ -9,12 +9,16 @@ establish who is who, and re-checks only the officials whose inputs changed (`en
 from __future__ import annotations
 
 import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from timeline.engine.cache import Encoded
 from timeline.engine.plan import FileResult, Job, OfficialResult, RunResult, encode as encode_row, map_file
+from timeline.lang import Text
 from timeline.model import Archive
 
 POOL_MIN_FILES = 64  # below this, starting processes costs more than it saves
@@ -23,8 +27,11 @@ _WORKER_ROSTER = None
 _WORKER_READING = None
 
 
-def _init_worker(roster, reading=None) -> None:
+def _init_worker(roster, reading=None, parent: int | None = None) -> None:
     global _WORKER_ROSTER, _WORKER_READING
+    # Ctrl-C reaches the whole process group: the parent alone stops the run (no traceback per worker).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
     _WORKER_ROSTER = roster
     _WORKER_READING = reading
 
@@ -38,6 +45,21 @@ def _encode_in_worker(item: tuple[str, str, bytes]) -> Encoded:
     return encode_row(key, map_file(path, data, _WORKER_ROSTER, _WORKER_READING))
 
 
+def _die_with(parent: int | None) -> None:
+    """A worker ends when the run's process does (`kill -9` of timeline must not leave idle workers
+    holding its output pipes open): PR_SET_PDEATHSIG on Linux."""
+    if parent is None or not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+        return
+    if os.getppid() != parent:  # the run ended before the setting took
+        os._exit(1)
+
+
 def cpu_count() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -47,7 +69,7 @@ def cpu_count() -> int:
 
 def worker_pool(jobs: int, roster=None, reading=None) -> ProcessPoolExecutor:
     """Processes that extract files; each loads the language data once."""
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster, reading))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster, reading, os.getpid()))
 
 
 class Extractor:
@@ -58,6 +80,8 @@ class Extractor:
         self.roster = roster
         self.reading = reading  # ingest.ReadOptions (CSV columns)
         self.pool: ProcessPoolExecutor | None = None
+        self.notes: list[Text] = []  # e.g. a worker process that died: the run went on without the pool
+        self.broken = False
 
     def submit(self, items: Sequence[tuple[str, str, bytes]], *, encode: bool = True,
                background: bool = False) -> "Pending":
@@ -66,37 +90,52 @@ class Extractor:
         row a worker encoded (its bytes are all that crosses between processes). With `background`
         (this process has other work meanwhile), even a few files go to a worker, so their extraction
         overlaps that work."""
-        use_pool = self.jobs > 1 and (len(items) >= POOL_MIN_FILES or background or self.pool is not None)
+        use_pool = not self.broken and self.jobs > 1 and (
+            len(items) >= POOL_MIN_FILES or background or self.pool is not None)
         if not use_pool:
-            return Pending(items, None, encode, (self.roster, self.reading))
+            return Pending(items, None, encode, self)
         if self.pool is None:
             self.pool = worker_pool(self.jobs, self.roster, self.reading)
         chunk = max(1, min(64, len(items) // (self.jobs * 8) or 1))
-        return Pending(items, self.pool.map(_encode_in_worker, items, chunksize=chunk), True, ())
+        return Pending(items, self.pool.map(_encode_in_worker, items, chunksize=chunk), encode, self)
 
-    def close(self) -> None:
+    def pool_died(self, exc: BaseException) -> None:
+        """A worker process died (killed, out of memory): warn once; the rest is extracted here."""
+        if not self.broken:
+            self.notes.append(Text.of("cli.worker_died", detail=str(exc) or type(exc).__name__))
+        self.broken = True
+        self.close(cancel=True)
+
+    def close(self, *, cancel: bool = False) -> None:
+        """Stop the pool; with `cancel` (an interruption, a dead worker), without waiting for queued files."""
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
             self.pool = None
 
 
 class Pending:
     """Extraction handed to the pool (already running) or deferred to `results()` (in this process)."""
 
-    def __init__(self, items, running, encode: bool, context: tuple) -> None:
+    def __init__(self, items, running, encode: bool, extractor: Extractor) -> None:
         self.items = items
         self.running = running
         self.encode = encode
-        self.context = context  # (roster, reading) for extraction here
+        self.extractor = extractor
 
     def results(self) -> Iterable[tuple[str, Encoded | None, FileResult | None]]:
-        if self.running is None:
-            for key, path, data in self.items:
-                result = map_file(path, data, *self.context)
-                yield key, (encode_row(key, result) if self.encode else None), result
-        else:
-            for row in self.running:
-                yield row.key, row, None
+        done = 0
+        if self.running is not None:
+            try:
+                for row in self.running:
+                    done += 1
+                    yield row.key, row, None
+                return
+            except BrokenProcessPool as exc:
+                self.extractor.pool_died(exc)
+        context = (self.extractor.roster, self.extractor.reading)
+        for key, path, data in self.items[done:]:
+            result = map_file(path, data, *context)
+            yield key, (encode_row(key, result) if self.encode else None), result
 
 
 def extract_many(
@@ -148,17 +187,23 @@ def run_local(job: Job, progress=None) -> RunResult:
     `use_cache` is off: the `local` engine (and with one job, `serial`)."""
     from timeline.engine.files import ArchiveFiles
 
+    from dataclasses import replace
+
     extractor = Extractor(job.jobs, _roster(job.roster_path), _reading(job.columns))
     try:
         files = ArchiveFiles.open(job, progress, prefetch=job.focus or (), extractor=extractor)
         try:
             if job.focus is not None and files.store.enabled:
-                return _run_focused(files, extractor, job)
-            return _run_whole(files, extractor, job)
+                result = _run_focused(files, extractor, job)
+            else:
+                result = _run_whole(files, extractor, job)
         finally:
             files.close()
-    finally:
-        extractor.close()
+    except BaseException:
+        extractor.close(cancel=True)  # Ctrl-C: do not wait for the files queued to the workers
+        raise
+    extractor.close()
+    return replace(result, notes=(*result.notes, *extractor.notes)) if extractor.notes else result
 
 
 def run_serial(job: Job, progress=None) -> RunResult:
@@ -330,10 +375,13 @@ def load_archive(
             loaded = files.load(files.resolve(extractor, heads=False))
             digests = tuple(d for result in loaded for d in result.digests)
             files.finish()
-            return Archive(digests=digests, identity=identify((d.officials for d in digests), roster),
-                           problems=files.problems_with(p for result in loaded for p in result.problems),
-                           notes=files.notes(), root=root or archive_root(paths))
+            archive = Archive(digests=digests, identity=identify((d.officials for d in digests), roster),
+                              problems=files.problems_with(p for result in loaded for p in result.problems),
+                              notes=(*files.notes(), *extractor.notes), root=root or archive_root(paths))
         finally:
             files.close()
-    finally:
-        extractor.close()
+    except BaseException:
+        extractor.close(cancel=True)
+        raise
+    extractor.close()
+    return archive

@@ -3,7 +3,8 @@ short write transactions on a WAL database.
 
 A store subclass names its file, its tables and its schema version. Anything wrong with the file (not
 SQLite, another application's database, another schema, a read-only directory) costs a one-line
-warning and a rebuild or an uncached run, never a crash; concurrent runs (two pre-commit hooks, an
+warning and a rebuild or an uncached run, never a crash; a damaged or foreign file is set aside
+(renamed `NAME.broken`, replacing an older one) rather than deleted, so it can still be looked at; concurrent runs (two pre-commit hooks, an
 editor plugin) share a file safely because writes take the lock at once and stay short.
 """
 
@@ -60,7 +61,12 @@ class SqliteStore:
     # ---- opening and rebuilding ------------------------------------------------------------------
 
     def _warn(self, kind: str, detail: object) -> None:
-        self.warnings.append(Text.of(f"cache.{kind}", path=str(self.path), detail=detail))
+        self.warnings.append(Text.of(f"cache.{kind}", path=str(self.path), detail=detail, aside=self.aside.name))
+
+    @property
+    def aside(self) -> Path:
+        """Where a damaged or foreign file is set aside."""
+        return self.path.with_name(self.path.name + ".broken")
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -97,7 +103,7 @@ class SqliteStore:
             if attempt == 1:
                 break
             self._warn(*problem)
-            if not self._remove_files():
+            if not (self._set_aside() if problem[0] in ("corrupt", "foreign") else self._remove_files()):
                 return False
         self._warn("unwritable", Text.of("cache.rebuild_failed"))
         return False
@@ -164,11 +170,27 @@ class SqliteStore:
                 return False
         return True
 
+    def _set_aside(self) -> bool:
+        """Rename the file (and its WAL) to `aside`, so the next open builds a new one."""
+        for suffix in ("-wal", "-shm", "-journal", ""):
+            try:
+                os.replace(f"{self.path}{suffix}", f"{self.aside}{suffix}")
+            except FileNotFoundError:
+                if suffix:
+                    try:  # an older set-aside file must not be paired with a WAL that is not its own
+                        os.unlink(f"{self.aside}{suffix}")
+                    except OSError:
+                        pass
+            except OSError as exc:
+                self._warn("unwritable", exc.strerror or exc)
+                return False
+        return True
+
     def _broken(self, exc: Exception) -> None:
-        """The database failed mid-run: warn once, drop it, and carry on uncached."""
+        """The database failed mid-run: warn once, set it aside, and carry on uncached."""
         self._warn("corrupt", exc)
         self.close()
-        self._remove_files()
+        self._set_aside()
 
     def _write_failed(self, exc: sqlite3.DatabaseError) -> None:
         """A write failed: a read-only file stops caching for this run; anything else is damage."""
