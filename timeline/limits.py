@@ -12,3 +12,13 @@ MAX_ARTICLE_CHARS = 3_000_000  # one article's text
 MAX_EXPRESSIONS = 50_000  # time expressions in one article
 MAX_FRONT_MATTER_CHARS = 64 * 1024  # YAML front matter of one Markdown article
 MAX_YAML_ALIASES = 16  # aliases (*ref) in one front matter: a "billion laughs" document (73 aliases) is refused
+
+
+class LimitExceeded(Exception):
+    """Raised by a pure stage when its input is past one of these bounds; the engine turns it into the
+    input problem `input.<key>` (the article is skipped, the rest of the file still read)."""
+
+    def __init__(self, key: str, bound: int) -> None:
+        super().__init__(f"{key}: {bound:,}")
+        self.key = key
+        self.detail = f"{bound:,}"

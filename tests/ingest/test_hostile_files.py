@@ -119,6 +119,19 @@ def test_an_article_past_the_length_limit_is_refused_and_its_neighbours_read(tmp
     assert sorted(a.key for a in articles) == [f"{root}/baik.txt", f"{root}/rekaman.jsonl#2"]
 
 
+def test_an_article_with_more_dates_than_the_limit_is_one_problem_and_the_file_goes_on(monkeypatch):
+    from timeline.engine.plan import map_file
+
+    monkeypatch.setattr(limits, "MAX_EXPRESSIONS", 100)
+    records = [b'{"text": "' + b"Rapat Senin (4/12/2023), " * 101 + b'"}', b'{"text": "' + GOOD[:-1].replace(b"\n", b" ") + b'"}']
+    result = map_file("arsip/rekaman.jsonl", b"\n".join(records) + b"\n")
+    assert [str(p) for p in result.problems] == ["arsip/rekaman.jsonl#1: has more than 100 time expressions; skipped"]
+    assert [d.article.key for d in result.digests] == ["arsip/rekaman.jsonl#2"]
+    assert result.problems[0].text.render("id") == "berisi lebih dari 100 ungkapan waktu; dilewati"
+    monkeypatch.setattr(limits, "MAX_EXPRESSIONS", 101 * 2)  # each "Senin (4/12/2023)" is at most two
+    assert map_file("arsip/rekaman.jsonl", b"\n".join(records) + b"\n").problems == ()
+
+
 BILLION_LAUGHS = b"""---
 a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
 b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]

@@ -96,6 +96,7 @@ def map_file(path: str, data: bytes, roster=None, reading=None) -> FileResult:
     from timeline.extract.article import digest, extract_claims
     from timeline.ingest import parse_article
     from timeline.ingest.readers import DEFAULT_OPTIONS
+    from timeline.limits import LimitExceeded
 
     try:
         articles, problems = parse_article(path, data, reading or DEFAULT_OPTIONS)
@@ -106,6 +107,8 @@ def map_file(path: str, data: bytes, roster=None, reading=None) -> FileResult:
         try:
             claims = extract_claims(article, roster)
             digests.append(digest(claims, article_drafts(claims)))
+        except LimitExceeded as exc:
+            problems = [*problems, InputProblem(article.key, Text.of(f"input.{exc.key}", detail=exc.detail))]
         except Exception as exc:  # a bug must not lose the rest of the archive; say where it hit
             problems = [*problems, InputProblem(article.key, Text.of("input.internal", detail=repr(exc)))]
     return FileResult(path, tuple(digests), tuple(problems))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable
 
+from timeline import limits
 from timeline.model import Article, ArticleClaims, ArticleDigest, Draft, SourceMap
 
 _NO_SOURCE = SourceMap()
@@ -21,6 +22,8 @@ def extract_claims(article: Article, roster=None) -> ArticleClaims:
 
     sentences = split_sentences(article.text)
     marks = article.time_marks if article.time_marks is not None else recognize(article.text)
+    if len(marks) > limits.MAX_EXPRESSIONS:  # past it, no reader could check the article anyway
+        raise limits.LimitExceeded("too_many_expressions", limits.MAX_EXPRESSIONS)
     expressions = resolve(marks, reference_time(article))
     officials, mentions = find_officials(article, sentences, roster)
     events = find_events(article, sentences, expressions, officials, mentions)
