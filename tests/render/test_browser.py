@@ -27,6 +27,13 @@ ESCAPE_ARTICLE = """Rakor Bontang di Batam
 Bontang - Rapat koordinasi digelar Selasa (15/1/2025) di Hotel Aston, Kota Batam <script>window.__pwned = 1</script> dipimpin Wali Kota Bontang Basri Rase.
 """
 
+UNDATED_ARTICLE = """Bupati Pimpin Rapat Banjir
+
+Bupati Kutai Kartanegara Edi Damansyah memimpin rapat koordinasi banjir, kemarin.
+
+Pekan lalu ia meninjau tanggul di Loa Kulu bersama warga.
+"""
+
 
 def timeline(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "timeline", *args], cwd=ROOT, capture_output=True, text=True,
@@ -64,6 +71,11 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     archive.mkdir()
     (archive / "rakor.txt").write_text(ESCAPE_ARTICLE, encoding="utf-8")
     assert timeline("check", str(archive), "--format", "html", "--no-cache", "-o", str(made["escape"])).returncode == 1
+    undated = out / "undated-archive"
+    undated.mkdir()
+    (undated / "rapat.txt").write_text(UNDATED_ARTICLE, encoding="utf-8")
+    made["undated"] = out / "undated.html"
+    assert timeline("check", str(undated), "--format", "html", "--no-cache", "-o", str(made["undated"])).returncode == 0
     made["packed"] = out / "packed.html"
     made["packed"].write_text(_packed_seeds(), encoding="utf-8")
     return made
@@ -295,3 +307,18 @@ def test_events_page_links_each_mark_to_its_claim(browser, pages, basri_dated_cl
         page.locator("svg.axis .mark.span").click()
         row = page.locator("details.claims tr.hl")
         assert row.count() == 1 and "18-22 Oktober nanti" in row.inner_text()
+
+
+def test_an_info_findings_quotes_are_shown_when_opened(browser, pages):
+    with Opened(browser, pages["undated"]) as o:
+        page = o.page
+        info = finding(page, "TL901")
+        assert info.locator("blockquote").count() == 0
+        info.locator("details.quotes-z summary").click()
+        info.locator("ol.quotes li.quote").nth(1).wait_for()
+        quotes = info.locator("ol.quotes li.quote")
+        assert quotes.count() == 2
+        assert "kemarin" in quotes.nth(0).locator("mark").inner_text()
+        assert "rapat.txt:5:1" in quotes.nth(1).inner_text()
+        page.select_option('select[name="rule"]', "TL901")  # the filters still see the finding
+        assert visible_codes(page) == ["TL901"]

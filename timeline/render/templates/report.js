@@ -104,7 +104,7 @@
   }
 
   // Axes beyond the page's inline budget travel deflated; each is drawn when it comes into view or
-  // its official is opened, filtered or linked to.
+  // its official is opened, filtered or linked to. Info findings' quotes travel the same way.
   var chunks = {};
   function chunk(id) {
     if (!chunks[id]) {
@@ -131,7 +131,7 @@
     return holder.drawn;
   }
   function drawIn(root) {
-    return Promise.all(all(".axis-fig.pending", root).map(draw));
+    return Promise.all(all(".pending[data-z]", root).map(draw));
   }
   var watcher = window.IntersectionObserver && new IntersectionObserver(function (entries) {
     entries.forEach(function (e) { if (e.isIntersecting) { watcher.unobserve(e.target); draw(e.target); } });
@@ -140,7 +140,8 @@
     if (watcher && !holder.closest("details")) watcher.observe(holder);
   });
   doc.addEventListener("toggle", function (e) {
-    if (e.target.classList && e.target.classList.contains("lazy") && e.target.open) drawIn(e.target);
+    var c = e.target.classList;
+    if (c && (c.contains("lazy") || c.contains("quotes-z")) && e.target.open) drawIn(e.target);
   }, true);
   var others = doc.getElementById("others"), toggle = doc.querySelector(".toggle-all");
   function showOthers(open) {
