@@ -73,6 +73,13 @@ INTRODUCTIONS = [
      "budi-santoso", "Budi Santoso", "Direktur", "PT Pupuk Kaltim", None),
     ("Perdana Menteri Malaysia Anwar Ibrahim disambut hangat.",
      "anwar-ibrahim", "Anwar Ibrahim", "Perdana Menteri", "Malaysia", None),
+    # a district named as its town and a direction, or its town and "Kota": the part ends the place
+    ("Camat Berau Timur Budi Sinaga meresmikan Puskesmas Berau Timur, Senin (4/3/2024).",
+     "budi-sinaga", "Budi Sinaga", "Camat", "Berau Timur", None),
+    ("Pasar itu diresmikan Camat Manado Kota Imam Anwar di Kecamatan Manado Selatan.",
+     "imam-anwar", "Imam Anwar", "Camat", "Manado Kota", None),
+    ("Bupati Solok Selatan Muzni Zakaria meninjau jembatan di Sangir.",
+     "muzni-zakaria", "Muzni Zakaria", "Bupati", "Solok Selatan", None),
 ]
 assert len({row[0] for row in INTRODUCTIONS}) == len(INTRODUCTIONS)
 
@@ -100,6 +107,9 @@ NOT_OFFICIALS = [
     "Bupati Intan Jaya menetapkan status darurat bagi warga Kabupaten Intan Jaya.",
     "Aturan itu tertuang dalam Peraturan Presiden (Perpres) Nomor 12 Tahun 2017.",
     "Keputusan Gubernur Jawa Timur Nomor 188 mengatur upah minimum.",
+    # a headline's title-cased verb after an office is not a person
+    "Wali Kota Bontang Bertolak ke Korea Selatan",
+    "Gubernur Kaltim Meresmikan Jembatan Mahakam",
 ]
 assert len(set(NOT_OFFICIALS)) == len(NOT_OFFICIALS)
 

@@ -53,7 +53,7 @@ def valid_name(words: Sequence[str], lex: Lexicon) -> bool:
         if 0 < n < len(words) - 1 and INITIALS.fullmatch(w):
             continue  # "Retno LP Marsudi", "Subagyo HS"
         if not NAME_WORD.fullmatch(w) or w in lex.stop or w in lex.honorifics or w in lex.canonical \
-                or w.startswith(lex.stop_prefixes):
+                or w.startswith(lex.stop_prefixes) or w.casefold() in lex.verbs:
             return False
     # A place may sit inside or end a name (Bima Arya; Akbar Tanjung, since many marga are also
     # places), never at its start nor as the whole of it.
@@ -80,10 +80,14 @@ def chunk(text: str, pos: int, stop_at: set[int], conjunctions: bool = True) -> 
 
 
 def place_marker(tokens: list[Token], i: int) -> int:
-    """Number of word tokens from i that spell a place ("Bontang", "Kota Bontang", "Korea Selatan")."""
+    """Number of word tokens from i that spell a place ("Bontang", "Kota Bontang", "Korea Selatan"), with
+    a part of it after it ("Berau Timur", "Bontang Kota")."""
     for n in range(min(3, len(tokens) - i), 0, -1):
         run = tokens[i : i + n]
         if all(t.kind == "word" for t in run) and is_place(" ".join(t.text for t in run)):
+            after = i + n
+            if after < len(tokens) and tokens[after].kind == "word" and tokens[after].text in lexicon().place_suffixes:
+                return n + 1
             return n
     return 0
 

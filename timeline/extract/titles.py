@@ -50,6 +50,8 @@ class Lexicon(NamedTuple):
     prefix_re: re.Pattern[str]
     pronoun_re: re.Pattern[str]
     stop: frozenset[str]
+    place_suffixes: frozenset[str]
+    verbs: frozenset[str]  # one-word event triggers: a title-cased headline verb is no name ("... Bertolak ke Jepang")
     calendar: frozenset[str]
     region_prefix_re: re.Pattern[str]
 
@@ -109,6 +111,9 @@ def lexicon() -> Lexicon:
         prefix_re=re.compile(rf"(?:{_alternation(data['honorifics']['name_prefixes'])})(?![\w-])"),
         pronoun_re=pronoun_re,
         stop=frozenset(data["names"]["stop"]),
+        place_suffixes=frozenset(data["names"]["place_suffixes"]),
+        verbs=frozenset(w.casefold() for words in table("id", "events")["triggers"].values() for w in words
+                        if " " not in w),
         calendar=frozenset(data["names"]["calendar"]),
         region_prefix_re=re.compile(rf"^(?:{_alternation(data['names']['region_prefixes'])})\s+"),
     )
