@@ -30,6 +30,8 @@ def _display(path: str | Path) -> str:
 
 
 def _excluded(display: str, rel: str, patterns: Sequence[str]) -> bool:
+    if not patterns:
+        return False
     name = posixpath.basename(display.rstrip("/"))
     return any(
         fnmatch.fnmatchcase(display, p) or fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(name, p)
@@ -39,6 +41,8 @@ def _excluded(display: str, rel: str, patterns: Sequence[str]) -> bool:
 
 def printable(name: str) -> str:
     """A path as one line of a report can show it: control characters escaped, undecodable bytes as U+FFFD."""
+    if name.isprintable():  # no control character and no undecodable byte (both unprintable): as it is
+        return name
     out = []
     for ch in name:
         if "\udc80" <= ch <= "\udcff":
@@ -67,30 +71,44 @@ def _not_regular(path: str, display: str) -> InputProblem | None:
 def _walk(root: Path, shown: str, exclude: Sequence[str], problems: list[InputProblem]) -> list[tuple[str, str]]:
     """The article files under a directory, sorted, skipping hidden and excluded entries; anything named
     like an article that is not a regular file goes to `problems`."""
-    found: list[tuple[Path, str]] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        rel_dir = os.path.relpath(dirpath, root)
-        rel_dir = "" if rel_dir == "." else _display(rel_dir)
-        kept = []
-        for d in sorted(dirnames):
-            rel = posixpath.join(rel_dir, d)
-            if d.startswith(".") or _excluded(posixpath.join(shown, rel), rel, exclude):
+    found: list[tuple[str, str]] = []
+    plain = shown in (".", "./")
+    prefix = shown if shown.endswith("/") else f"{shown}/"  # as posixpath.join(shown, rel)
+    pending = [(os.fspath(root), "")]
+    while pending:  # depth first, each folder's files before its subfolders, names sorted (as os.walk)
+        dirpath, rel_dir = pending.pop()
+        try:
+            with os.scandir(dirpath) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            continue  # a folder that cannot be listed is skipped, as os.walk does
+        subdirs = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                rel = posixpath.join(rel_dir, _display(name))
+                if name.startswith(".") or _excluded(posixpath.join(shown, rel), rel, exclude) or entry.is_symlink():
+                    continue  # a link to a folder is not followed (no loops, nothing outside the archive)
+                subdirs.append((entry.path, rel))
                 continue
-            kept.append(d)
-        dirnames[:] = kept
-        for name in sorted(filenames):
             if name.startswith(".") or extension_of(name) is None:
                 continue
-            rel = posixpath.join(rel_dir, name)
-            display = rel if shown in (".", "./") else posixpath.join(shown, rel)
+            rel = f"{rel_dir}/{_display(name)}" if rel_dir else _display(name)
+            display = rel if plain else f"{prefix}{rel}"
             if _excluded(display, rel, exclude):
                 continue
-            full = os.path.join(dirpath, name)
-            trouble = _not_regular(full, display)
+            # A regular file is known from the folder listing itself; anything else is looked at closely.
+            regular = entry.is_file(follow_symlinks=False) and printable(display) == display
+            trouble = None if regular else _not_regular(entry.path, display)
             if trouble is not None:
                 problems.append(trouble)
                 continue
-            found.append((full, display))
+            found.append((entry.path, display))
+        pending.extend(reversed(subdirs))
     return found
 
 
