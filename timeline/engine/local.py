@@ -107,9 +107,11 @@ class Extractor:
         self.close(cancel=True)
 
     def close(self, *, cancel: bool = False) -> None:
-        """Stop the pool; with `cancel` (an interruption, a dead worker), without waiting for queued files."""
+        """Stop the pool; with `cancel` (an interruption, a dead worker), the queued files are dropped and
+        only those a worker already holds are waited for (not waiting at all races the interpreter's
+        exit handler of the pool: an EBADF traceback at exit, CPython 3.11)."""
         if self.pool is not None:
-            self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+            self.pool.shutdown(wait=True, cancel_futures=cancel)
             self.pool = None
 
 
