@@ -53,6 +53,19 @@ def _encode(item):
 local._encode_in_worker = _encode
 """
 
+# Each file takes 20 ms longer, so the signal surely comes while the workers still extract.
+SLOW_WORKERS = """
+import time
+import timeline.engine.local as local
+_orig = local.map_file
+
+def _slow(*args, **kw):
+    time.sleep(0.02)
+    return _orig(*args, **kw)
+
+local.map_file = _slow
+"""
+
 
 def run(*args: str, prelude: str = "", **kw) -> subprocess.CompletedProcess:
     code = f"{prelude}\nimport sys\nfrom timeline.cli import main\nsys.argv = ['timeline', *{list(args)!r}]\nmain()"
@@ -114,8 +127,10 @@ def test_a_run_stopped_while_writing_the_cache_leaves_it_usable(archive, referen
 
 
 def test_ctrl_c_to_the_process_group_stops_every_process_in_one_line(archive, reference):
+    args = ["check", str(archive), "--jobs", "2", "--format", "json", "--lang", "en"]
+    code = f"{SLOW_WORKERS}\nimport sys\nfrom timeline.cli import main\nsys.argv = ['timeline', *{args!r}]\nmain()"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "timeline", "check", str(archive), "--jobs", "2", "--format", "json", "--lang", "en"],
+        [sys.executable, "-c", code],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True,
         env={**os.environ, "NO_COLOR": "1"})
     cache = archive / ".timeline-cache" / "extract.sqlite"
