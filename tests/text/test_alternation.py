@@ -34,10 +34,23 @@ def _matches(words, text: str, *, any_space: bool, flags: int, every: int = 3) -
     )]
 
 
-def _matches_of(bodies, text: str, *, flags: int, every: int) -> list[list[tuple]]:
+def _word_start_matches(words, text: str, *, any_space: bool, flags: int, every: int = 3) -> list[list[tuple]]:
+    r"""The same for `word_start=True` against the flat alternation behind `(?<![\w-])`."""
+    flat = _flat(set(words) - {""}, any_space)
+    return [_matches_of(bodies, text, flags=flags, every=every, wraps=WORD_START_WRAPS) for bodies in (
+        (alternation(words, any_space=any_space, word_start=True),
+         alternation(words, any_space=any_space, word_start=True, flags="i")),
+        (rf"(?<![\w-])(?:{flat})", rf"(?<![\w-])(?i:{flat})"),
+    )]
+
+
+WORD_START_WRAPS = [r"(?P<t>{})(?P<nya>nya)?(?![\w-])", r"{}\s+$", r"(?:{})(?![\w-])"]
+
+
+def _matches_of(bodies, text: str, *, flags: int, every: int, wraps=WRAPS) -> list[list[tuple]]:
     out = []
     for body in bodies:
-        for wrap in WRAPS:
+        for wrap in wraps:
             pattern = re.compile(wrap.format(body), flags)
             out.append([(m.span(), m.groupdict(), m.regs) for m in pattern.finditer(text)])
             if every:
@@ -70,6 +83,9 @@ def test_trie_matches_like_the_flat_alternation(case_id, words, text, any_space,
     trie, flat = _matches(words, text, any_space=any_space, flags=flags)
     assert trie == flat
     assert any(trie), case_id  # the case exercises something
+    starts, flat = _word_start_matches(words, text, any_space=any_space, flags=flags)
+    assert starts == flat
+    assert any(starts), case_id
 
 
 @pytest.mark.parametrize("name", ["events", "officials", "temporal", "places", "about", "published", "sentences",
@@ -99,11 +115,16 @@ def test_every_word_list_of_the_language_matches_like_the_flat_alternation(name)
             for flags in (0, re.IGNORECASE):
                 trie, flat = _matches(words, text, any_space=any_space, flags=flags, every=0)
                 assert trie == flat, words[:5]
+                starts, flat = _word_start_matches(words, text, any_space=any_space, flags=flags, every=0)
+                assert starts == flat, words[:5]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text("aAbBksi -.“", min_size=1, max_size=5), min_size=1, max_size=8),
        st.text("aAbBkKsSiI -.“\n\t\u212aſıİ", max_size=40), st.booleans(), st.booleans())
 def test_any_words_match_like_the_flat_alternation(words, text, any_space, ignore_case):
-    trie, flat = _matches(words, text, any_space=any_space, flags=re.IGNORECASE if ignore_case else 0)
+    flags = re.IGNORECASE if ignore_case else 0
+    trie, flat = _matches(words, text, any_space=any_space, flags=flags)
     assert trie == flat
+    starts, flat = _word_start_matches(words, text, any_space=any_space, flags=flags)
+    assert starts == flat

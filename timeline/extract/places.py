@@ -103,8 +103,8 @@ def _tables() -> _Tables:
     for name in data["regions"]["names"]:
         names[name] = _Entry("ID", country_names.get("ID"), name, True)
 
-    heads = alternation(data["venues"]["heads"], any_space=False)  # longest first
-    venue_re = re.compile(rf"(?<![\w-]){heads}(?:[ ](?:{_WORD}|\d+))*")
+    heads = alternation(data["venues"]["heads"], any_space=False, word_start=True)  # longest first
+    venue_re = re.compile(rf"{heads}(?:[ ](?:{_WORD}|\d+))*")
     return _Tables(names, frozenset(data["regions"]["prefixes"]), venue_re, country_names)
 
 

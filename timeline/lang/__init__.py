@@ -27,19 +27,51 @@ def table(lang: str, name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def alternation(words: Iterable[str], *, flags: str | None = None, any_space: bool = True) -> str:
-    """A non-capturing regex alternation of `words`, longest first (so "kemarin lusa" wins over
+def alternation(words: Iterable[str], *, flags: str | None = None, any_space: bool = True,
+                word_start: bool = False) -> str:
+    r"""A non-capturing regex alternation of `words`, longest first (so "kemarin lusa" wins over
     "kemarin"); with `any_space` a space in a phrase matches any run of whitespace; `flags` ("i")
     scopes inline flags to the group.
 
     Written as a trie of the words (the regex engine then tries a handful of letters at each position
     instead of every word), which matches exactly what the flat alternation does; where the words would
-    make a trie ambiguous under either case mode, the flat alternation is kept."""
+    make a trie ambiguous under either case mode, the flat alternation is kept.
+
+    `word_start`: the words only where no letter, digit or hyphen stands before them, what
+    `(?<![\w-])(?:...)` says; each first letter is then matched before that look back, so the regex
+    engine skips in C to the letters a word can start with (when the regex is case-sensitive)."""
     forms = {w for w in words if w}
+    if word_start:
+        starts = _word_starts(forms, any_space) if not flags else None
+        if starts is not None:
+            return starts
+        return rf"(?<![\w-]){alternation(forms, flags=flags, any_space=any_space)}"
     body = _trie(forms, any_space, ignore_case=flags == "i")
     if body is None:
         body = _flat(forms, any_space)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def _word_starts(words: set[str], any_space: bool) -> str | None:
+    r"""`(?<![\w-])(?:words)` as one branch per first character c, `c(?<![\w-]c)` then the rest:
+    the same matches, in the same order (first characters that could match one character are
+    left to the caller's plain form: None)."""
+    by_first: dict[str, set[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], set()).add(w[1:])
+    if any(c.isspace() for c in by_first) or len({c.lower() for c in by_first}) != len(by_first):
+        return None
+    alts = []
+    for c in sorted(by_first):
+        rests = by_first[c]
+        longer = {r for r in rests if r}
+        rest = ""
+        if longer:
+            body = _trie(longer, any_space)
+            rest = f"(?:{_flat(longer, any_space) if body is None else body})" + ("?" if "" in rests else "")
+        first = re.escape(c)
+        alts.append(rf"{first}(?<![\w-]{first}){rest}")
+    return "(?:" + "|".join(alts) + ")"
 
 
 def _flat(words: Iterable[str], any_space: bool) -> str:
