@@ -37,7 +37,7 @@ def _words() -> _Words:
     data = table("id", "about")
     return _Words(
         said_by=re.compile(rf"[,\"”]\s*(?P<w>{alternation(data['said_by'], flags='i')})(?![\w-])"),
-        according_to=re.compile(rf"(?<![\w-])(?P<w>{alternation(data['according_to'])})(?![\w-])"),
+        according_to=re.compile(rf"(?P<w>{alternation(data['according_to'], word_start=True)})(?![\w-])"),
         says=re.compile(rf"(?<![\w-]){alternation(data['says'], flags='i')}(?![\w-])"),
         agent_after=re.compile(rf"(?<![\w-]){alternation(data['agent_after'], flags='i')}(?![\w-])"),
         title_words=frozenset(data["title_words"]),

@@ -16,13 +16,13 @@ def load_table() -> dict:
     return table("id", "events")
 
 
-def alt(words) -> str:
-    """Whole phrases as written (a space matches one space)."""
-    return alternation(words, any_space=False)
+def alt(words, flags: str | None = None) -> str:
+    """Whole phrases as written (a space matches one space); `flags` "i" when the regex ignores case."""
+    return alternation(words, any_space=False, flags=flags)
 
 
 def words_re(words, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alt(words)})(?![\w-])", flags)
+    return re.compile(rf"(?<![\w-]){alt(words, 'i' if flags & re.IGNORECASE else None)}(?![\w-])", flags)
 
 
 def _folded(words) -> frozenset[str]:
@@ -91,20 +91,20 @@ def lexicon() -> Lexicon:
     voice, returns, again, objects = data["voice"], data["returns"], data["recurrence"], data["objects"]
     reach = int(links["place_reach"])
     return Lexicon(
-        trigger_re=re.compile(rf"(?<![\w-])(?P<t>{alt(type_of)})(?P<nya>{re.escape(data['enclitic'])})?(?![\w-])",
+        trigger_re=re.compile(rf"(?<![\w-])(?P<t>{alt(type_of, 'i')})(?P<nya>{re.escape(data['enclitic'])})?(?![\w-])",
                               re.IGNORECASE),
         enclitic=data["enclitic"],
         type_of=type_of,
         not_trigger_re=words_re(data["not_triggers"]["phrases"]),
         passive=_folded(voice["passive"]),
-        passive_glue_re=re.compile(rf"(?:[\s,]+(?:{alt(voice['passive_glue'])})(?![\w-]))*[\s,]*", re.IGNORECASE),
+        passive_glue_re=re.compile(rf"(?:[\s,]+(?:{alt(voice['passive_glue'], 'i')})(?![\w-]))*[\s,]*", re.IGNORECASE),
         needs_object=_folded(voice["needs_object"]),
         event_object_re=words_re(voice["event_objects"]),
         object_reach=int(voice["object_reach"]),
         needs_trip=_folded(returns["needs_trip"]),
-        home_re=re.compile(rf"\s*(?:{alt(returns['home'])})(?![\w-])", re.IGNORECASE),
+        home_re=re.compile(rf"\s*(?:{alt(returns['home'], 'i')})(?![\w-])", re.IGNORECASE),
         from_words=_folded(returns["from_words"]),
-        from_noun_re=re.compile(rf"\s*(?:{alt(returns['from_nouns'])})(?![\w-])", re.IGNORECASE),
+        from_noun_re=re.compile(rf"\s*(?:{alt(returns['from_nouns'], 'i')})(?![\w-])", re.IGNORECASE),
         trip_reach=int(returns["trip_reach"]),
         party_re=words_re(returns["party"]),
         party_reach=int(returns["party_reach"]),
@@ -121,31 +121,31 @@ def lexicon() -> Lexicon:
         changed_result_re=words_re(mod["changed_result"]),
         cancelled_re=words_re(mod["cancelled"]),
         uncertain_re=words_re(mod["uncertain"]),
-        again_before_re=re.compile(rf"(?<![\w-])(?:{alt(again['again_before'])})\s+$", re.IGNORECASE),
+        again_before_re=re.compile(rf"(?<![\w-])(?:{alt(again['again_before'], 'i')})\s+$", re.IGNORECASE),
         again_phrase_re=words_re(again["again_phrases"]),
         verb_prefixes=tuple(w.casefold() for w in again["verb_prefixes"]),
-        earlier_after_re=re.compile(rf"\s+(?:{alt(again['earlier_after'])})(?![\w-])", re.IGNORECASE),
+        earlier_after_re=re.compile(rf"\s+(?:{alt(again['earlier_after'], 'i')})(?![\w-])", re.IGNORECASE),
         subordinate_re=words_re(data["clauses"]["subordinate"]),
         object_stop_re=re.compile(
-            rf"(?<![\w-])(?:(?i:{alt(objects['stop'] + parts['speech'])})|{objects['verb_pattern']})(?![\w-])"),
-        object_lead_re=re.compile(rf"(?:\s+(?:{alt(objects['lead'])})(?![\w-]))+", re.IGNORECASE),
+            rf"(?<![\w-])(?:{alt(objects['stop'] + parts['speech'], 'i')}|{objects['verb_pattern']})(?![\w-])"),
+        object_lead_re=re.compile(rf"(?:\s+(?:{alt(objects['lead'], 'i')})(?![\w-]))+", re.IGNORECASE),
         aux=_folded(objects["aux"]),
         object_max_words=int(objects["max_words"]),
         generic=_folded(objects["generic"]),
         facility_re=words_re(objects["facilities"]),
         continuation_re=words_re(links["continuations"]),
         sub_event_re=words_re(links["sub_event"]),
-        purpose_re=re.compile(rf"(?<![\w-])(?:{alt(links['purpose'])})\s+$", re.IGNORECASE),
-        glue_re=re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:(?:{alt(links['object_glue'])})\s+)*\s*$", re.IGNORECASE),
-        marker_re=re.compile(rf"(?<![\w-])(?i:{alt(links['place_markers'])})\s+(?:[a-z][\w-]*\s+){{0,{reach}}}$"),
-        destination_marker_re=re.compile(rf"(?<![\w-])(?:{alt(links['destination_markers'])})\s+(?:\w+\s+)?$",
+        purpose_re=re.compile(rf"(?<![\w-])(?:{alt(links['purpose'], 'i')})\s+$", re.IGNORECASE),
+        glue_re=re.compile(rf"\s*(?:\([^()]{{1,30}}\)\s*)?(?:(?:{alt(links['object_glue'], 'i')})\s+)*\s*$", re.IGNORECASE),
+        marker_re=re.compile(rf"(?<![\w-]){alt(links['place_markers'], 'i')}\s+(?:[a-z][\w-]*\s+){{0,{reach}}}$"),
+        destination_marker_re=re.compile(rf"(?<![\w-])(?:{alt(links['destination_markers'], 'i')})\s+(?:\w+\s+)?$",
                                          re.IGNORECASE),
-        location_marker_re=re.compile(rf"(?<![\w-])(?i:{alt(links['location_markers'])})\s+(?:[a-z]\w*\s+){{0,{reach}}}$"),
-        location_split_re=re.compile(rf"\s+(?i:{alt(links['location_markers'])})\s+"),
+        location_marker_re=re.compile(rf"(?<![\w-]){alt(links['location_markers'], 'i')}\s+(?:[a-z]\w*\s+){{0,{reach}}}$"),
+        location_split_re=re.compile(rf"\s+{alt(links['location_markers'], 'i')}\s+"),
         destination_re=re.compile(
-            rf"(?<![\w-])(?:{alt(links['place_markers'] + links['destination_copulas'])})\s+(?:\w+\s+)?$",
+            rf"(?<![\w-])(?:{alt(links['place_markers'] + links['destination_copulas'], 'i')})\s+(?:\w+\s+)?$",
             re.IGNORECASE,
         ),
         demonstratives=_folded(links["demonstratives"]),
-        demonstrative_re=re.compile(rf"\s+(?:{alt(links['demonstratives'])})(?![\w-])", re.IGNORECASE),
+        demonstrative_re=re.compile(rf"\s+(?:{alt(links['demonstratives'], 'i')})(?![\w-])", re.IGNORECASE),
     )

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator, NamedTuple
 
-from timeline.lang import table
+from timeline.lang import alternation, table
 from timeline.model import Place
 
 FOREIGN_CITY_POPULATION = 300_000  # big enough that a town called like a common word stays out
@@ -126,10 +126,8 @@ def _tables() -> _Tables:
     for name in data["regions"]["names"]:
         names[name] = _Entry("ID", country_names.get("ID"), name, True)
 
-    heads = sorted(data["venues"]["heads"], key=len, reverse=True)
-    venue_re = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in heads) + rf")(?:[ ](?:{_WORD}|\d+))*"
-    )
+    heads = alternation(data["venues"]["heads"], any_space=False, word_start=True)  # longest first
+    venue_re = re.compile(rf"{heads}(?:[ ](?:{_WORD}|\d+))*")
     return _Tables(names, frozenset(data["regions"]["prefixes"]), venue_re, country_names)
 
 

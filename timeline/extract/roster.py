@@ -52,7 +52,7 @@ class Roster:
             self._by_alias.setdefault(entry.id, entry)
         multi = [a for e in self.entries for a in (e.name, *e.aliases) if " " in a]
         if multi:
-            self._names_re = re.compile(rf"(?<![\w-])(?:{_alternation(multi)})(?![\w-])")
+            self._names_re = re.compile(rf"{_alternation(multi, word_start=True)}(?![\w-])")
 
     def entry(self, name_or_id: str) -> RosterEntry | None:
         """The roster official a name, alias or id stands for."""

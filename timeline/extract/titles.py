@@ -22,9 +22,10 @@ def load_table() -> dict:
     return table("id", "officials")
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """Whole phrases as written (a space matches one space: titles are typeset, not wrapped)."""
-    return alternation(words, any_space=False)
+def _alternation(words: Iterable[str], word_start: bool = False) -> str:
+    """Whole phrases as written (a space matches one space: titles are typeset, not wrapped); with
+    `word_start`, only where no letter, digit or hyphen stands before them."""
+    return alternation(words, any_space=False, word_start=word_start)
 
 
 class Lexicon(NamedTuple):
@@ -73,13 +74,13 @@ def lexicon() -> Lexicon:
     acting = dict(data["acting"])
     honorifics = data["honorifics"]["words"]
     # the bare title, scanned fast (capital first); honorific and acting prefixes are looked up behind it
-    title_re = re.compile(rf"(?<![\w-])(?=[A-Z])(?:{_alternation(canonical)})(?![\w-])")
+    title_re = re.compile(rf"{_alternation([t for t in canonical if 'A' <= t[:1] <= 'Z'], word_start=True)}(?![\w-])")
     portfolio_re = re.compile(rf"(?:{_alternation(data['ministries']['portfolios'])})(?![\w-])")
-    not_holder_re = re.compile(rf"(?<![\w-])(?:{_alternation(data['not_holder']['words'])})\s+$")
+    not_holder_re = re.compile(rf"{_alternation(data['not_holder']['words'], word_start=True)}\s+$")
     pronouns = data["pronouns"]
     every = pronouns["words"] + pronouns["nya"]
     first = "".join(sorted({w[0] for w in every}))
-    pronoun_re = re.compile(rf"(?<![\w-])(?=[{first}])(?:{_alternation(every)})(?![\w-])")
+    pronoun_re = re.compile(rf"(?=[{first}]){_alternation(every, word_start=True)}(?![\w-])")
     return Lexicon(
         title_re=title_re,
         canonical=canonical,
@@ -102,10 +103,10 @@ def lexicon() -> Lexicon:
             r")"
         ),
         acting=acting,
-        acting_before_re=re.compile(rf"(?<![\w-])(?:{_alternation(acting)})\s+$"),
+        acting_before_re=re.compile(rf"{_alternation(acting, word_start=True)}\s+$"),
         not_holder_re=not_holder_re,
         honorifics=frozenset(honorifics),
-        honorific_before_re=re.compile(rf"(?<![\w-])(?:{_alternation(honorifics)})\s+$"),
+        honorific_before_re=re.compile(rf"{_alternation(honorifics, word_start=True)}\s+$"),
         name_prefixes=frozenset(data["honorifics"]["name_prefixes"]),
         prefix_words=frozenset(w for p in data["honorifics"]["name_prefixes"] for w in p.split()),
         prefix_re=re.compile(rf"(?:{_alternation(data['honorifics']['name_prefixes'])})(?![\w-])"),

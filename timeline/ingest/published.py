@@ -60,9 +60,9 @@ def _cues() -> _Cues:
         rf"[ \t\xa0]*(?P<prefix>{unit}(?:{separator}{unit}){{0,4}})[ \t]*(?:--|[-–—])\s*(?=[^\sa-z])"
     )
     return _Cues(
-        reporting=re.compile(rf"\b(?:{alternation(data['reporting_verbs'])})\b", re.I),
-        future_after=re.compile(rf"[ \t\xa0]*,?[ \t\xa0]*(?:{alternation(data['future_after'])})\b", re.I),
-        future_before=re.compile(rf"\b(?:{alternation(data['future_before'])})\b", re.I),
+        reporting=re.compile(rf"\b(?:{alternation(data['reporting_verbs'], flags='i')})\b", re.I),
+        future_after=re.compile(rf"[ \t\xa0]*,?[ \t\xa0]*(?:{alternation(data['future_after'], flags='i')})\b", re.I),
+        future_before=re.compile(rf"\b(?:{alternation(data['future_before'], flags='i')})\b", re.I),
         dateline=dateline,
         domain=re.compile(rf"\A{domain}\Z", re.I),
         after_dateline=int(data["lede_paragraphs_after_dateline"]),
@@ -135,9 +135,13 @@ def _dateline_of(paragraph: re.Match[str]) -> Dateline | None:
     return Dateline(paragraph.start(), m.end(), prefix.strip(), outlet, 0)
 
 
-@lru_cache(maxsize=16)  # asked for by the publication date, the outlet and the officials of one article
 def find_dateline(text: str, title: str | None = None) -> Dateline | None:
     """The dateline of the lede ("Infokaltim.id, Bontang- ", "SAMARINDA - "), if one opens an early paragraph."""
+    return _find_dateline(text, title)  # one cache key however it is called (`title` by name or not at all)
+
+
+@lru_cache(maxsize=16)  # asked for by the publication date, the outlet and the officials of one article
+def _find_dateline(text: str, title: str | None) -> Dateline | None:
     cues = _cues()
     for i, paragraph in enumerate(_paragraphs(text, title, cues.dateline_max)):
         found = _dateline_of(paragraph)
