@@ -148,9 +148,13 @@ def test_ctrl_c_to_the_process_group_stops_every_process_in_one_line(archive, re
     assert again.stdout == reference and again.stderr == ""
 
 
-def test_a_killed_worker_costs_one_warning_and_the_run_still_gives_the_full_report(archive, reference):
+@pytest.mark.parametrize("batch", [None, 16], ids=["one-batch", "many-batches"])
+def test_a_killed_worker_costs_one_warning_and_the_run_still_gives_the_full_report(archive, reference, batch):
     victim = sorted(str(p) for p in (archive / "berita").rglob("*.txt"))[40].rsplit("/", 1)[1]
-    proc = check_json(archive, "--jobs", "2", prelude=KILL_A_WORKER.format(name=victim))
+    prelude = KILL_A_WORKER.format(name=victim)
+    if batch:  # files handed to the pool in many batches: the later ones find it broken
+        prelude += f"\nimport timeline.engine.files as files\nfiles.BATCH_FILES = {batch}\n"
+    proc = check_json(archive, "--jobs", "2", prelude=prelude)
     assert_clean(proc)
     assert proc.stdout == reference
     lines = proc.stderr.strip().splitlines()

@@ -176,30 +176,31 @@ Pekan lalu ia meninjau tanggul di Loa Kulu bersama warga.
 """
 
 
-@pytest.mark.parametrize("lang,summary", [("en", "2 quote(s): show"), ("id", "2 kutipan: tunjukkan")])
-def test_an_info_findings_quotes_travel_packed_and_unpack_with_their_locations(tmp_path, lang, summary):
+@pytest.mark.parametrize("lang,summary", [("en", "1 info finding(s): show"), ("id", "1 temuan info: tunjukkan")])
+def test_info_findings_travel_packed_and_unpack_with_their_quotes_and_locations(tmp_path, lang, summary):
     (tmp_path / "rapat.txt").write_text(UNDATED_ARTICLE, encoding="utf-8")
     page = timeline("check", str(tmp_path), "--format", "html", "--no-cache", "--lang", lang).stdout
-    finding = re.search(r'<li class="finding sev-info" id="(f-[0-9a-f]+)" data-rule="TL901">.*?</li>\n(?=</ol>)',
-                        page, re.S)
-    assert finding is not None and "<blockquote>" not in finding.group(0)
-    fid = finding.group(1)
-    assert f'<details class="quotes-z"><summary>{summary}</summary><div class="pending" data-z="z0" data-for="{fid}-q">' in finding.group(0)
+    assert 'data-rule="TL901"' not in BLOB.sub("", page)  # not written out in the page
+    # the article names no official the relative dates are about: its finding has none
+    section = re.search(r'<section class="official loose" data-official="-">.*?</section>', page, re.S)
+    key = "loose"
+    assert (f'<details class="info-z"><summary>{summary}</summary><div class="pending" data-z="z0" '
+            f'data-for="{key}-i"></div></details>') in section.group(0)
     (blob,) = [m.group(2) for m in BLOB.finditer(page)]
-    quotes = unpack(blob)
-    assert quotes.startswith(f'<template data-for="{fid}-q"><ol class="quotes">')
-    assert "<mark>kemarin</mark>" in quotes and "<mark>Pekan lalu</mark>" in quotes
-    assert f"{tmp_path}/rapat.txt:3:" in quotes and f"{tmp_path}/rapat.txt:5:1" in quotes
+    findings = unpack(blob)
+    assert findings.startswith(f'<template data-for="{key}-i"><ol class="findings">')
+    assert 'data-rule="TL901"' in findings and "<mark>kemarin</mark>" in findings and "<mark>Pekan lalu</mark>" in findings
+    assert f"{tmp_path}/rapat.txt:3:" in findings and f"{tmp_path}/rapat.txt:5:1" in findings
 
 
-def test_errors_keep_their_quotes_inline_beside_a_packed_info_finding(tmp_path):
+def test_errors_are_written_out_beside_packed_info_findings(tmp_path):
     (tmp_path / "rapat.txt").write_text(UNDATED_ARTICLE, encoding="utf-8")
     (tmp_path / "rakor.txt").write_text(ESCAPE_ARTICLE.replace("<script>window.__pwned = 1</script> ", ""),
                                         encoding="utf-8")
     page = timeline("check", str(tmp_path), "--format", "html", "--no-cache").stdout
     error = re.search(r'<li class="finding sev-error"[^>]*data-rule="TL002".*?</li>\n(?=</ol>)', page, re.S).group(0)
-    assert "<blockquote>" in error and "quotes-z" not in error
-    assert page.count('class="quotes-z"') == 1
+    assert "<blockquote>" in error and "Selasa (15/1/2025)" in error
+    assert page.count('class="info-z"') == 1
 
 
 def test_pack_and_unpack_round_trip_unicode():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
@@ -132,7 +132,7 @@ class Pending:
                     done += 1
                     yield row.key, row, None
                 return
-            except BrokenProcessPool as exc:
+            except (BrokenProcessPool, CancelledError) as exc:  # a later batch of a pool that broke: cancelled
                 self.extractor.pool_died(exc)
         context = (self.extractor.roster, self.extractor.reading)
         for key, path, data in self.items[done:]:

@@ -5,8 +5,8 @@ language, `axis` computes every position, and the Jinja2 templates in `templates
 them. Nothing is linked or fetched: CSS and script are inlined. A large archive would make a page too
 big to open, so axes are inlined up to a budget, in page order; every other axis is the same markup
 deflated and base64-encoded in the page, drawn (inflated) by the browser when it is scrolled to or opened.
-Errors and warnings carry their quotes inline; an info finding (a relative date no publication date
-anchors, one per undated article) carries its quotes the same way, deflated, shown when it is opened.
+Errors and warnings are written out; an official's info findings (a relative date no publication
+date anchors: one per undated article) travel the same way, deflated, shown when they are opened.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from timeline.render.html_page import build_page
 
 INLINE_BUDGET = 120_000  # characters of axis markup drawn inline; the rest is drawn on demand
 CHUNK = 24  # axes deflated together (they share words, so they pack smaller than one by one)
-QUOTE_CHUNK = 64  # info findings' quote lists deflated together
+QUIET_CHUNK = 32  # officials' info findings deflated together
 PACKED_SEVERITIES = frozenset({"info"})
 # One shape per event type, so the axis reads without colour (paths centred on 0, about 12 units wide);
 # a type other stages add later is drawn as "other" until it gets its own.
@@ -74,10 +74,13 @@ def render_html(
                 budget = -1  # inline in page order: after the first axis that does not fit, none is
                 later.append((ov.key, str(markup)))
     chunks = [later[i : i + CHUNK] for i in range(0, len(later), CHUNK)]
-    quote_list = env.get_template("quotes.html.j2").make_module(helpers).quote_list
-    quiet = [(f"{fv.id}-q", str(quote_list(fv))) for fv in _findings(page)
-             if fv.severity in PACKED_SEVERITIES and fv.quotes]
-    chunks += [quiet[i : i + QUOTE_CHUNK] for i in range(0, len(quiet), QUOTE_CHUNK)]
+    quiet_list = env.get_template("findings.html.j2").make_module(helpers).quiet_list
+    quiet = []
+    for key, views in _finding_groups(page):
+        infos = [fv for fv in views if fv.severity in PACKED_SEVERITIES]
+        if infos:
+            quiet.append((f"{key}-i", str(quiet_list(infos))))
+    chunks += [quiet[i : i + QUIET_CHUNK] for i in range(0, len(quiet), QUIET_CHUNK)]
     packed = {key: f"z{n}" for n, chunk in enumerate(chunks) for key, _ in chunk}
     blobs = [pack("".join(f'<template data-for="{key}">{markup}</template>' for key, markup in chunk))
              for chunk in chunks]
@@ -87,11 +90,12 @@ def render_html(
     )
 
 
-def _findings(page: Mapping[str, Any]):
-    """Every finding the page shows, in page order."""
+def _finding_groups(page: Mapping[str, Any]):
+    """(key, findings) of each official the page shows, then of the findings without an official."""
     for ov in page["officials"]:
-        yield from ov.findings
-    yield from page["loose"]
+        yield ov.key, ov.findings
+    if page["loose"]:
+        yield "loose", page["loose"]
 
 
 def pack(markup: str) -> str:

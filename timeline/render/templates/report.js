@@ -104,7 +104,7 @@
   }
 
   // Axes beyond the page's inline budget travel deflated; each is drawn when it comes into view or
-  // its official is opened, filtered or linked to. Info findings' quotes travel the same way.
+  // its official is opened, filtered or linked to. So do officials' info findings.
   var chunks = {};
   function chunk(id) {
     if (!chunks[id]) {
@@ -141,7 +141,7 @@
   });
   doc.addEventListener("toggle", function (e) {
     var c = e.target.classList;
-    if (c && (c.contains("lazy") || c.contains("quotes-z")) && e.target.open) drawIn(e.target);
+    if (c && (c.contains("lazy") || c.contains("info-z")) && e.target.open) drawIn(e.target);
   }, true);
   var others = doc.getElementById("others"), toggle = doc.querySelector(".toggle-all");
   function showOthers(open) {
