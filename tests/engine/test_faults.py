@@ -153,7 +153,8 @@ def test_a_killed_worker_costs_one_warning_and_the_run_still_gives_the_full_repo
     victim = sorted(str(p) for p in (archive / "berita").rglob("*.txt"))[40].rsplit("/", 1)[1]
     prelude = KILL_A_WORKER.format(name=victim)
     if batch:  # files handed to the pool in many batches: the later ones find it broken
-        prelude += f"\nimport timeline.engine.files as files\nfiles.BATCH_FILES = {batch}\n"
+        prelude += (f"\nimport timeline.engine.files as files\nfiles.BATCH_FILES = {batch}\n"
+                    "local.POOL_MIN_FILES = 1\n")
     proc = check_json(archive, "--jobs", "2", prelude=prelude)
     assert_clean(proc)
     assert proc.stdout == reference
