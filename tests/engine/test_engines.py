@@ -47,6 +47,18 @@ def test_serial_and_local_pool_and_cache_give_the_same_report(generated, tmp_pat
     assert serial == pooled == cold == warm
 
 
+@pytest.mark.parametrize("cached", [False, True], ids=["uncached", "cold-cache"])
+def test_officials_checked_a_group_of_files_at_a_time_give_the_same_report(generated, tmp_path, monkeypatch, cached):
+    import timeline.engine.local as local
+
+    whole = rendered([generated], engine="serial", use_cache=False)
+    assert local._groups({"a", "b", "c", "d", "e"}, 150) == [{"a", "b", "c", "d", "e"}]
+    monkeypatch.setattr(local, "GROUP_FILES", 20)  # 150 files: seven groups of officials
+    assert len(local._groups({f"o{n}" for n in range(40)}, 150)) == 7
+    kw = {"cache_dir": tmp_path / "cache"} if cached else {"use_cache": False}
+    assert rendered([generated], engine="serial", **kw) == whole
+
+
 def test_dask_on_a_two_worker_cluster_gives_the_local_report(generated, dask_cluster):
     local = check([str(generated)], Settings(), engine="local", jobs=2, use_cache=False)
     assert any(f.code == "TL101" for f in local.findings), "the planted conflicts were not found"

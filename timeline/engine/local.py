@@ -22,6 +22,7 @@ from timeline.lang import Text
 from timeline.model import Archive
 
 POOL_MIN_FILES = 64  # below this, starting processes costs more than it saves
+GROUP_FILES = 10_000  # files whose claims are held at once while officials are checked
 
 _WORKER_ROSTER = None
 _WORKER_READING = None
@@ -240,12 +241,14 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     else:
         todo = {identity.canonical(x) for r in rows for x in r.index.officials}
     if todo:
-        aliases = {x for r in rows for x in r.index.officials if identity.canonical(x) in todo}
-        digests = files.digests([r for r in rows if r.index.officials & aliases])
         names = {o.id: o.name for o in identity.officials}
-        fresh = {oid: official_result(oid, nodes, events, names, job.plan)
-                 for oid, (nodes, events) in official_inputs(digests, identity, todo).items()}
-        del digests
+        fresh = {}
+        for group in _groups(todo, len(rows)):  # a group's files at a time: the peak is one group's claims
+            aliases = {x for r in rows for x in r.index.officials if identity.canonical(x) in group}
+            digests = files.digests([r for r in rows if r.index.officials & aliases])
+            fresh.update((oid, official_result(oid, nodes, events, names, job.plan))
+                         for oid, (nodes, events) in official_inputs(digests, identity, group).items())
+            del digests
         files.forget()  # what the report needs is in the results now
         if store.enabled:
             store.put_many(((keys[oid], fresh.get(oid, _EMPTY)) for oid in todo), scope, code)
@@ -264,6 +267,14 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
         sources={s.key: s for r in rows for s in _sources(r)} if job.sources else None,
         root=job.root,
     )
+
+
+def _groups(officials: set[str], files: int) -> list[set[str]]:
+    """The officials to check, split so that each group's files hold about GROUP_FILES files' claims (a
+    file that names officials of two groups is read for each; most name one or two)."""
+    n = max(1, files // GROUP_FILES)
+    ordered = sorted(officials)
+    return [set(ordered[i::n]) for i in range(n)]
 
 
 def _identity(rows, store, code: str, config_key: str, scope: str, roster):
