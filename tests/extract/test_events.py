@@ -468,3 +468,23 @@ EDITION_YEARS = [
 def test_a_year_naming_an_edition_does_not_date_the_event(text, day):
     events = events_of(text)
     assert events and {e.date.value.start for e in events if e.date is not None} == {day}
+
+
+HOLIDAYS_AS_NAMES = [
+    # (sentence, published, the date the event takes): a holiday after a noun names the event's subject
+    ("Gubernur Jawa Barat Tamrin Kogoya memimpin rapat koordinasi (rakor) persiapan arus mudik Lebaran di "
+     "Gedung Sate, Senin (18/3/2024).", date(2024, 3, 19), date(2024, 3, 18)),
+    ("Wali Kota Samarinda Andi Harun memimpin rapat pengamanan Natal dan Tahun Baru di Balai Kota, "
+     "Kamis (5/10/2023).", date(2023, 10, 6), date(2023, 10, 5)),
+    ("Bupati Kukar Edi Damansyah memimpin rapat persiapan mudik Lebaran di Tenggarong.", date(2024, 3, 19), None),
+    # after a cue the holiday is the date
+    ("Bupati Kukar Edi Damansyah meninjau Pos Pelayanan Tenggarong saat libur Natal 2023.", date(2024, 1, 3),
+     date(2023, 12, 25)),
+    ("Bupati Kukar Edi Damansyah meninjau pos mudik menjelang Lebaran 2024.", date(2024, 3, 19), date(2024, 4, 10)),
+]
+
+
+@pytest.mark.parametrize("text,published,day", HOLIDAYS_AS_NAMES, ids=[t[:48] for t, _, _ in HOLIDAYS_AS_NAMES])
+def test_a_holiday_naming_what_an_event_is_about_does_not_date_it(text, published, day):
+    (event,) = events_of(text, published)
+    assert (event.date.value.start if event.date is not None else None) == day

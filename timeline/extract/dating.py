@@ -98,10 +98,34 @@ def _edition(text: str, e: TimeExpression) -> bool:
     return e.kind == "year" and e.text.isdigit() and _EDITION_BEFORE.search(text, max(0, e.start - 40), e.start) is not None
 
 
+_WORD_BEFORE = re.compile(r"([\w&/-]+)[ \t,]*$")
+
+
+def _names_a_thing(lex: Lexicon, text: str, e: TimeExpression, expressions: Sequence[TimeExpression]) -> bool:
+    """A holiday after a noun names what the event is about ("rapat persiapan mudik Lebaran", "pengamanan
+    Natal dan Tahun Baru"), not when it happens; after a cue ("saat libur Lebaran") it is a date."""
+    if not e.text.casefold().startswith(lex.holiday_names):
+        return False
+    start = e.start
+    while True:
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is None:
+            return False
+        word = before.group(1)
+        if word.casefold() in lex.holiday_joins:  # "Natal dan Tahun Baru": as the first holiday goes
+            previous = [x for x in expressions if x.end <= before.start() and not text[x.end : before.start()].strip()]
+            if not previous or not previous[-1].text.casefold().startswith(lex.holiday_names):
+                return False
+            start = previous[-1].start
+            continue
+        return word[:1].islower() and word.casefold() not in lex.holiday_cues
+
+
 def usable_dates(lex: Lexicon, text: str, here: SentenceView) -> list[TimeExpression]:
-    """The dates of a sentence that can date its events: not a year naming an edition, not a statement's
-    date, and no relative date read from the publication date in a sentence whose statement is dated."""
-    dates = [e for e in here.expressions if not _edition(text, e)]
+    """The dates of a sentence that can date its events: not a year naming an edition nor a holiday naming
+    what the event is about, not a statement's date, and no relative date read from the publication date
+    in a sentence whose statement is dated."""
+    dates = [e for e in here.expressions if not _edition(text, e) and not _names_a_thing(lex, text, e, here.expressions)]
     speech = speech_dates(lex, text, here)
     if not speech:
         return dates

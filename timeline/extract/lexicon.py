@@ -81,6 +81,9 @@ class Lexicon(NamedTuple):
     destination_re: re.Pattern[str]
     demonstratives: frozenset[str]
     demonstrative_re: re.Pattern[str]
+    holiday_names: tuple[str, ...]  # casefolded, longest first (temporal.toml [holidays])
+    holiday_cues: frozenset[str]
+    holiday_joins: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +93,7 @@ def lexicon() -> Lexicon:
     links, parts, mod = data["links"], data["participants"], data["modality"]
     voice, returns, again, objects = data["voice"], data["returns"], data["recurrence"], data["objects"]
     reach = int(links["place_reach"])
+    holidays = table("id", "temporal")["holidays"]
     return Lexicon(
         trigger_re=re.compile(rf"(?<![\w-])(?P<t>{alt(type_of, 'i')})(?P<nya>{re.escape(data['enclitic'])})?(?![\w-])",
                               re.IGNORECASE),
@@ -148,4 +152,7 @@ def lexicon() -> Lexicon:
         ),
         demonstratives=_folded(links["demonstratives"]),
         demonstrative_re=re.compile(rf"\s+(?:{alt(links['demonstratives'], 'i')})(?![\w-])", re.IGNORECASE),
+        holiday_names=tuple(sorted(_folded([*holidays["names"], *holidays["offset_names"]]), key=len, reverse=True)),
+        holiday_cues=_folded(holidays["cues"]),
+        holiday_joins=_folded(data["dating"]["holiday_joins"]),
     )
