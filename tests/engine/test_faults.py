@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Sequence
 
 import pytest
 
@@ -67,11 +68,18 @@ local.map_file = _slow
 """
 
 
-def run(*args: str, prelude: str = "", **kw) -> subprocess.CompletedProcess:
+ENV = {**os.environ, "NO_COLOR": "1"}
+
+
+def command(*args: str, prelude: str = "") -> list[str]:
+    """`timeline ARGS...` as a Python command line, after `prelude` (patches the run applies first)."""
     code = f"{prelude}\nimport sys\nfrom timeline.cli import main\nsys.argv = ['timeline', *{list(args)!r}]\nmain()"
-    env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300,
-                          cwd=ROOT, **kw)
+    return [sys.executable, "-c", code]
+
+
+def run(*args: str, prelude: str = "", prefix: Sequence[str] = (), **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([*prefix, *command(*args, prelude=prelude)], capture_output=True, text=True, env=ENV,
+                          timeout=300, cwd=ROOT, **kw)
 
 
 def snapshot(root: Path, skip: str = ".timeline-cache") -> dict[str, str]:
@@ -127,12 +135,9 @@ def test_a_run_stopped_while_writing_the_cache_leaves_it_usable(archive, referen
 
 
 def test_ctrl_c_to_the_process_group_stops_every_process_in_one_line(archive, reference):
-    args = ["check", str(archive), "--jobs", "2", "--format", "json", "--lang", "en"]
-    code = f"{SLOW_WORKERS}\nimport sys\nfrom timeline.cli import main\nsys.argv = ['timeline', *{args!r}]\nmain()"
     proc = subprocess.Popen(
-        [sys.executable, "-c", code],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True,
-        env={**os.environ, "NO_COLOR": "1"})
+        command("check", str(archive), "--jobs", "2", "--format", "json", "--lang", "en", prelude=SLOW_WORKERS),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True, env=ENV)
     cache = archive / ".timeline-cache" / "extract.sqlite"
     deadline = time.monotonic() + 60
     while not cache.exists() and proc.poll() is None and time.monotonic() < deadline:
@@ -166,10 +171,9 @@ def test_a_killed_worker_costs_one_warning_and_the_run_still_gives_the_full_repo
 
 def test_four_runs_at_once_on_one_cache_give_four_identical_reports(archive, reference):
     before = snapshot(archive)
-    args = ["check", str(archive), "--format", "json", "--lang", "en", "--jobs", "1"]
-    code = f"import sys\nfrom timeline.cli import main\nsys.argv = ['timeline', *{args!r}]\nmain()"
-    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, cwd=ROOT, env={**os.environ, "NO_COLOR": "1"}) for _ in range(4)]
+    line = command("check", str(archive), "--format", "json", "--lang", "en", "--jobs", "1")
+    procs = [subprocess.Popen(line, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=ENV)
+             for _ in range(4)]
     results = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [procs[0].returncode] * 4
     for out, err in results:
@@ -208,10 +212,7 @@ def test_a_read_only_archive_runs_without_the_cache_and_one_warning(archive, ref
     before = snapshot(archive, skip="\0")
     make_read_only(archive)
     try:
-        args = ["check", str(archive), "--format", "json", "--lang", "en"]
-        code = f"import sys\nfrom timeline.cli import main\nsys.argv = ['timeline', *{args!r}]\nmain()"
-        proc = subprocess.run([*prefix, sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                              env={**os.environ, "NO_COLOR": "1"}, timeout=300)
+        proc = run("check", str(archive), "--format", "json", "--lang", "en", prefix=prefix)
     finally:
         make_writable(archive)
     assert_clean(proc)
@@ -228,10 +229,7 @@ def test_a_cache_folder_that_cannot_be_written_runs_without_it(archive, referenc
     cache.mkdir()
     cache.chmod(0o555)
     try:
-        args = ["check", str(archive), "--format", "json", "--lang", "en", "--cache-dir", str(cache)]
-        code = f"import sys\nfrom timeline.cli import main\nsys.argv = ['timeline', *{args!r}]\nmain()"
-        proc = subprocess.run([*prefix, sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                              env={**os.environ, "NO_COLOR": "1"}, timeout=300)
+        proc = run("check", str(archive), "--format", "json", "--lang", "en", "--cache-dir", str(cache), prefix=prefix)
     finally:
         cache.chmod(0o755)
     assert_clean(proc)
