@@ -56,6 +56,7 @@ def render_html(
         "label": lambda key: label(key, lang),
         "event_label": lambda kind: event_label(kind, lang),
         "symbols": SYMBOLS,
+        "packed_severities": PACKED_SEVERITIES,
     }
     env = _environment()
     draw = env.get_template("axis.svg.j2").make_module(helpers).figure
