@@ -191,7 +191,7 @@ def evaluate(gold: list[dict], tag, policy: str = "published") -> tuple[Result, 
     by_type: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     by_kind: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     sys_type: collections.Counter = collections.Counter()
-    misses, false_pos, wrong_values = [], [], []
+    misses, false_pos, wrong_values, bounds = [], [], [], []
     used = collections.Counter()
     for art in gold:
         ref, used_name = reference_for(art, policy)
@@ -220,7 +220,9 @@ def evaluate(gold: list[dict], tag, policy: str = "published") -> tuple[Result, 
                 table[key]["norm"] += ok
             if s is None:
                 misses.append((art["id"], g))
-            elif not ok:
+            elif not is_strict:
+                bounds.append((art["id"], g, s))
+            if s is not None and not ok:
                 wrong_values.append((art["id"], g, s))
         for si, s in enumerate(spans):
             sys_type[s.type] += 1
@@ -228,7 +230,7 @@ def evaluate(gold: list[dict], tag, policy: str = "published") -> tuple[Result, 
                 false_pos.append((art["id"], s))
                 by_type[s.type]["fp"] += 1
     details = {"by_type": by_type, "by_kind": by_kind, "sys_type": sys_type, "misses": misses,
-               "false_pos": false_pos, "wrong_values": wrong_values, "reference_used": used}
+               "false_pos": false_pos, "wrong_values": wrong_values, "bounds": bounds, "reference_used": used}
     return res, details
 
 
@@ -298,6 +300,9 @@ def report(gold, results: dict[str, tuple[Result, dict]], policy: str, alt: dict
             lines.append(f"== {name}: {len(d['wrong_values'])} recognized with a wrong value")
             for aid, g, s in d["wrong_values"]:
                 lines.append(f"  VAL  {_short(aid):48} {g['text']!r:34} gold {g['value']:18} | {s.text!r} -> {s.value}")
+            lines.append(f"== {name}: {len(d['bounds'])} found with other bounds (lenient, not strict)")
+            for aid, g, s in d["bounds"]:
+                lines.append(f"  SPAN {_short(aid):48} {g['text']!r:42} | {s.text!r}")
     return "\n".join(lines)
 
 
