@@ -63,7 +63,7 @@ def test_seed_weekday_mismatch_is_flagged():
 
 
 def test_seed_last_november_is_november_2023():
-    e = _by_text("004")["bulan November tahun lalu"]
+    e = _by_text("004")["November tahun lalu"]
     assert e.to_json()["value"] == {"start": "2023-11-01", "end": "2023-11-30"}
 
 

@@ -25,9 +25,9 @@ SYMBOLIC = [
     ("Upacara digelar Kamis (17/8/2023) di lapangan.", "Kamis (17/8/2023)", Day(17, 8, 2023)),
     ("Peringatan 17 Agustus tahun lalu berlangsung meriah.", "17 Agustus tahun lalu", Day(17, 8, None, -1, "past")),
     ("Forum berlangsung 18-22 Oktober di Incheon.", "18-22 Oktober", Span(Day(18, 10, None), Day(22, 10, None))),
-    ("Harga naik sejak bulan Mei lalu.", "bulan Mei lalu", Month(5, None)),
+    ("Harga naik sejak bulan Mei lalu.", "Mei lalu", Month(5, None)),
     ("Proyek selesai pada Desember tahun depan.", "Desember tahun depan", Month(12, None, 1)),
-    ("Anggaran disusun sejak tahun 2021.", "tahun 2021", Year(2021)),
+    ("Anggaran disusun sejak tahun 2021.", "2021", Year(2021)),
     ("Target itu berlaku tahun depan.", "tahun depan", Year(None, 1)),
     ("Rombongan berangkat besok pagi.", "besok pagi", Shift("days", 1)),
     ("Kasus itu terjadi tiga hari lalu.", "tiga hari lalu", Shift("days", -3)),
@@ -120,8 +120,9 @@ MOVED = (
     + [(f"Rapat digelar Senin, {w} 18 September 2023.", f"Senin, {w} 18 September 2023")
        for w in vocab().data["weekdays"]["date_words"]]
     + [(f"Pemeriksaan sekali {w} sebulan di puskesmas.", f"sekali {w} sebulan") for w in vocab().data["sets"]["per"]]
-    + [(f"Anggaran naik sejak {w} 2021.", f"{w} 2021") for w in vocab().data["years"]["word"]]
-    + [(f"Harga naik sejak {w} Mei di pasar.", f"{w} Mei") for w in vocab().data["months"]["word"]]
+    # the classifier makes a bare year a year, and is left out of the span (fixtures/gold conventions)
+    + [(f"Anggaran naik {w} 2021.", "2021") for w in vocab().data["years"]["word"]]
+    + [(f"Harga naik sejak {w} Mei di pasar.", "Mei") for w in vocab().data["months"]["word"]]
 )
 assert_unique(MOVED)
 

@@ -345,7 +345,8 @@ def test_every_frequency_adjective(word, unit):
 @pytest.mark.parametrize("name,key", list(D["holidays"]["names"].items()))
 def test_every_holiday_name(name, key):
     found = find_dates(f"Warga bersiap, saat {name} 2017 tiba.", REF)
-    assert found and found[0].text.lower().startswith(name) and found[0].value is not None
+    # a classifier noun before the name is left out of the span ("bulan suci Ramadhan" -> "Ramadhan")
+    assert found and name.endswith(found[0].text.lower().removesuffix(" 2017")) and found[0].value is not None
 
 
 @pytest.mark.parametrize("word", D["holidays"]["not_before"])

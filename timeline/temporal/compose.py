@@ -13,7 +13,7 @@ from functools import lru_cache
 from timeline.lang import alternation
 from timeline.model import ClockTime
 from timeline.temporal.symbolic import Dateline, Day, Mark, MonthDay, Previous, Shift, StoryDay, Weekday
-from timeline.temporal.vocab import vocab
+from timeline.temporal.vocab import vocab, zone_of
 
 _DAY_SYMBOLS = (Day, Shift, Weekday, Dateline, MonthDay)
 
@@ -22,7 +22,7 @@ _DAY_SYMBOLS = (Day, Shift, Weekday, Dateline, MonthDay)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = vocab().data
     between = re.compile(rf"\s*(?:(?:{alternation(d['apposition']['between'], flags='i')})\s*)*")
-    zones = alternation(list(d["time"]["zones"]))
+    zones = alternation(list(vocab().zone_forms))
     clock_after = re.compile(
         rf"[ \t]*,?[ \t]*(?:{alternation(d['time']['clock_words'], flags='i')}\s*)?"
         rf"(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})(?:[.:](?P<sec>\d{{2}}))?(?![\d])(?![.,]\d)"
@@ -78,7 +78,7 @@ def _clock_after(mark: Mark, text: str) -> Mark:
         return mark
     clock = f"{h:02d}:{mi:02d}:{sec}" if sec else f"{h:02d}:{mi:02d}"
     part = mark.time.part if mark.time else None
-    return replace(mark, text=text[mark.start:m.end()], end=m.end(), time=ClockTime(clock, m["zone"], part))
+    return replace(mark, text=text[mark.start:m.end()], end=m.end(), time=ClockTime(clock, zone_of(m["zone"]), part))
 
 
 def compose(marks: list[Mark], text: str) -> list[Mark]:

@@ -18,7 +18,7 @@ from timeline.temporal.recognize import (
 from timeline.temporal.symbolic import (
     Dateline, Mark, MonthShift, Previous, Shift, StoryDay, Weekday, WeekdayOfWeek, WeekShift, Weekend,
 )
-from timeline.temporal.vocab import parse_number, vocab
+from timeline.temporal.vocab import parse_number, vocab, zone_of
 
 _SUB_DAY = ("seconds", "minutes", "hours")
 _YEAR_NEXT = re.compile(r"\s+\d{4}(?!\d)")
@@ -238,7 +238,7 @@ def _clock_reading(scan, m):
     clock = _twelve_hour(clock, part_of(m))
     if norm(m["w"]) in vocab().data["time"]["clock_words_need_more"] and not (m["mi"] or m["zone"] or m["part"] or m["local"]):
         return None
-    mark = _time_mark(scan, m, ClockTime(clock, m["zone"], part_of(m), bool(m["local"])))
+    mark = _time_mark(scan, m, ClockTime(clock, zone_of(m["zone"]), part_of(m), bool(m["local"])))
     mark.approximate = bool(m["approx"])
     return mark
 
@@ -247,7 +247,7 @@ def _bare_clock(scan, m):
     clock = _clock(m)
     if clock is None:
         return None
-    return _time_mark(scan, m, ClockTime(clock, m["zone"], None, bool(m["local"])))
+    return _time_mark(scan, m, ClockTime(clock, zone_of(m["zone"]), None, bool(m["local"])))
 
 
 def _clock_range(scan, m):

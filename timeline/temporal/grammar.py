@@ -74,7 +74,7 @@ def grammar() -> Grammar:
     RELW = alternation(rel["next"] + rel["last"] + rel["this"], flags='i')
     WDOPT = rf"(?:(?P<wd>{WD})\s*,?\s*(?:\(\s*)?(?:{alternation(d['weekdays']['date_words'], flags='i')}\s+)?)?"
     CLOCKW = alternation(d["time"]["clock_words"], flags='i')
-    ZONE = rf"(?:\s*(?P<zone>{alternation(list(d['time']['zones']))})(?![a-zA-Z])|\s+(?P<local>{alternation(d['time']['local'], flags='i')}))"
+    ZONE = rf"(?:\s*(?P<zone>{alternation(list(v.zone_forms))})(?![a-zA-Z])|\s+(?P<local>{alternation(d['time']['local'], flags='i')}))"
     HM = r"(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2})(?:[.:](?P<sec>\d{2}))?)?(?![\d])"
     HM2 = rf"(?:(?:\s*[-–]\s*|\s+{alternation(d['time']['clock_range_words'], flags='i')}\s+)(?P<h2>\d{{1,2}})[.:](?P<mi2>\d{{2}})(?!\d))"
     SEP = r"[/.\-]"

@@ -258,6 +258,7 @@ def recognize(text: str) -> Recognition:
             continue
         found.append(mark)
         pos = mark.end
+    from timeline.temporal.bounds import bounds
     from timeline.temporal.compose import compose
 
-    return Recognition(text, tuple(compose(scan.found, text)))
+    return Recognition(text, tuple(bounds(compose(scan.found, text), text)))

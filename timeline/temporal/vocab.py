@@ -24,6 +24,7 @@ class Vocab:
     part_of_day: dict[str, str]
     month_part_of: dict[str, str]  # awal|pertengahan|akhir forms -> canonical
     zones: dict[str, int]
+    zone_forms: tuple[str, ...]  # as written: "WITA", "Wita"
     zone_names: dict[str, str]
     tense_after: dict[str, str | None]
     before_future: frozenset[str]
@@ -81,12 +82,18 @@ def vocab() -> Vocab:
         part_of_day={norm(k): v for k, v in data["time"]["parts_of_day"].items()},
         month_part_of=month_part_of,
         zones=dict(data["time"]["zones"]),
+        zone_forms=tuple(f for z in data["time"]["zones"] for f in (z, z.capitalize())),
         zone_names=dict(data["time"]["zone_names"]),
         tense_after=tense_after,
         before_future=frozenset(norm(w) for w in tense["before_future"]),
         before_past=frozenset(norm(w) for w in tense["before_past"]),
         relative_days={norm(k): v for k, v in data["relative"]["days"].items()},
     )
+
+
+def zone_of(form: str | None) -> str | None:
+    """The zone a written form names ("Wita" -> "WITA")."""
+    return form.upper() if form else None
 
 
 def parse_number(text: str) -> float | None:
