@@ -273,10 +273,10 @@ def relative_mismatch(item: ArticleClaims, options: Mapping[str, Any]) -> Iterat
 
 
 def _within_publication_slack(item: ArticleClaims, word: TimeExpression, written: date, named: date) -> bool:
-    """A publication date is known to a day: from metadata it is often the morning after the writing (the
+    """A publication date is known to a day: from metadata or the address it is often the morning after the writing (the
     word was counted from the day before); read from the lede it is often the event's day, the day before
     the writing (counted from the day after). A statement's date is exact."""
     if word.anchor != "reference":
         return False
-    step = -1 if item.article.published_source == "metadata" else 1
+    step = -1 if item.article.published_source in ("metadata", "url") else 1
     return (written - named).days == step

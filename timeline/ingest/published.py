@@ -80,6 +80,26 @@ def reference_time(article) -> date | datetime | None:
     return article.published
 
 
+# A date in an address: a path /2017/09/06/ (Suara, Pos Kota, Goal) or a stamp 20161104201401 (CNN Indonesia).
+_URL_PATH_DATE = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?=/|$)")
+_URL_STAMP_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[0-2]\d[0-5]\d[0-5]\d)?(?![\d])")
+
+
+def url_date(url: str | None) -> date | None:
+    """The day written in an article's address: the day it was first published, which a crawl or an
+    update stamped later in the metadata does not change."""
+    if not url:
+        return None
+    path = urlsplit(url if "//" in url else "//" + url).path if "/" in url else url
+    for pattern in (_URL_PATH_DATE, _URL_STAMP_DATE):
+        m = pattern.search(path)
+        if m is not None:
+            day = safe_date(int(m[1]), int(m[2]), int(m[3]))
+            if day is not None:
+                return day
+    return None
+
+
 def url_host(url: str | None) -> str | None:
     if not url:
         return None

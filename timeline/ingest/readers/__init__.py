@@ -172,7 +172,7 @@ def make_article(
     the dateline or the address. The text's time expressions are recognized here, once: the
     publication date and, later, every expression come from that one pass."""
     from timeline.ingest.metadata import parse_metadata_datetime
-    from timeline.ingest.published import dateline_outlet, publication_date, url_host
+    from timeline.ingest.published import dateline_outlet, publication_date, url_date, url_host
     from timeline.temporal.recognize import recognize
 
     if len(body) > limits.MAX_ARTICLE_CHARS:
@@ -189,13 +189,19 @@ def make_article(
             problems.append(problem(path, "metadata_date", shown, line=problem_line, fatal=False))
         else:
             published, published_at, source_name = found.day, found.at, "metadata"
+    url = text_value(meta.get("url"))
+    url_day = url_date(url)
+    if url_day is not None and published is not None and url_day < published:
+        # the address keeps the first day; a later metadata date is a crawl or an update
+        published, published_at, source_name = url_day, None, "url"
     marks = None
     if published is None:
         marks = recognize(body)  # read once: the publication date and, later, every expression come from it
         published, source_name = publication_date(body, title, marks)
     if published is None and late_dates:
         published, source_name = late_dates[0]
-    url = text_value(meta.get("url"))
+    if published is None and url_day is not None:
+        published, source_name = url_day, "url"
     outlet = text_value(meta.get("outlet")) or dateline_outlet(body) or url_host(url)
     article = Article(
         path=path,
