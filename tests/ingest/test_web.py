@@ -117,7 +117,10 @@ DATES = _unique([
      datetime(2024, 3, 4, 9, 30, tzinfo=timezone(timedelta(hours=7)))),
     ("newsroom-form-in-meta", '<meta name="publishdate" content="Senin, 4 Mar 2024 09:30 WITA">', LEDE, "",
      date(2024, 3, 4), "metadata", datetime(2024, 3, 4, 9, 30, tzinfo=WITA)),
-    ("meta-wins-over-address", '<link rel="canonical" href="https://k.example/2024/03/01/banjir">'
+    # the address keeps the day of first publication; a later meta date is an update (htmldate's original_date)
+    ("earlier-address-wins-over-meta", '<link rel="canonical" href="https://k.example/2024/03/01/banjir">'
+     '<meta property="article:published_time" content="2024-03-04">', LEDE, "", date(2024, 3, 1), "url", None),
+    ("meta-wins-over-later-address", '<link rel="canonical" href="https://k.example/2024/03/05/banjir">'
      '<meta property="article:published_time" content="2024-03-04">', LEDE, "", date(2024, 3, 4), "metadata", None),
     ("dateline-of-the-text", "", DATELINE_LEDE, SIDEBAR_TIMES, date(2024, 3, 4), "dateline", None),
     ("only-the-address", '<link rel="canonical" href="https://k.example/berita/2024/03/04/banjir-sempaja">', LEDE,

@@ -4,8 +4,9 @@ menus, sidebars ("Berita Terkini", "Terpopuler", "Baca Juga"), comments and foot
 trafilatura extracts the main text (precision first: an index page yields no article rather than its
 link lists); htmldate reads the date from the page's meta tags and JSON-LD only (never from the text of
 sidebars or the address), its clock and zone from the same tag when it has them; the address is the canonical link or og:url,
-the outlet og:site_name or the publisher. A page dated by none of these is dated from its text (the
-dateline), else from its address ("url"), else not at all, and `published_source` says which.
+the outlet og:site_name or the publisher. An earlier day in the address wins over the meta date (the day of
+first publication; a later meta date is an update). A page dated by none of these is dated from its text
+(the dateline), else from its address ("url"), else not at all, and `published_source` says which.
 Both libraries are imported only when a page is read.
 """
 
