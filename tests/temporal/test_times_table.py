@@ -67,7 +67,10 @@ PARTS_OF_DAY = [
     ("Rakor digelar Senin (11/9/2023). Penghargaan dibagikan pada malam harinya.", "malam harinya", "relative", "2023-09-11",
      clock(part="malam")),
     ("Rapat digelar Kamis (5/1/2023) kemarin di aula.", "Kamis (5/1/2023) kemarin", "date", "2023-01-05", {"tense": "past"}),
-    ("Polisi berjaga tadi malam di perbatasan.", "tadi malam", "time", "2023-09-13", clock(part="malam")),
+    # "tadi malam" is last night: the night before the day of writing (KBBI: malam yang baru lalu)
+    ("Polisi berjaga tadi malam di perbatasan.", "tadi malam", "time", "2023-09-12", clock(part="malam")),
+    ("Hujan deras turun malam tadi di hulu sungai.", "malam tadi", "time", "2023-09-12", clock(part="malam")),
+    ("Warga sudah siaga sejak tadi pagi di posko.", "tadi pagi", "time", "2023-09-13", clock(part="pagi")),
     ("Ia akan tiba nanti malam di Bontang.", "nanti malam", "time", "2023-09-13", clock(part="malam")),
     ("Kebakaran terjadi dini hari di gudang.", "dini hari", "time", "2023-09-13", clock(part="dini hari")),
     ("Warga berjaga hingga tengah malam di posko.", "tengah malam", "time", "2023-09-13", clock("00:00")),
@@ -208,7 +211,7 @@ TIMEML_VALUES = [
     ("Ia dirawat sebulan di RSUD.", "sebulan", "DURATION", "P1M"),
     ("Pencarian berlangsung 36 jam di laut.", "36 jam", "DURATION", "PT36H"),
     ("Ia tiba kemarin sore di bandara.", "kemarin sore", "TIME", "2023-09-12TAF"),
-    ("Polisi berjaga tadi malam di perbatasan.", "tadi malam", "TIME", "2023-09-13TNI"),
+    ("Polisi berjaga tadi malam di perbatasan.", "tadi malam", "TIME", "2023-09-12TNI"),
 ]
 
 

@@ -206,11 +206,17 @@ def _find_speeches(state: _State) -> dict[int, TimeExpression]:
             if len(lower) != len(text):
                 lower = text
         scope = _speech_scope(text, lower, mark)
-        if scope is None and isinstance(sym, Dateline):
+        if isinstance(sym, Dateline):
             if lede is None:
                 lede = _lede_end(text)
-            if mark.start < lede:  # "Menteri Sosial meninjau korban banjir di Garut, Kamis.": the report's day
-                scope = (0, len(text))
+            if mark.start < lede:  # "Menteri Sosial meninjau korban banjir di Garut, Kamis.": the report's day,
+                # also when it dates the lede's statement ('"...," ujar Yoyo di Surabaya, Kamis.')
+                if scope is not None:
+                    expr = resolve_mark(mark, sym, state.reference_anchor)
+                    if expr is not None and expr.value is not None:
+                        state.speeches.append(_Speech(0, len(text), expr))
+                else:
+                    scope = (0, len(text))
         if scope is None and mark.apposition is not None and _today(mark.apposition):
             scope = (0, len(text))  # "hari ini, Jumat (23/6)": the text says which day is today
         if scope is None:

@@ -1,6 +1,7 @@
 """Marks that name one time together become one mark: a relative day and its date in apposition
 ("Kemarin, Kamis (7/9/2023)", "hari ini, Senin (4/12/2023)"), a day and its clock time in either order
-("Jumat (22/3/2024) pukul 09.30 WITA", "sekitar pukul 14.00 WIB, Selasa (6/2)", "22/3/2024, 08.05.30"),
+("Jumat (22/3/2024) pukul 09.30 WITA", "sekitar pukul 14.00 WIB, Selasa (6/2)", "22/3/2024, 08.05.30"), a
+part of day and its relative day ("malam kemarin"),
 and a weekly recurrence and its clock ("setiap Jumat pukul 20.45 WIB").
 """
 
@@ -24,11 +25,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     between = re.compile(rf"\s*(?:(?:{alternation(d['apposition']['between'], flags='i')})\s*)*")
     zones = alternation(list(vocab().zone_forms))
     clock_after = re.compile(
-        rf"[ \t]*,?[ \t]*(?:{alternation(d['time']['clock_words'], flags='i')}\s*)?"
+        rf"(?:[ \t]+,?[ \t]*|,[ \t]*)(?:{alternation(d['time']['clock_words'], flags='i')}\s*)?"
         rf"(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})(?:[.:](?P<sec>\d{{2}}))?(?![\d])(?![.,]\d)"
         rf"(?!\s*{alternation(d['clock']['not_before'], flags='i')}(?![\w]))(?:\s*(?P<zone>{zones})(?![a-zA-Z]))?"
     )
-    glue = re.compile(r"[ \t,]*")  # a line break ends an expression
+    glue = re.compile(r"[ \t,]+")  # a line break ends an expression; text glued where a page lost its line
+    # break ("Jumat (8/12/2017)14.00-16.00 WIB" in a schedule) is two
     return between, clock_after, glue
 
 
@@ -41,6 +43,12 @@ def _is_day(mark: Mark) -> bool:
 
 def _is_clock(mark: Mark) -> bool:
     return mark.kind == "time" and isinstance(mark.value, StoryDay) and mark.time is not None and bool(mark.time.clock)
+
+
+def _is_part(mark: Mark) -> bool:
+    """A part of day alone ("malam"), on the day the story is at."""
+    return mark.kind == "time" and isinstance(mark.value, StoryDay) and mark.time is not None \
+        and bool(mark.time.part) and not mark.time.clock
 
 
 def _relative_day(mark: Mark) -> bool:
@@ -95,6 +103,10 @@ def compose(marks: list[Mark], text: str) -> list[Mark]:
         if nxt is not None and _relative_day(mark) and isinstance(nxt.value, Day) and nxt.kind == "date" \
                 and between.fullmatch(text, mark.end, nxt.start):
             mark, i = _apposition(mark, nxt, text), i + 1  # "Kemarin, Kamis (7/9/2023)"
+            nxt = marks[i + 1] if i + 1 < n else None
+        if nxt is not None and _is_part(mark) and _relative_day(nxt) and not (nxt.time and nxt.time.part) \
+                and text[mark.end:nxt.start] == " ":  # "malam kemarin": the night of that day
+            mark, i = replace(nxt, text=text[mark.start:nxt.end], start=mark.start, time=mark.time), i + 1
             nxt = marks[i + 1] if i + 1 < n else None
         if nxt is not None and glue.fullmatch(text, mark.end, nxt.start):
             if _is_day(mark) and _is_clock(nxt) and not (mark.time and mark.time.clock):

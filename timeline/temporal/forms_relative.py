@@ -13,7 +13,7 @@ from timeline.lang import norm
 from timeline.model import ClockTime, Duration
 from timeline.temporal.forms_calendar import rel_shift
 from timeline.temporal.recognize import (
-    Scan, Skip, cues, lookback_tense, make, part_of, time_of, weekday_index, word_after, word_before,
+    Scan, Skip, cues, lookback_tense, make, part_of, read_at, time_of, weekday_index, word_after, word_before,
 )
 from timeline.temporal.symbolic import (
     Dateline, Mark, MonthShift, Previous, Shift, StoryDay, Weekday, WeekdayOfWeek, WeekShift, Weekend,
@@ -169,7 +169,8 @@ def _wd_rel(scan, m):
         return make(scan, m, "relative", value=Dateline(weekday_index(form)), granularity="day",
                     time=time_of(part_of(m)))
     if not m["rel"] and not m["part"]:
-        if before not in c.weekday_cues and not _joined_to_weekday(scan, m.start()):
+        if before not in c.weekday_cues and not _joined_to_weekday(scan, m.start()) \
+                and not (form[:1].isupper() and c.clock_next.match(scan.text, m.end())):
             return None
         if norm(word_after(scan.text, m.end())) in c.programme:
             return None
@@ -271,6 +272,8 @@ def _part_alone(scan, m):
     fixed = t["part_clock"].get(norm(m["part"]))
     clock = ClockTime(fixed) if fixed else ClockTime(part=part)
     post = norm(post) if post else None
+    if norm(m.group()) in t["last_night"]:
+        return _on_day(scan, m, -1, clock)
     if pre or post in t["part_today"]:
         return _on_day(scan, m, 0, clock)
     if post in t["part_anaphoric"]:
@@ -334,6 +337,9 @@ def _set(scan, m):
     if m["per2"]:
         return make(scan, m, "set", duration=Duration(_unit(m["per2"]), 1))
     if m["perw"]:
+        rel = v.data["relative"]
+        if norm(word_after(scan.text, m.end())) in {norm(w) for w in rel["this"] + rel["next"] + rel["last"]}:
+            return read_at(scan, m.start("pu"))  # "dalam tahun ini": this year, within it, no recurrence
         return make(scan, m, "set", duration=Duration(_unit(_bare_unit(m["pu"])), 1))
     if m["ev"]:
         what = m["what"]

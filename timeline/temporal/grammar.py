@@ -28,6 +28,10 @@ class Grammar:
     starts_head: re.Pattern[str]  # the start of an expression at the very beginning of a lower-cased text
     starts_any_case: re.Pattern[str]  # where an expression can begin, on the original text (when lower()
     # changes lengths)
+    # Text glued where a page lost a space or a line break, each with the branch that reads it (without
+    # its word boundary): a clock range with its zone glued to the word before ("Jogja16.00-18.00 WIB"),
+    # a date glued to its list number ("10.24 Juni: 26.820 penumpang"). Group 1 is where it begins.
+    glued: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...]
 
 
 _NAMED = re.compile(r"\(\?P<\w+>")
@@ -195,7 +199,8 @@ def grammar() -> Grammar:
     starts = r"[^\w]" + head
     return Grammar(digit_scanner=digit_scanner, digit_gate=digit_gate, word_branches=word_branches, first_word_branches=first_word_branches,
                    branches=compiled, digit_branches=digit_compiled, triggers=triggers, starts=re.compile(starts),
-                   starts_head=re.compile(head), starts_any_case=re.compile(r"\b" + head, re.IGNORECASE))
+                   starts_head=re.compile(head), starts_any_case=re.compile(r"\b" + head, re.IGNORECASE),
+                   glued=_glued(dict(digit_branches), v, full))
 
 
 def _trie(words, any_space: bool = False) -> str:
@@ -279,6 +284,18 @@ def first_words(d: dict) -> dict[str, frozenset[str]]:
         "year": year_word,
     }
     return {name: frozenset(_first_token(w) for w in words) for name, words in table.items()}
+
+
+def _glued(digit_branches: dict[str, str], v, months: list[str]) -> tuple:
+    zone = alternation(list(v.zone_forms), flags="i")
+    month = alternation([m.capitalize() for m in months])
+    clock = rf"[^\W\d_](\d{{1,2}}[.:]\d{{2}}\s*[-–]\s*\d{{1,2}}[.:]\d{{2}}\s*(?:{zone})(?![^\W\d_]))"
+    listed = rf"(?m:^)[ \t]*\d{{1,2}}\.(\d{{1,2}}[ \t]+(?:{month})(?![\w]))"
+    day_alone = r"(?<![\d.,/])"
+    return (
+        (re.compile(clock), "bare_clock", re.compile(digit_branches["bare_clock"])),
+        (re.compile(listed), "text_date", re.compile(digit_branches["text_date"].replace(day_alone, "", 1))),
+    )
 
 
 def _first_token(phrase: str) -> str:

@@ -44,6 +44,7 @@ class Cues:
     dateline_closing: str  # characters that close a clause after a dateline weekday
     speech_after: re.Pattern[str]  # a verb that opens what a dated statement says ("menuturkan")
     within: re.Pattern[str]  # "dalam (waktu)" right before a length: a time that far ahead
+    clock_next: re.Pattern[str]  # a clock right after a capitalised weekday makes it a day ("Minggu pukul 23.00")
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +76,7 @@ def cues() -> Cues:
         week_or_sunday=frozenset(norm(w) for w in d["units"]["weeks"]) & frozenset(v.weekday_of),
         dateline_closing="".join(d["dateline"]["closing"]) + "\n",
         speech_after=re.compile(rf"{alternation(d['speech']['after'], flags='i')}(?![\w])"),
+        clock_next=re.compile(rf"[ \t]+(?:(?:{alternation(d['time']['clock_words'], flags='i')})[ \t]*)?\d{{1,2}}[.:]\d{{2}}(?![\d])"),
         within=re.compile(rf"(?<![\w])(?:{alternation(d['sub_day']['within'], flags='i')})\s+"
                           rf"(?:(?P<span>{alternation(d['sub_day']['within_span'], flags='i')})\s+)?$"),
     )
@@ -196,10 +198,11 @@ def make(scan: Scan, m: re.Match[str], kind: str, **kw) -> Mark:
 def _candidates(g, text: str, lowered: bool) -> list[tuple[int, int]]:
     """(start, end) of every place an expression can begin: a digit or the first word of a phrase."""
     if not lowered:
-        return [m.span() for m in g.starts_any_case.finditer(text)]
-    out = [(m.start() + 1, m.end()) for m in g.starts.finditer(text)]
-    if text and not text[0].isspace() and (m := g.starts_head.match(text)) is not None:
-        out.insert(0, (0, m.end()))
+        out = [m.span() for m in g.starts_any_case.finditer(text)]
+    else:
+        out = [(m.start() + 1, m.end()) for m in g.starts.finditer(text)]
+        if text and not text[0].isspace() and (m := g.starts_head.match(text)) is not None:
+            out.insert(0, (0, m.end()))
     return out
 
 
@@ -208,6 +211,20 @@ def _readings() -> dict:
     from timeline.temporal import forms_calendar, forms_periods, forms_relative
 
     return {**forms_calendar.READINGS, **forms_relative.READINGS, **forms_periods.READINGS}
+
+
+def read_at(scan: Scan, start: int) -> Mark | Skip | None:
+    """The reading of the word-led expression beginning at `start`: for a reading that finds its own
+    first words belong to the expression after them ("dalam tahun ini": "tahun ini")."""
+    g = grammar()
+    m = re.compile(r"\w+").match(scan.text, start)
+    if m is None:
+        return None
+    for name, pattern in g.first_word_branches.get(m.group().lower(), ()):
+        found = pattern.match(scan.text, start)
+        if found is not None:
+            return _readings()[name](scan, found)
+    return None
 
 
 def recognize(text: str) -> Recognition:
@@ -223,14 +240,21 @@ def recognize(text: str) -> Recognition:
     lower = text.lower()
     same = len(lower) == len(text)
     found = scan.found
-    for start, end in _candidates(g, lower if same else text, same):
+    glued = {m.start(1): (name, reading) for finder, name, reading in g.glued for m in finder.finditer(text)}
+    candidates = _candidates(g, lower if same else text, same)
+    if glued:
+        candidates = sorted(set(candidates) | {(at, at) for at in glued})
+    for start, end in candidates:
         if start < pos:
             continue
         first = text[start]
         if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha() and not first.isdigit():
             continue  # the second half of a reduplication: "tahun-tahun", "hari-hari"
         try:
-            if first.isdigit():
+            if start in glued:  # no word boundary for the scanner
+                name, pattern = glued[start]
+                m = pattern.match(text, start)
+            elif first.isdigit():
                 if not digit_gate(lower if same else text.lower(), start):
                     continue
                 m = digit_match(text, start)
