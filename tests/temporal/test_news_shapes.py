@@ -56,3 +56,31 @@ def test_a_lede_dateline_dates_its_statement_and_the_whole_report():
     assert found["Kamis"].value.start == date(2018, 2, 1)
     assert found["kemarin"].value.start == date(2018, 1, 31) and found["kemarin"].anchor == "speech"
     assert found["besok"].value.start == date(2018, 2, 2)
+
+
+ANCHORED = [
+    # a deictic in a dated statement is the speaker's day; "saat itu" after it is still the story's
+    ("Mobil menabrak tiang, Kamis (16/11/2017) malam.\n"
+     '"Tadi pagi diperiksa, belum ada darah," kata Kombes Halim, Sabtu (18/11/2017).\n'
+     "Kondisi saat itu hujan sehingga bekas ban tidak terlihat.", date(2017, 11, 19), "saat itu", date(2017, 11, 16)),
+    # a paragraph that opens with a quotation mark goes on quoting the speaker just dated
+    ("Kebakaran melanda peternakan ayam, Jumat (12/1) sekitar pukul 12.30 WIB.\n"
+     '"Api cepat membesar," ujar Anton di sekitar TKP, Jumat (12/1).\n'
+     '"Tadi karena panas dan anginnya besar, api cepat melalap kandang."', date(2018, 1, 13), "Tadi", date(2018, 1, 12)),
+    # a chronology that passes midnight
+    ("Massa bertahan hingga 4 November malam.\nPukul 00.09 WIB seorang wartawan terluka.", date(2016, 11, 5),
+     "Pukul 00.09 WIB", date(2016, 11, 5)),
+    ("Massa bertahan hingga pukul 23.40 WIB. Pukul 00.30 WIB polisi membubarkan massa.", date(2016, 11, 4),
+     "Pukul 00.30 WIB", date(2016, 11, 5)),
+    ("Rapat dimulai pukul 19.00 WIB. Sejak pukul 08.00 WIB warga sudah antre.", date(2016, 11, 4),
+     "pukul 08.00 WIB", date(2016, 11, 4)),
+    # a forecast or a target says what is to come, even after "telah"
+    ("BMKG telah memprediksi bulan Mei adalah awal musim kemarau.", date(2017, 3, 12), "Mei", date(2017, 5, 1)),
+    ("Pemerintah sudah menargetkan Juni sebagai batas akhir.", date(2017, 8, 12), "Juni", date(2018, 6, 1)),
+]
+
+
+@pytest.mark.parametrize("text,ref,expression,start", ANCHORED, ids=[t[:40] for t, *_ in ANCHORED])
+def test_anchored_as_the_story_reads(text, ref, expression, start):
+    found = {e.text: e for e in find_dates(text, ref)}
+    assert found[expression].value.start == start, {k: v.value for k, v in found.items()}

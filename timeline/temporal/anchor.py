@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from timeline.lang import alternation
@@ -30,6 +30,8 @@ from timeline.temporal.symbolic import (
 )
 from timeline.temporal.vocab import vocab
 
+EVENING_HOUR, EARLY_HOUR = 18, 6  # a clock before EARLY_HOUR after one from EVENING_HOUR on has passed midnight
+EVENING_PARTS = frozenset({"malam"})  # ... or after a day's evening
 _CLAUSE_END = re.compile(r"\s*\)?\s*(?:[.!?;]|$)")
 _COMMA_AFTER = re.compile(r"\s*,")
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
@@ -86,7 +88,18 @@ def _speech_scope(text: str, lower: str, mark: Mark) -> tuple[int, int] | None:
             verb = found
     if verb is None or _SENTENCE_BREAK.search(text, verb.end(), mark.start):  # "..., kata Basri di Bontang, Senin."
         return None
-    return text.rfind("\n", 0, mark.start) + 1, mark.end
+    return text.rfind("\n", 0, mark.start) + 1, _quotes_after(text, mark.end)
+
+
+def _quotes_after(text: str, end: int) -> int:
+    """The end of the paragraphs that go on quoting the speaker just attributed: each opens with a quotation
+    mark ('"...," ujar Anton, Jumat (12/1).' then '"Tadi karena panas ..."')."""
+    while True:
+        nl = text.find("\n", end)
+        if nl < 0 or text[nl + 1:nl + 2] not in ('"', "“"):
+            return end
+        nxt = text.find("\n", nl + 1)
+        end = len(text) if nxt < 0 else nxt
 
 
 def _last_break(text: str, pos: int) -> int:
@@ -153,7 +166,11 @@ def choose(mark: Mark, state: _State):
         return sym, state.reference_anchor
     if kind is StoryDay:
         if state.day is not None:
-            return Host(), state.narrative(state.day)
+            anchor = state.narrative(state.day)
+            if _past_midnight(state.day, mark) and anchor.value is not None:
+                after = anchor.value.start + timedelta(days=1)
+                anchor = replace(anchor, value=Interval(after, after))
+            return Host(), anchor
         sym = sym.fallback
         kind = type(sym)
     if kind is Previous:  # "keesokan harinya", "malam harinya": a day after the story's last day
@@ -178,6 +195,17 @@ def choose(mark: Mark, state: _State):
                 limit=state.reference, fallback=sym.direction)
         return sym, state.reference_anchor
     return sym, _deictic(mark, sym, state)
+
+
+def _past_midnight(day: TimeExpression, mark: Mark) -> bool:
+    """A chronology that passes midnight: "Pukul 23.40 WIB ..." (or "4 November malam") then "Pukul 00.09
+    WIB" is the next day."""
+    now = mark.time.clock if mark.time is not None else None
+    if day.time is None or not now or day.value is None or day.value.start != day.value.end:
+        return False
+    before = day.time.clock
+    evening = int(before[:2]) >= EVENING_HOUR if before else day.time.part in EVENING_PARTS
+    return evening and int(now[:2]) < EARLY_HOUR
 
 
 def _lede_end(text: str) -> int:
@@ -260,6 +288,8 @@ def resolve(recognition: Recognition, reference: date | datetime | None) -> list
             continue  # a back-reference does not move the story on
         if isinstance(mark.value, Holiday) and mark.value.offset == 0:
             state.holiday = expr
+        if expr.anchor == "speech" and isinstance(mark.value, Shift) and mark.value.unit == "days":
+            continue  # "tadi pagi", "hari ini" in a dated statement: the speaker's day, not the story's
         if expr.granularity == "day":
             state.day = expr
         if i not in spoken and not _today(mark):  # the story's periods, not the report's day or a statement's
