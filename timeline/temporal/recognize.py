@@ -206,6 +206,37 @@ def _candidates(g, text: str, lowered: bool) -> list[tuple[int, int]]:
     return out
 
 
+def _glued_starts(g, text: str) -> dict[int, tuple[str, re.Pattern[str]]]:
+    """Where an expression begins in text glued by a lost space, with the branch that reads it."""
+    out = {}
+    for glued in g.glued:
+        if glued.ends is not None:
+            found = []
+            for end in glued.ends.finditer(text):
+                m = glued.finder.search(text, max(0, end.start() - glued.reach), end.end())
+                if m is not None:
+                    found.append(m)
+        else:
+            found = list(glued.finder.finditer(text))
+            if text[:1] != "\n" and (m := glued.finder.match("\n" + text[:200])) is not None:
+                found.append(_Shifted(m))
+        for m in found:
+            at = m.start(1)
+            if not glued.after_letter or (at > 0 and text[at - 1].isalpha()):
+                out[at] = (glued.name, glued.reading)
+    return out
+
+
+class _Shifted:
+    """A match on "\n" + the text's beginning, with offsets in the text."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+
+    def start(self, group: int = 0) -> int:
+        return self._m.start(group) - 1
+
+
 @lru_cache(maxsize=1)
 def _readings() -> dict:
     from timeline.temporal import forms_calendar, forms_periods, forms_relative
@@ -240,7 +271,7 @@ def recognize(text: str) -> Recognition:
     lower = text.lower()
     same = len(lower) == len(text)
     found = scan.found
-    glued = {m.start(1): (name, reading) for finder, name, reading in g.glued for m in finder.finditer(text)}
+    glued = _glued_starts(g, text)
     candidates = _candidates(g, lower if same else text, same)
     if glued:
         candidates = sorted(set(candidates) | {(at, at) for at in glued})
