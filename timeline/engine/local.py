@@ -235,7 +235,7 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     results: dict = {}
     if store.enabled:
         keys = official_keys([(r.path, r.key, r.index) for r in rows], identity, salt)
-        cached = store.get_many(keys.values())
+        cached = store.get_many(keys.values(), lazy_events=job.lazy_events)
         results = {oid: cached[key] for oid, key in keys.items() if key in cached}
         todo = {oid for oid in keys if oid not in results}
     else:
