@@ -114,13 +114,13 @@ class ArchiveFiles:
 
     # ---- keys and rows ---------------------------------------------------------------------------
 
-    def resolve(self, extractor, *, heads: bool) -> list[Row]:
+    def resolve(self, extractor, *, heads: bool, meanwhile=None) -> list[Row]:
         """Every readable file as a Row, in archive order, extracting the files the cache lacks.
         With `heads`, rows carry their head (loaded from the cache or taken from the fresh result).
 
         Files whose stat matches the stat index are not read; the files that must be read are read
         and handed to the extractor first, so that workers extract while this process loads the
-        cached rows of the rest."""
+        cached rows of the rest (and then calls `meanwhile`, if given, before it waits for them)."""
         store = self.store
         stats: dict[str, os.stat_result] = {}
         if store.enabled:
@@ -154,6 +154,8 @@ class ArchiveFiles:
                                   cached, recorded, False)
         if self.progress is not None and cached:
             self.progress.advance(len(cached))
+        if meanwhile is not None and self.extracting():
+            meanwhile()
         while self._pending:
             self._collect(self._pending.pop(0))
         store.record_stats(recorded, self._read_at)
