@@ -81,9 +81,9 @@ def check(
 
 def run_engine(paths: Sequence[str], settings: Settings, catalog, *, jobs: int | None = None,
                use_cache: bool = True, cache_dir: Path | None = None, changed: Iterable[str] | None = None,
-               progress=None, sources: bool = False):
+               progress=None, sources: bool = False, lazy_events: bool = False):
     """The three stages on the engine the settings name; hook mode (`changed`) always runs locally,
-    where the cache makes it fast."""
+    where the cache makes it fast. `sources` and `lazy_events`: see `engine.plan.Job`."""
     from timeline.checks.runner import official_plan
     from timeline.engine import run
     from timeline.engine.plan import Job
@@ -101,6 +101,7 @@ def run_engine(paths: Sequence[str], settings: Settings, catalog, *, jobs: int |
         scheduler=settings.scheduler,
         columns=dict(settings.columns),
         sources=sources,
+        lazy_events=lazy_events,
         root=archive_root(paths, settings.root),
     )
     engine = "local" if changed is not None and settings.engine in (None, "dask") else settings.engine
@@ -317,7 +318,8 @@ def run_check(options: CheckOptions) -> CheckOutcome:
         lang=lang, stderr_is_terminal=options.stderr_is_terminal, fmt=fmt, explicit=options.progress
     )
     run = run_engine(archive_paths, settings, catalog, jobs=options.jobs, use_cache=options.use_cache,
-                     cache_dir=options.cache_dir, changed=changed, progress=progress, sources=fmt == "html")
+                     cache_dir=options.cache_dir, changed=changed, progress=progress, sources=fmt == "html",
+                     lazy_events=fmt != "html")
     progress.finish()
     problems = problem_lines(run.problems, lang)
     notes = [note.render(lang) for note in run.notes]

@@ -346,6 +346,24 @@ def test_cache_dir_is_marked_and_ignored_by_git(tmp_path: Path) -> None:
     assert (directory / "extract.sqlite").exists()
 
 
+def test_a_cache_dir_made_by_a_run_started_at_the_same_moment_is_used(tmp_path: Path, monkeypatch) -> None:
+    directory = tmp_path / ".timeline-cache"
+    is_dir = Path.is_dir
+    seen = []
+
+    def racing(path: Path) -> bool:  # the other run makes the folder between our look and our mkdir
+        if path == directory and not seen:
+            seen.append(path)
+            path.mkdir()
+            return False
+        return is_dir(path)
+
+    monkeypatch.setattr(Path, "is_dir", racing)
+    cache = open_cache(directory, "cfg")
+    assert seen and cache.enabled and cache.warnings == []
+    cache.close()
+
+
 def test_new_cache_uses_wal_and_large_pages(tmp_path: Path) -> None:
     filled_cache(tmp_path)
     conn = sqlite3.connect(tmp_path / "extract.sqlite")

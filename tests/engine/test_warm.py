@@ -209,20 +209,83 @@ def test_recorded_stats_are_forgotten_when_the_key_function_changes(tmp_path, mo
         assert store.known_keys({str(path): st}) == {}
 
 
-def test_a_damaged_result_row_is_rechecked_with_one_warning(archive_copy, tmp_path, calls):
-    cache = tmp_path / "cache"
-    cold = report_text(archive_copy, cache_dir=cache)
-    from timeline.engine.codec import loads
+def cli_run(archive: Path, fmt: str = "json", **kw):
+    """`timeline check --format FMT` as the command runs it (cached events stay encoded)."""
+    from timeline.api import CheckOptions, run_check
 
+    return run_check(CheckOptions(paths=[str(archive)], fmt=fmt, lang="en", jobs=1, **kw))
+
+
+def cli_report(archive: Path, fmt: str = "json", **kw) -> str:
+    return cli_run(archive, fmt, **kw).text
+
+
+def damage(cache: Path, column: str) -> None:
+    """Spoil one column of the first result row that lists events."""
     conn = sqlite3.connect(cache / "officials.sqlite")
-    key = next(k for k, blob in conn.execute("SELECT key, blob FROM results ORDER BY key") if loads(blob).events)
-    conn.execute("UPDATE results SET blob = x'00' WHERE key = ?", (key,))
+    key = conn.execute("SELECT key FROM results WHERE count > 0 ORDER BY key").fetchone()[0]
+    value = "count + 1" if column == "count" else "x'00'"
+    conn.execute(f"UPDATE results SET {column} = {value} WHERE key = ?", (key,))
     conn.commit()
     conn.close()
+
+
+@pytest.mark.parametrize("column", ["drafts", "events", "count", "listing"])
+def test_a_damaged_result_row_is_rechecked_with_one_warning(archive_copy, tmp_path, calls, column):
+    cache = tmp_path / "cache"
+    cold = report_text(archive_copy, cache_dir=cache)
+    damage(cache, column)
     calls.clear()
     report = check([str(archive_copy)], Settings(), jobs=1, cache_dir=cache)
     assert render(report, "json", "en", load_catalog()) == cold
     assert len(calls.checked) == 1
+
+
+@pytest.mark.parametrize("column", ["drafts", "listing"])
+def test_a_damaged_row_is_rechecked_when_the_events_stay_encoded(archive_copy, tmp_path, calls, column):
+    cache = tmp_path / "cache"
+    cold = cli_report(archive_copy, cache_dir=cache)
+    damage(cache, column)
+    calls.clear()
+    warm = cli_run(archive_copy, cache_dir=cache)
+    assert warm.text == cold
+    assert len(calls.checked) == 1 and len(warm.notes) == 1 and "officials.sqlite" in warm.notes[0]
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "text"])
+def test_a_warm_report_decodes_no_cached_event(archive_copy, tmp_path, calls, monkeypatch, fmt):
+    import timeline.engine.results as results
+
+    cache = tmp_path / "cache"
+    cold = cli_report(archive_copy, fmt, use_cache=False)
+    assert cli_report(archive_copy, fmt, cache_dir=cache) == cold
+    edited = sorted(archive_copy.rglob("*.txt"))[40]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Senin", "Selasa", 1) + EDIT, encoding="utf-8")
+    decoded = []
+    claims = results._claims
+    monkeypatch.setattr(results, "_claims", lambda *a: decoded.append(1) or claims(*a))
+    calls.clear()
+    warm = cli_report(archive_copy, fmt, cache_dir=cache)
+    assert calls.checked and decoded == []
+    assert warm == cli_report(archive_copy, fmt, use_cache=False)
+
+
+def test_stored_events_decode_when_read(tmp_path):
+    from timeline.engine.plan import OfficialResult
+    from timeline.engine.results import StoredEvents, open_results
+    from timeline.model import EventClaim, Location, Participant, Sentence
+
+    claim = EventClaim("a.txt#e0", "a.txt", "departure", "bertolak", 10, 18, (Participant("basri-rase", "agent"),),
+                       None, None, "reported", Sentence(0, 40, "Basri Rase bertolak ke Korea Selatan."),
+                       Location("a.txt", 1, 11))
+    store = open_results(tmp_path)
+    store.put_many([("k", OfficialResult((), (claim,)))], "arsip", "code")
+    lazy = store.get_many(["k"], lazy_events=True)["k"].events
+    eager = store.get_many(["k"])["k"].events
+    store.close()
+    assert isinstance(lazy, StoredEvents) and len(lazy) == 1 and lazy._claims is None
+    assert list(lazy) == list(eager) == [claim] and lazy[0] == claim
+    assert '"id": "a.txt#e0"' in lazy.json_listing
 
 
 def test_result_rows_of_other_code_and_unused_keys_of_the_scope_are_pruned(tmp_path):

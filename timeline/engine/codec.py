@@ -143,11 +143,15 @@ def dumps(value: Any) -> bytes:
     return zlib.compress(buffer.getvalue(), _ZLIB_LEVEL)
 
 
-def loads(blob: bytes) -> Any:
-    """The value of a blob; raises on anything that is not one of the cached record types."""
+def loads(blob: bytes, expect: type | None = None) -> Any:
+    """The value of a blob; raises on anything that is not one of the cached record types (or, with
+    `expect`, not an instance of it: a tuple of records, say)."""
     value = _Unpickler(io.BytesIO(zlib.decompress(blob))).load()
     cls = type(value)
-    if not (cls.__module__ in _RECORD_MODULES or (cls.__module__, cls.__qualname__) in _VALUE_CLASSES):
+    if expect is not None:
+        if not isinstance(value, expect):
+            raise pickle.UnpicklingError(f"not a cached {expect.__name__}: {cls.__name__}")
+    elif not (cls.__module__ in _RECORD_MODULES or (cls.__module__, cls.__qualname__) in _VALUE_CLASSES):
         raise pickle.UnpicklingError(f"not a cached record: {cls.__name__}")
     return value
 

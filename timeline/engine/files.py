@@ -114,35 +114,36 @@ class ArchiveFiles:
 
     # ---- keys and rows ---------------------------------------------------------------------------
 
-    def resolve(self, extractor, *, heads: bool) -> list[Row]:
+    def resolve(self, extractor, *, heads: bool, meanwhile=None) -> list[Row]:
         """Every readable file as a Row, in archive order, extracting the files the cache lacks.
         With `heads`, rows carry their head (loaded from the cache or taken from the fresh result).
 
         Files whose stat matches the stat index are not read; the files that must be read are read
-        and handed to the extractor first, so that workers extract while this process loads the
-        cached rows of the rest."""
+        and handed to the extractor a batch at a time as they are found, so that workers extract while
+        this process goes on through the listing and loads the cached rows of the rest (and then calls
+        `meanwhile`, if given, before it waits for them)."""
         store = self.store
         stats: dict[str, os.stat_result] = {}
-        if store.enabled:
-            for path in self.files:
-                try:
-                    stats[path] = os.stat(path)
-                except OSError:
-                    pass  # reading it below names the problem
         known: dict[str, str] = {}
-        for start in range(0, len(self.files), BATCH_FILES):
-            batch = self.files[start : start + BATCH_FILES]
-            known.update(store.known_keys({p: stats[p] for p in batch if p in stats}))
         lookup = ((lambda ks: store.heads(ks, bytes)) if heads
                   else (lambda ks: {k: (v, None) for k, v in store.index(ks).items()}))
         key_of: dict[str, str] = {}
         cached: dict[str, Any] = {}
         recorded: list[tuple[str, os.stat_result, str]] = []
-        unknown = [path for path in self.files if path not in known]
-        background = len(known) >= BACKGROUND_MIN_ROWS
-        for start in range(0, len(unknown), BATCH_FILES):
-            self._read_and_submit(unknown[start : start + BATCH_FILES], extractor, lookup, stats, key_of,
-                                  cached, recorded, background)
+        for start in range(0, len(self.files), BATCH_FILES):
+            batch = self.files[start : start + BATCH_FILES]
+            if store.enabled:
+                for path in batch:
+                    try:
+                        stats[path] = os.stat(path)
+                    except OSError:
+                        pass  # reading it below names the problem
+            known.update(store.known_keys({p: stats[p] for p in batch if p in stats}))
+            unknown = [path for path in batch if path not in known]
+            if unknown:
+                # the rows found or still to list: this process's work while a worker extracts these
+                background = len(known) + len(self.files) - start - len(batch) >= BACKGROUND_MIN_ROWS
+                self._read_and_submit(unknown, extractor, lookup, stats, key_of, cached, recorded, background)
         for start in range(0, len(self.files), BATCH_FILES):
             batch = [known[p] for p in self.files[start : start + BATCH_FILES] if p in known]
             cached.update(lookup(batch))
@@ -154,6 +155,8 @@ class ArchiveFiles:
                                   cached, recorded, False)
         if self.progress is not None and cached:
             self.progress.advance(len(cached))
+        if meanwhile is not None and self.extracting():
+            meanwhile()
         while self._pending:
             self._collect(self._pending.pop(0))
         store.record_stats(recorded, self._read_at)

@@ -223,7 +223,8 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     from timeline.checks.runner import official_inputs, official_result
     from timeline.engine.results import official_keys, salt_of, scope_of
 
-    rows = files.resolve(extractor, heads=True)
+    # While workers extract the changed files, load what re-checking their officials will need.
+    rows = files.resolve(extractor, heads=True, meanwhile=_import_checks)
     extractor.close()  # its processes would only add to the peak memory from here on
     store = files.results()
     code = files.store_code()
@@ -235,7 +236,7 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     results: dict = {}
     if store.enabled:
         keys = official_keys([(r.path, r.key, r.index) for r in rows], identity, salt)
-        cached = store.get_many(keys.values())
+        cached = store.get_many(keys.values(), lazy_events=job.lazy_events)
         results = {oid: cached[key] for oid, key in keys.items() if key in cached}
         todo = {oid for oid in keys if oid not in results}
     else:

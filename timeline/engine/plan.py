@@ -140,4 +140,7 @@ class Job:
     scheduler: str | None = None
     columns: Mapping[str, str] = field(default_factory=dict)  # CSV/TSV column of article fields
     sources: bool = False  # gather every article's ArticleSource (the HTML report names them)
+    # Leave cached officials' event claims encoded until something reads them (a report that does not
+    # draw them: the JSON report takes their listing as cached, text and SARIF never read them).
+    lazy_events: bool = False
     root: str | None = None  # the archive's root (ingest.discover.archive_root): article findings' ids

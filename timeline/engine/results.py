@@ -8,12 +8,18 @@ those files name, the canonical id and name identity maps it to. Any change to o
 edited in any article, a new article naming the official, an identity merge, a rule option, a rule
 switched on or off) makes a new key; nothing is ever invalidated by hand. Rows live in their own
 SQLite file beside the extraction cache; a whole run prunes the rows of its scope it did not use.
+
+A row keeps an official's drafts, its listed event claims, and the JSON report's text of those events
+apart, so a warm run decodes only what its report shows: the drafts always (findings come from them),
+the claims only when something reads them (`StoredEvents`: the HTML page), the JSON report's listing as
+text, never decoded.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -51,6 +57,41 @@ def official_keys(rows: Sequence[tuple[str, str, RowIndex]], identity, salt: str
     return out
 
 
+class StoredEvents(Sequence):
+    """An official's listed event claims as a result row keeps them: decoded the first time something
+    reads them (a text or SARIF report never does); `json_listing` is the JSON report's text of them
+    (`timeline.render.json.events_listing`), ready as stored."""
+
+    __slots__ = ("_blob", "_count", "_claims", "json_listing")
+
+    def __init__(self, blob: bytes, count: int, json_listing: str) -> None:
+        self._blob = blob
+        self._count = count
+        self._claims: tuple | None = None
+        self.json_listing = json_listing
+
+    def claims(self) -> tuple:
+        if self._claims is None:
+            self._claims = _claims(self._blob, self._count)
+        return self._claims
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        return self.claims()[index]
+
+    def __iter__(self):
+        return iter(self.claims())
+
+
+def _claims(blob: bytes, count: int) -> tuple:
+    claims = loads(blob, tuple)
+    if len(claims) != count:
+        raise ValueError(f"a result row holds {len(claims)} events, not {count}")
+    return claims
+
+
 class NullResults:
     """The results cache when caching is off: remembers nothing."""
 
@@ -59,7 +100,7 @@ class NullResults:
     def __init__(self, warnings=None) -> None:
         self.warnings = warnings or []
 
-    def get_many(self, keys: Iterable[str]) -> dict:
+    def get_many(self, keys: Iterable[str], *, lazy_events: bool = False) -> dict:
         return {}
 
     def put_many(self, rows: Iterable[tuple[str, object]], scope: str, code: str) -> None:
@@ -84,18 +125,24 @@ class ResultStore(SqliteStore):
     SCHEMA = (
         # `code`: the fingerprint of the code that wrote the row; `scope`: the archive roots and settings
         # of the run that wrote it (what a prune may drop).
+        # `drafts`, `events`: record blobs; `count`: how many events; `listing`: the JSON report's text of
+        # the events (zlib-compressed UTF-8).
         "CREATE TABLE IF NOT EXISTS results ("
-        " key TEXT PRIMARY KEY, code TEXT NOT NULL, scope TEXT NOT NULL, blob BLOB NOT NULL)",
+        " key TEXT PRIMARY KEY, code TEXT NOT NULL, scope TEXT NOT NULL, drafts BLOB NOT NULL,"
+        " events BLOB NOT NULL, count INTEGER NOT NULL, listing BLOB NOT NULL)",
         # The last identity of each scope, keyed by every file's officials (`heads.identity_key`).
         "CREATE TABLE IF NOT EXISTS identities ("
         " key TEXT PRIMARY KEY, code TEXT NOT NULL, scope TEXT NOT NULL, blob BLOB NOT NULL)",
     )
     TABLES = frozenset({"meta", "results", "identities"})
     DATA_TABLES = ("results", "identities")
-    VERSION = 3
+    VERSION = 4
 
-    def get_many(self, keys: Iterable[str]) -> dict:
-        """The cached results of those keys that have a readable row."""
+    def get_many(self, keys: Iterable[str], *, lazy_events: bool = False) -> dict:
+        """The cached results of those keys that have a readable row; with `lazy_events`, each result's
+        events are `StoredEvents` (decoded when read, their JSON listing at hand) instead of claims."""
+        from timeline.engine.plan import OfficialResult
+
         if self._conn is None:
             return {}
         found = {}
@@ -103,10 +150,13 @@ class ResultStore(SqliteStore):
         try:
             for chunk in chunks(keys):
                 marks = ",".join("?" * len(chunk))
-                for key, blob in self._conn.execute(f"SELECT key, blob FROM results WHERE key IN ({marks})", chunk):
-                    try:
-                        found[key] = loads(blob)
-                    except Exception:  # a damaged row is a miss: the official is checked again
+                for key, drafts, events, count, listing in self._conn.execute(
+                        f"SELECT key, drafts, events, count, listing FROM results WHERE key IN ({marks})", chunk):
+                    try:  # a damaged row is a miss: the official is checked again
+                        text = zlib.decompress(listing).decode("utf-8")
+                        claims = StoredEvents(events, count, text) if lazy_events else _claims(events, count)
+                        found[key] = OfficialResult(loads(drafts, tuple), claims)
+                    except Exception:
                         bad += 1
         except sqlite3.DatabaseError as exc:
             self._broken(exc)
@@ -116,15 +166,21 @@ class ResultStore(SqliteStore):
         return found
 
     def put_many(self, rows: Iterable[tuple[str, object]], scope: str, code: str) -> None:
+        """Store (key, OfficialResult) rows, each with the JSON report's listing of its events."""
         if self._conn is None:
             return
-        records = [(key, code, scope, dumps(value)) for key, value in rows]
+        from timeline.render.json import events_listing
+
+        records = [(key, code, scope, dumps(tuple(value.drafts)), dumps(tuple(value.events)), len(value.events),
+                    zlib.compress(events_listing(value.events).encode("utf-8"), 1))
+                   for key, value in rows]
         if not records:
             return
         try:
             with write_transaction(self._conn):
                 self._conn.executemany(
-                    "INSERT OR REPLACE INTO results (key, code, scope, blob) VALUES (?, ?, ?, ?)", records)
+                    "INSERT OR REPLACE INTO results (key, code, scope, drafts, events, count, listing)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)", records)
         except sqlite3.DatabaseError as exc:
             self._write_failed(exc)
 

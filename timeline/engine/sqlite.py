@@ -77,8 +77,14 @@ class SqliteStore:
         """Open (creating or rebuilding as needed); False when the file cannot be used at all."""
         try:
             if not self.path.parent.is_dir():  # only a directory we create is marked (never a user's folder)
-                self.path.parent.mkdir(parents=True)
-                mark_cache_dir(self.path.parent)
+                try:
+                    self.path.parent.mkdir(parents=True)
+                except FileExistsError:
+                    if not self.path.parent.is_dir():
+                        raise
+                    # a run started at the same moment made it (and marks it)
+                else:
+                    mark_cache_dir(self.path.parent)
         except OSError as exc:
             self._warn("unwritable", exc.strerror or exc)
             return False

@@ -93,23 +93,30 @@ def render_json(report: Report, lang: str, rules: Mapping[str, Any], **_: Any) -
     """The report as JSON text, equal to `json.dumps(report_json(...), ensure_ascii=False, indent=2)`
     but built one official at a time (a 50,000-article archive lists some 250,000 events, and holding
     them all as dicts doubled the peak memory) and written by `pretty` (json's indenting encoder is
-    pure Python and was half of a warm run's time)."""
+    pure Python and was half of a warm run's time). An official's events that carry their listing
+    already (`json_listing`: a warm run's cached result) are not rendered again."""
     payload = report_json(replace(report, officials=()), lang, rules)
     head, tail = pretty(payload).split('"officials": []', 1)
-    chunks = [
-        "    " + pretty(
-            {
-                "id": o.id,
-                "name": o.name,
-                "roles": [str(r) for r in o.roles],
-                "events": [event_json(c) for c in report.events.get(o.id, ())],
-            },
-            "    ",
-        )
-        for o in report.officials
-    ]
+    chunks = []
+    for o in report.officials:
+        events = report.events.get(o.id, ())
+        listing = getattr(events, "json_listing", None)
+        if listing is None:
+            listing = events_listing(events)
+        about = pretty({"id": o.id, "name": o.name, "roles": [str(r) for r in o.roles]}, _OFFICIAL)
+        chunks.append(_OFFICIAL + about[: -len(_OFFICIAL) - 2] + ',\n      "events": ' + listing + "\n" + _OFFICIAL + "}")
     officials = "[\n" + ",\n".join(chunks) + "\n  ]" if chunks else "[]"
     return "".join((head, '"officials": ', officials, tail, "\n"))
+
+
+_OFFICIAL = "    "  # an official's indent in the report (the officials list of the top-level object)
+
+
+def events_listing(claims) -> str:
+    """An official's events as the JSON report lists them (the value of its "events", indented for its
+    place in the report). The results cache keeps it beside each official's result, so a warm report
+    neither decodes nor renders the events of an official whose inputs did not change."""
+    return pretty([event_json(c) for c in claims], _OFFICIAL + "  ")
 
 
 def _float(value: float) -> str:
