@@ -138,11 +138,14 @@ def _tokens(text: str, lex: Lexicon, first_is_name: bool) -> Iterable[tuple[str,
 def _place_words(text: str) -> set[str]:
     """Folded words of `text` that are part of a region, city or country name ("Samarinda",
     "Kutai Kartanegara", "Korea Selatan"), not of a venue ("Pasar Segiri")."""
-    from timeline.extract.places import place_of
+    from timeline.extract.places import place_of, place_starts
 
-    words = [m.group() for m in _TOKEN.finditer(text)]
+    words = _TOKEN.findall(text)
+    starts = place_starts()
     out: set[str] = set()
     for i in range(len(words)):
+        if words[i] not in starts:
+            continue  # no place name starts with this word
         for n in (3, 2, 1):
             piece = words[i : i + n]
             if len(piece) == n and piece[0][:1].isupper() and place_of(" ".join(piece)) is not None:
