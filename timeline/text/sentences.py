@@ -16,7 +16,6 @@ from typing import NamedTuple
 from timeline.lang import table
 from timeline.model import Sentence
 
-_LINE = re.compile(r"[^\n]+")
 _SPACE = " \t\r\xa0\u200b"
 _TOKEN_BEFORE = re.compile(r"[^\s(\[“\"‘']+$")
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,4}\.)+[A-Za-z]{1,4}")
@@ -92,8 +91,15 @@ def split_sentences(text: str) -> list[Sentence]:
     cuts = _cuts(text)
     out: list[Sentence] = []
     ci = 0
-    for line in _LINE.finditer(text):
-        start, line_end = line.span()
+    size = len(text)
+    at = 0
+    while at < size:  # each line (a run of characters other than a newline), found with str.find
+        line_end = text.find("\n", at)
+        if line_end < 0:
+            line_end = size
+        start, at = at, line_end + 1
+        if start == line_end:
+            continue
         while ci < len(cuts) and cuts[ci] <= start:
             ci += 1
         while True:
