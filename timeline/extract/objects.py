@@ -166,7 +166,8 @@ def event_key(lex: Lexicon, obj: str | None, place: Place | None, object_at_clau
     key = dict.fromkeys([w for w, _ in obj_words] + [w for w, _ in site_words])
     thing = lex.location_split_re.split(obj, maxsplit=1)[0] if obj else None  # "Taman Kota Mimika [di ...]"
     if thing:
-        names = dict.fromkeys(w for w, is_name in _tokens(thing, lex, not object_at_clause_start) if is_name)
+        thing_words = obj_words if thing == obj else _tokens(thing, lex, not object_at_clause_start)
+        names = dict.fromkeys(w for w, is_name in thing_words if is_name)
         names.update((m.group().casefold(), None) for m in lex.facility_re.finditer(thing))
     else:
         names = dict.fromkeys(w for w, is_name in site_words if is_name)
