@@ -119,6 +119,7 @@ def _paragraphs(text: str, title: str | None, limit: int) -> list[tuple[int, int
     return out
 
 
+@lru_cache(maxsize=32)  # the lede is read with and without its title (publication date, outlet): once a line
 def _dateline_of(text: str, start: int, end: int) -> Dateline | None:
     cues = _cues()
     m = cues.dateline.match(text, start, end)
