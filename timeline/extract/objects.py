@@ -22,6 +22,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"\(?[\w'’.-]+\)?")
 _CLAUSE_END = re.compile(r"[,;:]|\s[–—-]\s")
 _CLAUSE_BEGIN = re.compile(r"[,;:]\s|\s[–—-]\s")
+_PAREN_AFTER = re.compile(r"\)?\s*\([^()]{1,30}\)|\)")
 
 
 class EventObject(NamedTuple):
@@ -56,7 +57,7 @@ def _cap_words(span: str, max_words: int, from_end: bool = False) -> str:
 def object_after(lex: Lexicon, text: str, end: int, limit: int, stops: Sequence[tuple[int, int]]) -> str | None:
     """The object written after a trigger: "meresmikan [Pasar Rakyat Loa Kulu], Jumat ..."."""
     pos = end
-    paren = re.match(r"\)?\s*\([^()]{1,30}\)|\)", text[pos:limit])  # "inspeksi mendadak (sidak) ke RSUD ..."
+    paren = _PAREN_AFTER.match(text[pos:limit])  # "inspeksi mendadak (sidak) ke RSUD ..."
     if paren:
         pos += paren.end()
     lead = lex.object_lead_re.match(text, pos, limit)
