@@ -17,7 +17,7 @@ from timeline.lang import table
 from timeline.model import Sentence
 
 _SPACE = " \t\r\xa0\u200b"
-_TOKEN_BEFORE = re.compile(r"[^\s(\[“\"‘']+$")
+_NOT_TOKEN = "([“\"‘'"  # with white space, what ends the word before a full stop
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,4}\.)+[A-Za-z]{1,4}")
 _INITIAL = re.compile(r"[A-Z]")
 
@@ -48,12 +48,28 @@ def _rules() -> _Rules:
     )
 
 
+def _token_before(text: str, dot: int) -> tuple[int, int]:
+    """(start, end) of the word before `dot`, at most 24 characters back: the longest run of characters
+    other than white space and ( [ “ " ‘ ' that ends at `dot` (or at a newline just before it, where
+    a regex "$" would also stop). Walked back character by character: a regex search tried every start
+    in the window."""
+    lo = max(0, dot - 24)
+    end = dot - 1 if dot > 0 and text[dot - 1] == "\n" else dot
+    start = end
+    while start > lo:
+        ch = text[start - 1]
+        if ch.isspace() or ch in _NOT_TOKEN:
+            break
+        start -= 1
+    return start, end
+
+
 def _is_abbreviation(text: str, dot: int, rules: _Rules) -> bool:
-    token_match = _TOKEN_BEFORE.search(text, max(0, dot - 24), dot)
-    if token_match is None:
+    start, end = _token_before(text, dot)
+    if start == end:
         return False
-    token = token_match.group()
-    at_line_start = token_match.start() == 0 or text[token_match.start() - 1] == "\n"
+    token = text[start:end]
+    at_line_start = start == 0 or text[start - 1] == "\n"
     return (
         token.casefold() in rules.abbreviations
         or (at_line_start and len(token) <= 2 and token.isdigit())  # a list item "1. ..."
