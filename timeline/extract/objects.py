@@ -124,13 +124,21 @@ def resolve_anaphora(lex: Lexicon, phrase: str, text: str, before: int, title: s
     return " ".join(words[:-1])
 
 
+def _facility(lex: Lexicon, word: str) -> bool:
+    """Whether one word (letters and digits) is a facility head: a set look-up where the regex's
+    case folding and lower case agree (ASCII on both sides), else the regex."""
+    if lex.facility_words is not None and word.isascii():
+        return word.lower() in lex.facility_words
+    return lex.facility_re.fullmatch(word) is not None
+
+
 def _tokens(text: str, lex: Lexicon, first_is_name: bool) -> Iterable[tuple[str, bool]]:
     for n, m in enumerate(_TOKEN.finditer(text)):
         token = m.group()
         folded = token.casefold()
         if len(folded) < 2 and not folded.isdigit():
             continue
-        if folded in lex.generic or folded in lex.type_of or lex.facility_re.fullmatch(folded):
+        if folded in lex.generic or folded in lex.type_of or _facility(lex, folded):
             continue  # facility heads are names of a kind, not of a thing: see event_key
         is_name = token[:1].isupper() or any(c.isdigit() for c in token)
         yield folded, is_name and (n > 0 or first_is_name)
