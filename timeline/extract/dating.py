@@ -34,14 +34,27 @@ def _unquoted(text: str, s: Sentence) -> str:
     return body
 
 
+_LAST_SENTENCE: list = [None]  # (lex, sentence text, what `_whole_sentence` read): one entry
+
+
+def _whole_sentence(lex: Lexicon, text: str, s: Sentence) -> tuple[str, str | None]:
+    """The sentence with quotes blanked, and the modality its words give every event in it
+    ("cancelled", "uncertain" or None); kept for the next trigger of the same sentence."""
+    last = _LAST_SENTENCE[0]
+    if last is not None and last[0] is lex and last[1] == s.text:
+        return last[2]
+    body = _unquoted(text, s)
+    whole = "cancelled" if lex.cancelled_re.search(body) else "uncertain" if lex.uncertain_re.search(body) else None
+    _LAST_SENTENCE[0] = (lex, s.text, (body, whole))
+    return body, whole
+
+
 def modality_of(lex: Lexicon, text: str, s: Sentence, start: int, end: int) -> str:
     """planned | changed | cancelled | uncertain | reported, from the words of the sentence."""
-    body = _unquoted(text, s)
+    body, whole = _whole_sentence(lex, text, s)
+    if whole is not None:
+        return whole
     at, after = start - s.start, end - s.start
-    if lex.cancelled_re.search(body):
-        return "cancelled"
-    if lex.uncertain_re.search(body):
-        return "uncertain"
     if lex.changed_re.search(body, after) or lex.changed_re.search(body, max(0, at - CHANGE_BEFORE), at):
         return "changed"
     if lex.planned_re.search(body, 0, min(len(body), at + PLANNED_AFTER)):

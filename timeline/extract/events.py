@@ -124,7 +124,8 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
     s = here.sentence
     triggers = [framed(lex, text, s, m) for m in matches]
     zones = companion_zones(lex, text, s, matches)
-    companions = companions_of(lex, text, here, zones, view(si + 1) if si + 1 < count else None)
+    # the next sentence is read only where a companion list may open it (its places cost a scan)
+    companions = companions_of(lex, text, here, zones, view(si + 1) if zones and si + 1 < count else None)
     represented, representative_at = representation(lex, text, here)
     phrases = [c.span() for c in lex.continuation_re.finditer(text, s.start, s.end)]
     continues = bool(phrases)

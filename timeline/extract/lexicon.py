@@ -70,6 +70,7 @@ class Lexicon(NamedTuple):
     object_max_words: int
     generic: frozenset[str]
     facility_re: re.Pattern[str]
+    facility_words: frozenset[str] | None  # the facility heads in lower case; None if one is not ASCII
     continuation_re: re.Pattern[str]
     sub_event_re: re.Pattern[str]
     purpose_re: re.Pattern[str]
@@ -137,6 +138,8 @@ def lexicon() -> Lexicon:
         object_max_words=int(objects["max_words"]),
         generic=_folded(objects["generic"]),
         facility_re=words_re(objects["facilities"]),
+        facility_words=(frozenset(w.lower() for w in objects["facilities"])
+                        if all(w.isascii() for w in objects["facilities"]) else None),
         continuation_re=words_re(links["continuations"]),
         sub_event_re=words_re(links["sub_event"]),
         purpose_re=re.compile(rf"(?<![\w-])(?:{alt(links['purpose'], 'i')})\s+$", re.IGNORECASE),

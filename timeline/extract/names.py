@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple, Sequence
 
+from timeline.extract.places import names_place, place_starts
 from timeline.extract.titles import MAX_NAME_WORDS, Lexicon, lexicon
 
 if TYPE_CHECKING:
@@ -39,9 +40,7 @@ class Person:
 
 
 def is_place(text: str) -> bool:
-    from timeline.extract.places import place_of
-
-    return place_of(text) is not None
+    return names_place(text)
 
 
 def valid_name(words: Sequence[str], lex: Lexicon) -> bool:
@@ -82,6 +81,9 @@ def chunk(text: str, pos: int, stop_at: set[int], conjunctions: bool = True) -> 
 def place_marker(tokens: list[Token], i: int) -> int:
     """Number of word tokens from i that spell a place ("Bontang", "Kota Bontang", "Korea Selatan"), with
     a part of it after it ("Berau Timur", "Bontang Kota")."""
+    first = tokens[i]
+    if first.kind != "word" or first.text.partition(" ")[0] not in place_starts():
+        return 0  # no place name starts with this word (`names_place` would say no to every run)
     for n in range(min(3, len(tokens) - i), 0, -1):
         run = tokens[i : i + n]
         if all(t.kind == "word" for t in run) and is_place(" ".join(t.text for t in run)):

@@ -22,6 +22,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"\(?[\w'’.-]+\)?")
 _CLAUSE_END = re.compile(r"[,;:]|\s[–—-]\s")
 _CLAUSE_BEGIN = re.compile(r"[,;:]\s|\s[–—-]\s")
+_PAREN_AFTER = re.compile(r"\)?\s*\([^()]{1,30}\)|\)")
 
 
 class EventObject(NamedTuple):
@@ -56,7 +57,7 @@ def _cap_words(span: str, max_words: int, from_end: bool = False) -> str:
 def object_after(lex: Lexicon, text: str, end: int, limit: int, stops: Sequence[tuple[int, int]]) -> str | None:
     """The object written after a trigger: "meresmikan [Pasar Rakyat Loa Kulu], Jumat ..."."""
     pos = end
-    paren = re.match(r"\)?\s*\([^()]{1,30}\)|\)", text[pos:limit])  # "inspeksi mendadak (sidak) ke RSUD ..."
+    paren = _PAREN_AFTER.match(text[pos:limit])  # "inspeksi mendadak (sidak) ke RSUD ..."
     if paren:
         pos += paren.end()
     lead = lex.object_lead_re.match(text, pos, limit)
@@ -123,13 +124,21 @@ def resolve_anaphora(lex: Lexicon, phrase: str, text: str, before: int, title: s
     return " ".join(words[:-1])
 
 
+def _facility(lex: Lexicon, word: str) -> bool:
+    """Whether one word (letters and digits) is a facility head: a set look-up where the regex's
+    case folding and lower case agree (ASCII on both sides), else the regex."""
+    if lex.facility_words is not None and word.isascii():
+        return word.lower() in lex.facility_words
+    return lex.facility_re.fullmatch(word) is not None
+
+
 def _tokens(text: str, lex: Lexicon, first_is_name: bool) -> Iterable[tuple[str, bool]]:
     for n, m in enumerate(_TOKEN.finditer(text)):
         token = m.group()
         folded = token.casefold()
         if len(folded) < 2 and not folded.isdigit():
             continue
-        if folded in lex.generic or folded in lex.type_of or lex.facility_re.fullmatch(folded):
+        if folded in lex.generic or folded in lex.type_of or _facility(lex, folded):
             continue  # facility heads are names of a kind, not of a thing: see event_key
         is_name = token[:1].isupper() or any(c.isdigit() for c in token)
         yield folded, is_name and (n > 0 or first_is_name)
@@ -138,11 +147,14 @@ def _tokens(text: str, lex: Lexicon, first_is_name: bool) -> Iterable[tuple[str,
 def _place_words(text: str) -> set[str]:
     """Folded words of `text` that are part of a region, city or country name ("Samarinda",
     "Kutai Kartanegara", "Korea Selatan"), not of a venue ("Pasar Segiri")."""
-    from timeline.extract.places import place_of
+    from timeline.extract.places import place_of, place_starts
 
-    words = [m.group() for m in _TOKEN.finditer(text)]
+    words = _TOKEN.findall(text)
+    starts = place_starts()
     out: set[str] = set()
     for i in range(len(words)):
+        if words[i] not in starts:
+            continue  # no place name starts with this word
         for n in (3, 2, 1):
             piece = words[i : i + n]
             if len(piece) == n and piece[0][:1].isupper() and place_of(" ".join(piece)) is not None:
@@ -163,7 +175,8 @@ def event_key(lex: Lexicon, obj: str | None, place: Place | None, object_at_clau
     key = dict.fromkeys([w for w, _ in obj_words] + [w for w, _ in site_words])
     thing = lex.location_split_re.split(obj, maxsplit=1)[0] if obj else None  # "Taman Kota Mimika [di ...]"
     if thing:
-        names = dict.fromkeys(w for w, is_name in _tokens(thing, lex, not object_at_clause_start) if is_name)
+        thing_words = obj_words if thing == obj else _tokens(thing, lex, not object_at_clause_start)
+        names = dict.fromkeys(w for w, is_name in thing_words if is_name)
         names.update((m.group().casefold(), None) for m in lex.facility_re.finditer(thing))
     else:
         names = dict.fromkeys(w for w, is_name in site_words if is_name)

@@ -37,6 +37,7 @@ class _Tables(NamedTuple):
     prefixes: frozenset[str]
     venue_re: re.Pattern[str]
     country_names: dict[str, str]
+    starts: frozenset[str]  # every word a place name or a region prefix begins with: no other word starts a place
 
 
 def load_table() -> dict:
@@ -128,7 +129,9 @@ def _tables() -> _Tables:
 
     heads = alternation(data["venues"]["heads"], any_space=False, word_start=True)  # longest first
     venue_re = re.compile(rf"{heads}(?:[ ](?:{_WORD}|\d+))*")
-    return _Tables(names, frozenset(data["regions"]["prefixes"]), venue_re, country_names)
+    prefixes = frozenset(data["regions"]["prefixes"])
+    starts = frozenset(name.partition(" ")[0] for name in names) | prefixes
+    return _Tables(names, prefixes, venue_re, country_names, starts)
 
 
 def _place(text: str, entry: _Entry) -> Place:
@@ -160,38 +163,76 @@ def place_of(name: str) -> Place | None:
     return None
 
 
+def names_place(name: str) -> bool:
+    """Whether `name` stands for a place (`place_of`); a first word no place name starts with rules
+    it out without a look-up."""
+    return name.strip().partition(" ")[0] in _tables().starts and place_of(name) is not None
+
+
+def place_starts() -> frozenset[str]:
+    """Every word a place name (or a region prefix) begins with: `place_of` of a name whose first word
+    is not one of them is None."""
+    return _tables().starts
+
+
 def _names_in(text: str, tables: _Tables) -> list[tuple[int, int, Place]]:
-    """Known place names inside runs of capitalized words, longest match first."""
+    """Known place names inside runs of capitalized words, longest match first. A word no place name
+    starts with (most capitalized words: names, titles, a sentence's first word) is passed over
+    without a look-up."""
     out: list[tuple[int, int, Place]] = []
+    starts, names = tables.starts, tables.names
     for run in _CAPS_RUN.finditer(text):
-        words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
+        first = run.group()
+        if " " not in first:  # one word, the usual run
+            if first in starts:
+                place = place_of(first) if "-" not in first or first in names else None
+                if place is not None:
+                    out.append((run.start(), run.end(), place))
+                    continue
+            if "-" in first:
+                _hyphen_parts(first, run.start(), out)
+            continue
+        words: list[tuple[int, int]] = []
+        at = run.start()
+        for w in first.split(" "):  # a run is words joined by single spaces
+            words.append((at, at + len(w)))
+            at += len(w) + 1
         i = 0
         while i < len(words):
             found = None
-            for j in range(min(len(words), i + MAX_WORDS), i, -1):
-                s, e = words[i][0], words[j - 1][1]
-                piece = text[s:e]
-                # "Jeju-Korea Selatan": the hyphen joins two places
-                if j - i == 1 and "-" in piece and piece not in tables.names:
-                    continue
-                place = place_of(piece)
-                if place is not None:
-                    found = (s, e, place, j)
-                    break
+            piece_start, piece_end = words[i]
+            if text[piece_start:piece_end] in starts:
+                for j in range(min(len(words), i + MAX_WORDS), i, -1):
+                    s, e = piece_start, words[j - 1][1]
+                    piece = text[s:e]
+                    # "Jeju-Korea Selatan": the hyphen joins two places
+                    if j - i == 1 and "-" in piece and piece not in names:
+                        continue
+                    place = place_of(piece)
+                    if place is not None:
+                        found = (s, e, place, j)
+                        break
             if found is None:
-                piece_start, piece_end = words[i]
                 piece = text[piece_start:piece_end]
                 if "-" in piece:
-                    for part in re.finditer(r"[^-]+", piece):
-                        place = place_of(part.group())
-                        if place is not None:
-                            out.append((piece_start + part.start(), piece_start + part.end(), place))
+                    _hyphen_parts(piece, piece_start, out)
                 i += 1
                 continue
             s, e, place, j = found
             out.append((s, e, place))
             i = j
     return out
+
+
+_HYPHEN_PART = re.compile(r"[^-]+")
+
+
+def _hyphen_parts(piece: str, at: int, out: list[tuple[int, int, Place]]) -> None:
+    """ "Jeju-Korea": each part of a hyphenated word that names a place."""
+    for part in _HYPHEN_PART.finditer(piece):
+        place = place_of(part.group())
+        if place is not None:
+            out.append((at + part.start(), at + part.end(), place))
 
 
 def find_places(text: str) -> list[tuple[int, int, Place]]:

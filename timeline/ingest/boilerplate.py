@@ -39,12 +39,37 @@ def _markers() -> _Markers:
     )
 
 
+def _at_line_starts(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` yields for a pattern that starts with "^" (multiline), tried only
+    where a line starts instead of at every character."""
+    out: list[re.Match[str]] = []
+    pos, size = 0, len(text)
+    while pos <= size:
+        match = pattern.match(text, pos)
+        if match is not None:
+            if match.end() == pos:  # an empty match: finditer's rules for those are its own
+                return list(pattern.finditer(text))
+            out.append(match)
+            pos = match.end()
+            if pos > 0 and text[pos - 1] != "\n":  # resume at the next line start
+                pos = text.find("\n", pos)
+                if pos < 0:
+                    break
+                pos += 1
+            continue
+        pos = text.find("\n", pos)
+        if pos < 0:
+            break
+        pos += 1
+    return out
+
+
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """The [start, end) spans of `text` that are boilerplate, in order (they may overlap)."""
     m = _markers()
-    spans = [match.span() for match in m.line.finditer(text)]
+    spans = [match.span() for match in _at_line_starts(m.line, text)]
     spans += [match.span() for match in m.inline.finditer(text)]
-    for match in m.tail.finditer(text):
+    for match in _at_line_starts(m.tail, text):
         before = text[: match.start()]
         if len(before) - before.count(" ") - before.count("\n") >= m.tail_min_before:
             spans.append((match.start(), len(text)))

@@ -19,7 +19,6 @@ from timeline.lang import alternation, table
 from timeline.temporal.days import safe_date
 from timeline.temporal.symbolic import Day, Mark, Recognition
 
-_NONEMPTY_LINE = re.compile(r"[^\n]*\S[^\n]*")
 # A cheap look for an explicit full date (13/09/2023, 13-9-2023, 13.09.2023, 12 September 2023) before the
 # temporal tagger is called on a piece of text; the tagger decides.
 _FULL_DATE_HINT = re.compile(
@@ -120,20 +119,30 @@ class Dateline(NamedTuple):
     paragraph: int  # index among the non-empty paragraphs scanned
 
 
-def _paragraphs(text: str, title: str | None, limit: int) -> list[re.Match[str]]:
-    out: list[re.Match[str]] = []
-    for m in _NONEMPTY_LINE.finditer(text):
-        if not out and title is not None and m.group().strip() == title.strip() and not _dateline_of(m):
-            continue  # the headline, unless it is really the lede
-        out.append(m)
-        if len(out) >= limit:
-            break
+def _paragraphs(text: str, title: str | None, limit: int) -> list[tuple[int, int]]:
+    """(start, end) of the first `limit` lines that are not blank (str.split and isspace: a regex
+    walking each line cost more than the rest of the dateline search)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    size = len(text)
+    while start <= size:
+        end = text.find("\n", start)
+        if end < 0:
+            end = size
+        line = text[start:end]
+        if line and not line.isspace():
+            if out or title is None or line.strip() != title.strip() or _dateline_of(text, start, end):
+                out.append((start, end))  # (the headline is skipped, unless it is really the lede)
+                if len(out) >= limit:
+                    break
+        start = end + 1
     return out
 
 
-def _dateline_of(paragraph: re.Match[str]) -> Dateline | None:
+@lru_cache(maxsize=32)  # the lede is read with and without its title (publication date, outlet): once a line
+def _dateline_of(text: str, start: int, end: int) -> Dateline | None:
     cues = _cues()
-    m = cues.dateline.match(paragraph.string, paragraph.start(), paragraph.end())
+    m = cues.dateline.match(text, start, end)
     if m is None:
         return None
     prefix = m.group("prefix")
@@ -152,7 +161,7 @@ def _dateline_of(paragraph: re.Match[str]) -> Dateline | None:
     )
     if not strong:
         return None
-    return Dateline(paragraph.start(), m.end(), prefix.strip(), outlet, 0)
+    return Dateline(start, m.end(), prefix.strip(), outlet, 0)
 
 
 def find_dateline(text: str, title: str | None = None) -> Dateline | None:
@@ -163,8 +172,8 @@ def find_dateline(text: str, title: str | None = None) -> Dateline | None:
 @lru_cache(maxsize=16)  # asked for by the publication date, the outlet and the officials of one article
 def _find_dateline(text: str, title: str | None) -> Dateline | None:
     cues = _cues()
-    for i, paragraph in enumerate(_paragraphs(text, title, cues.dateline_max)):
-        found = _dateline_of(paragraph)
+    for i, (start, end) in enumerate(_paragraphs(text, title, cues.dateline_max)):
+        found = _dateline_of(text, start, end)
         if found is not None:
             return found._replace(paragraph=i)
     return None
@@ -252,8 +261,8 @@ def publication_date(
         count = cues.without_dateline
     paragraphs = _paragraphs(text, title, count)
     if paragraphs:
-        lo = paragraphs[0].start()
-        hi = min(paragraphs[-1].end(), lo + _LEDE_MAX_CHARS)
+        lo = paragraphs[0][0]
+        hi = min(paragraphs[-1][1], lo + _LEDE_MAX_CHARS)
         found = _first_date(text, marks, starts, lo, hi)
         if found is not None:
             return found, "dateline"

@@ -16,9 +16,8 @@ from typing import NamedTuple
 from timeline.lang import table
 from timeline.model import Sentence
 
-_LINE = re.compile(r"[^\n]+")
 _SPACE = " \t\r\xa0\u200b"
-_TOKEN_BEFORE = re.compile(r"[^\s(\[“\"‘']+$")
+_NOT_TOKEN = "([“\"‘'"  # with white space, what ends the word before a full stop
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,4}\.)+[A-Za-z]{1,4}")
 _INITIAL = re.compile(r"[A-Z]")
 
@@ -49,12 +48,28 @@ def _rules() -> _Rules:
     )
 
 
+def _token_before(text: str, dot: int) -> tuple[int, int]:
+    """(start, end) of the word before `dot`, at most 24 characters back: the longest run of characters
+    other than white space and ( [ “ " ‘ ' that ends at `dot` (or at a newline just before it, where
+    a regex "$" would also stop). Walked back character by character: a regex search tried every start
+    in the window."""
+    lo = max(0, dot - 24)
+    end = dot - 1 if dot > 0 and text[dot - 1] == "\n" else dot
+    start = end
+    while start > lo:
+        ch = text[start - 1]
+        if ch.isspace() or ch in _NOT_TOKEN:
+            break
+        start -= 1
+    return start, end
+
+
 def _is_abbreviation(text: str, dot: int, rules: _Rules) -> bool:
-    token_match = _TOKEN_BEFORE.search(text, max(0, dot - 24), dot)
-    if token_match is None:
+    start, end = _token_before(text, dot)
+    if start == end:
         return False
-    token = token_match.group()
-    at_line_start = token_match.start() == 0 or text[token_match.start() - 1] == "\n"
+    token = text[start:end]
+    at_line_start = start == 0 or text[start - 1] == "\n"
     return (
         token.casefold() in rules.abbreviations
         or (at_line_start and len(token) <= 2 and token.isdigit())  # a list item "1. ..."
@@ -92,8 +107,15 @@ def split_sentences(text: str) -> list[Sentence]:
     cuts = _cuts(text)
     out: list[Sentence] = []
     ci = 0
-    for line in _LINE.finditer(text):
-        start, line_end = line.span()
+    size = len(text)
+    at = 0
+    while at < size:  # each line (a run of characters other than a newline), found with str.find
+        line_end = text.find("\n", at)
+        if line_end < 0:
+            line_end = size
+        start, at = at, line_end + 1
+        if start == line_end:
+            continue
         while ci < len(cuts) and cuts[ci] <= start:
             ci += 1
         while True:
