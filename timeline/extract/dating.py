@@ -34,18 +34,19 @@ def _unquoted(text: str, s: Sentence) -> str:
     return body
 
 
-_LAST_SENTENCE: list = [None]  # (lex, sentence text, what `_whole_sentence` read): one entry
+_LAST_SENTENCE: list = [None]  # (lex, article text, sentence start and end, what `_whole_sentence` read)
 
 
 def _whole_sentence(lex: Lexicon, text: str, s: Sentence) -> tuple[str, str | None]:
     """The sentence with quotes blanked, and the modality its words give every event in it
-    ("cancelled", "uncertain" or None); kept for the next trigger of the same sentence."""
+    ("cancelled", "uncertain" or None); kept for the next trigger of the same sentence of the same
+    text (a quote opened in an earlier sentence blanks it, so equal sentences of two texts may differ)."""
     last = _LAST_SENTENCE[0]
-    if last is not None and last[0] is lex and last[1] == s.text:
-        return last[2]
+    if last is not None and last[0] is lex and last[1] is text and last[2] == (s.start, s.end):
+        return last[3]
     body = _unquoted(text, s)
     whole = "cancelled" if lex.cancelled_re.search(body) else "uncertain" if lex.uncertain_re.search(body) else None
-    _LAST_SENTENCE[0] = (lex, s.text, (body, whole))
+    _LAST_SENTENCE[0] = (lex, text, (s.start, s.end), (body, whole))
     return body, whole
 
 
