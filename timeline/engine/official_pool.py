@@ -44,6 +44,7 @@ def check_officials(files, rows, identity, todo: set[str], plan, extractor, *, l
     names = {o.id: o.name for o in identity.officials}
     pool = extractor.pool
     if pool is None or extractor.broken or len(todo) < POOL_MIN_OFFICIALS:
+        extractor.close()  # its processes would only add to the peak memory from here on
         return _here(files, rows, identity, groups(todo, len(rows)), names, plan), {}
     pending = groups(todo, len(rows), extractor.jobs)
     records: dict = {}
