@@ -48,15 +48,27 @@ def test_serial_and_local_pool_and_cache_give_the_same_report(generated, tmp_pat
 
 
 @pytest.mark.parametrize("cached", [False, True], ids=["uncached", "cold-cache"])
-def test_officials_checked_a_group_of_files_at_a_time_give_the_same_report(generated, tmp_path, monkeypatch, cached):
-    import timeline.engine.local as local
+@pytest.mark.parametrize("jobs", [1, 2], ids=["here", "on-the-pool"])
+def test_officials_checked_a_group_of_files_at_a_time_give_the_same_report(generated, tmp_path, monkeypatch, cached,
+                                                                           jobs):
+    import timeline.engine.official_pool as official_pool
 
     whole = rendered([generated], engine="serial", use_cache=False)
-    assert local._groups({"a", "b", "c", "d", "e"}, 150) == [{"a", "b", "c", "d", "e"}]
-    monkeypatch.setattr(local, "GROUP_FILES", 20)  # 150 files: seven groups of officials
-    assert len(local._groups({f"o{n}" for n in range(40)}, 150)) == 7
+    assert official_pool.groups({"a", "b", "c", "d", "e"}, 150) == [{"a", "b", "c", "d", "e"}]
+    assert official_pool.groups({"a", "b", "c"}, 150, 2) == [{"a", "c"}, {"b"}]
+    monkeypatch.setattr(official_pool, "GROUP_FILES", 20)  # 150 files: seven groups of officials (14 on 2 workers)
+    assert len(official_pool.groups({f"o{n}" for n in range(40)}, 150)) == 7
+    assert len(official_pool.groups({f"o{n}" for n in range(40)}, 150, 2)) == 14
+    monkeypatch.setattr(official_pool, "POOL_MIN_OFFICIALS", 1)
+    here = []
+    original = official_pool._here
+    monkeypatch.setattr(official_pool, "_here", lambda *a: here.append(len(a[3])) or original(*a))
     kw = {"cache_dir": tmp_path / "cache"} if cached else {"use_cache": False}
-    assert rendered([generated], engine="serial", **kw) == whole
+    assert rendered([generated], engine="local", jobs=jobs, **kw) == whole
+    assert here == ([] if jobs > 1 else [7])  # on the pool, no official was checked in this process
+    for fmt in ("text", "sarif", "html"):
+        assert rendered([generated], fmt, engine="local", jobs=jobs, use_cache=False) == rendered(
+            [generated], fmt, engine="serial", use_cache=False)
 
 
 def test_dask_on_a_two_worker_cluster_gives_the_local_report(generated, dask_cluster):

@@ -54,6 +54,17 @@ def _encode(item):
 local._encode_in_worker = _encode
 """
 
+KILL_A_CHECKING_WORKER = """
+import os, signal
+import timeline.engine.official_pool as official_pool
+official_pool.POOL_MIN_OFFICIALS = 1  # the small archive's officials are checked on the pool too
+
+def _dying(*args):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+official_pool._check_share = _dying
+"""
+
 # Each file takes 20 ms longer, so the signal surely comes while the workers still extract.
 SLOW_WORKERS = """
 import time
@@ -161,6 +172,16 @@ def test_a_killed_worker_costs_one_warning_and_the_run_still_gives_the_full_repo
         prelude += (f"\nimport timeline.engine.files as files\nfiles.BATCH_FILES = {batch}\n"
                     "local.POOL_MIN_FILES = 1\n")
     proc = check_json(archive, "--jobs", "2", prelude=prelude)
+    assert_clean(proc)
+    assert proc.stdout == reference
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "worker process stopped" in lines[0], proc.stderr
+    again = check_json(archive)
+    assert again.stdout == reference and again.stderr == ""
+
+
+def test_a_worker_killed_while_checking_officials_costs_one_warning_and_they_are_checked_here(archive, reference):
+    proc = check_json(archive, "--jobs", "2", prelude=KILL_A_CHECKING_WORKER)
     assert_clean(proc)
     assert proc.stdout == reference
     lines = proc.stderr.strip().splitlines()

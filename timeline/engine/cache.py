@@ -132,6 +132,9 @@ class NullStore:
     def put_encoded(self, rows: Iterable[Encoded]) -> None:
         return None
 
+    def blobs(self, keys: Iterable[str]) -> dict[str, bytes]:
+        return {}
+
     def index(self, keys: Iterable[str]) -> dict[str, RowIndex]:
         return {}
 
@@ -221,6 +224,16 @@ class Store(SqliteStore, NullStore):
         self.hits += len(found)
         self.misses += len(wanted) - len(found)
         return found
+
+    def blobs(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """The stored bytes of those keys that have a row, undecoded (for a worker to decode)."""
+        if self._conn is None:
+            return {}
+        try:
+            return dict(self._select("blob", list(dict.fromkeys(keys))))
+        except sqlite3.DatabaseError as exc:
+            self._broken(exc)
+            return {}
 
     def index(self, keys: Iterable[str]) -> dict[str, RowIndex]:
         """The index kept beside those keys that have a row, without loading the rows."""

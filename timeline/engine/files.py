@@ -270,6 +270,21 @@ class ArchiveFiles:
     def digests(self, rows: Iterable[Row]) -> list:
         return [d for result in self.load(rows) for d in result.digests]
 
+    def blobs(self, rows: Iterable[Row]) -> list[tuple[str, bytes]]:
+        """(path as shown, bytes as the cache stores them) of these rows, in order, without decoding
+        them: what a worker decodes itself."""
+        from timeline.engine.codec import dumps
+
+        rows = list(rows)
+        stored = self.store.blobs(r.key for r in rows if r.key not in self.fresh and r.key not in self.encoded)
+        out = []
+        for row in rows:
+            blob = self.encoded[row.key][0] if row.key in self.encoded else stored.get(row.key)
+            if blob is None:  # extracted here, or a row gone from the cache: loaded (or extracted) again
+                blob = dumps(self.fresh.get(row.key) or next(iter(self.load([row])), None))
+            out.append((row.path, blob))
+        return out
+
     # ---- the rest of the run ---------------------------------------------------------------------
 
     def results(self):

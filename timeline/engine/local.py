@@ -22,7 +22,6 @@ from timeline.lang import Text
 from timeline.model import Archive
 
 POOL_MIN_FILES = 64  # below this, starting processes costs more than it saves
-GROUP_FILES = 10_000  # files whose claims are held at once while officials are checked
 
 _WORKER_ROSTER = None
 _WORKER_READING = None
@@ -219,13 +218,12 @@ def run_serial(job: Job, progress=None) -> RunResult:
 def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     """A whole run: heads establish who is who (or the cached identity, when no file's officials
     changed); cached per-official results are reused; the other officials are checked from the
-    digests of the files that involve them."""
-    from timeline.checks.runner import official_inputs, official_result
-    from timeline.engine.results import official_keys, salt_of, scope_of
+    digests of the files that involve them (on the extractor's workers, when it started them)."""
+    from timeline.engine.official_pool import check_officials
+    from timeline.engine.results import encode_result, official_keys, salt_of, scope_of
 
     # While workers extract the changed files, load what re-checking their officials will need.
     rows = files.resolve(extractor, heads=True, meanwhile=_import_checks)
-    extractor.close()  # its processes would only add to the peak memory from here on
     store = files.results()
     code = files.store_code()
     salt = salt_of(code, files.config_key, job.plan.fingerprint())
@@ -242,18 +240,14 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     else:
         todo = {identity.canonical(x) for r in rows for x in r.index.officials}
     if todo:
-        names = {o.id: o.name for o in identity.officials}
-        fresh = {}
-        for group in _groups(todo, len(rows)):  # a group's files at a time: the peak is one group's claims
-            aliases = {x for r in rows for x in r.index.officials if identity.canonical(x) in group}
-            digests = files.digests([r for r in rows if r.index.officials & aliases])
-            fresh.update((oid, official_result(oid, nodes, events, names, job.plan))
-                         for oid, (nodes, events) in official_inputs(digests, identity, group).items())
-            del digests
+        fresh, encoded = check_officials(files, rows, identity, todo, job.plan, extractor,
+                                         lazy_events=job.lazy_events)
         files.forget()  # what the report needs is in the results now
         if store.enabled:
-            store.put_many(((keys[oid], fresh.get(oid, _EMPTY)) for oid in todo), scope, code)
+            store.put_records(((keys[oid], encoded[oid] if oid in encoded else encode_result(fresh.get(oid, _EMPTY)))
+                               for oid in todo), scope, code)
         results.update(fresh)
+    extractor.close()  # its processes would only add to the peak memory from here on
     if store.enabled:
         store.prune(keys.values(), scope, code)
     files.finish()
@@ -268,14 +262,6 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
         sources={s.key: s for r in rows for s in _sources(r)} if job.sources else None,
         root=job.root,
     )
-
-
-def _groups(officials: set[str], files: int) -> list[set[str]]:
-    """The officials to check, split so that each group's files hold about GROUP_FILES files' claims (a
-    file that names officials of two groups is read for each; most name one or two)."""
-    n = max(1, files // GROUP_FILES)
-    ordered = sorted(officials)
-    return [set(ordered[i::n]) for i in range(n)]
 
 
 def _identity(rows, store, code: str, config_key: str, scope: str, roster):

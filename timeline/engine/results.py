@@ -106,6 +106,9 @@ class NullResults:
     def put_many(self, rows: Iterable[tuple[str, object]], scope: str, code: str) -> None:
         return None
 
+    def put_records(self, rows: Iterable[tuple[str, tuple]], scope: str, code: str) -> None:
+        return None
+
     def prune(self, live: Iterable[str], scope: str, code: str) -> int:
         return 0
 
@@ -167,13 +170,13 @@ class ResultStore(SqliteStore):
 
     def put_many(self, rows: Iterable[tuple[str, object]], scope: str, code: str) -> None:
         """Store (key, OfficialResult) rows, each with the JSON report's listing of its events."""
+        self.put_records(((key, encode_result(value)) for key, value in rows), scope, code)
+
+    def put_records(self, rows: Iterable[tuple[str, tuple]], scope: str, code: str) -> None:
+        """Store (key, `encode_result` record) rows."""
         if self._conn is None:
             return
-        from timeline.render.json import events_listing
-
-        records = [(key, code, scope, dumps(tuple(value.drafts)), dumps(tuple(value.events)), len(value.events),
-                    zlib.compress(events_listing(value.events).encode("utf-8"), 1))
-                   for key, value in rows]
+        records = [(key, code, scope, *record) for key, record in rows]
         if not records:
             return
         try:
@@ -226,6 +229,26 @@ class ResultStore(SqliteStore):
             self._broken(exc)
             return 0
         return gone + len(stale)
+
+
+def encode_result(value) -> tuple[bytes, bytes, int, bytes]:
+    """An OfficialResult as a row keeps it: drafts, events, how many, the JSON listing (compressed)."""
+    from timeline.render.json import events_listing
+
+    return (dumps(tuple(value.drafts)), dumps(tuple(value.events)), len(value.events),
+            zlib.compress(events_listing(value.events).encode("utf-8"), 1))
+
+
+def decode_result(record: tuple[bytes, bytes, int, bytes], lazy_events: bool = False):
+    """The OfficialResult of an `encode_result` record (events as `StoredEvents` with `lazy_events`)."""
+    from timeline.engine.plan import OfficialResult
+
+    drafts, events, count, listing = record
+    if lazy_events:
+        claims = StoredEvents(events, count, zlib.decompress(listing).decode("utf-8"))
+    else:
+        claims = _claims(events, count)
+    return OfficialResult(loads(drafts, tuple), claims)
 
 
 def open_results(directory: Path | None) -> ResultStore | NullResults:
