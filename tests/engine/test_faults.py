@@ -171,17 +171,16 @@ def test_a_killed_worker_costs_one_warning_and_the_run_still_gives_the_full_repo
     if batch:  # files handed to the pool in many batches: the later ones find it broken
         prelude += (f"\nimport timeline.engine.files as files\nfiles.BATCH_FILES = {batch}\n"
                     "local.POOL_MIN_FILES = 1\n")
-    proc = check_json(archive, "--jobs", "2", prelude=prelude)
-    assert_clean(proc)
-    assert proc.stdout == reference
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and "worker process stopped" in lines[0], proc.stderr
-    again = check_json(archive)
-    assert again.stdout == reference and again.stderr == ""
+    assert_one_warning_and_the_full_report(check_json(archive, "--jobs", "2", prelude=prelude), archive, reference)
 
 
 def test_a_worker_killed_while_checking_officials_costs_one_warning_and_they_are_checked_here(archive, reference):
     proc = check_json(archive, "--jobs", "2", prelude=KILL_A_CHECKING_WORKER)
+    assert_one_warning_and_the_full_report(proc, archive, reference)
+
+
+def assert_one_warning_and_the_full_report(proc, archive, reference) -> None:
+    """A run that lost a worker: the cold report, one warning, and a clean run after it."""
     assert_clean(proc)
     assert proc.stdout == reference
     lines = proc.stderr.strip().splitlines()
