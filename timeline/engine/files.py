@@ -281,7 +281,10 @@ class ArchiveFiles:
         for row in rows:
             blob = self.encoded[row.key][0] if row.key in self.encoded else stored.get(row.key)
             if blob is None:  # extracted here, or a row gone from the cache: loaded (or extracted) again
-                blob = dumps(self.fresh.get(row.key) or next(iter(self.load([row])), None))
+                result = self.fresh.get(row.key) or next(iter(self.load([row])), None)
+                if result is None:
+                    continue  # nothing to read any more: `digests` would give none either
+                blob = dumps(result)
             out.append((row.path, blob))
         return out
 
