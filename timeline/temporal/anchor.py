@@ -31,7 +31,6 @@ from timeline.temporal.symbolic import (
 from timeline.temporal.vocab import vocab
 
 EVENING_HOUR, EARLY_HOUR = 18, 6  # a clock before EARLY_HOUR after one from EVENING_HOUR on has passed midnight
-EVENING_PARTS = frozenset({"malam"})  # ... or after a day's evening
 _CLAUSE_END = re.compile(r"\s*\)?\s*(?:[.!?;]|$)")
 _COMMA_AFTER = re.compile(r"\s*,")
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
@@ -204,7 +203,8 @@ def _past_midnight(day: TimeExpression, mark: Mark) -> bool:
     if day.time is None or not now or day.value is None or day.value.start != day.value.end:
         return False
     before = day.time.clock
-    evening = int(before[:2]) >= EVENING_HOUR if before else day.time.part in EVENING_PARTS
+    # ... or the part of day that runs into midnight ("malam": `midnight_part` in lang/id/temporal.toml)
+    evening = int(before[:2]) >= EVENING_HOUR if before else day.time.part == vocab().data["time"]["midnight_part"]
     return evening and int(now[:2]) < EARLY_HOUR
 
 

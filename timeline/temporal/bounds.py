@@ -55,16 +55,15 @@ def _trimmed(mark: Mark, text: str) -> Mark:
 
 def _widened(mark: Mark, text: str) -> Mark:
     p = _patterns()
+    m = None
     if mark.kind == "duration":
         m = p["after_length"].match(text, mark.end)
-    elif mark.kind in _DAY_KINDS and not (mark.time is not None and mark.time.local):
-        m = p["local"].match(text, mark.end) or p["offset"].match(text, mark.end)
-        if m is not None and mark.time is not None and mark.time.clock and m.re is p["local"]:
-            mark = replace(mark, time=replace(mark.time, local=True))
     elif mark.kind in _DAY_KINDS:
-        m = p["offset"].match(text, mark.end)
-    else:
-        m = None
+        if mark.time is None or not mark.time.local:  # a clock already local ("waktu setempat") is not again
+            m = p["local"].match(text, mark.end)
+            if m is not None and mark.time is not None and mark.time.clock:
+                mark = replace(mark, time=replace(mark.time, local=True))
+        m = m or p["offset"].match(text, mark.end)
     if m is None:
         return mark
     return replace(mark, text=text[mark.start:m.end()], end=m.end())

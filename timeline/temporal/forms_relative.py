@@ -8,6 +8,7 @@ choosing the anchor; lengths and recurrences need none (value None).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from timeline.lang import norm
 from timeline.model import ClockTime, Duration
@@ -329,6 +330,13 @@ def _redup(scan, m):
     return make(scan, m, "duration", duration=Duration(vocab().unit_of[word], None))
 
 
+@lru_cache(maxsize=1)
+def _relative_words() -> frozenset[str]:
+    """"ini", "depan", "lalu" ...: after a unit they make it a relative period ("tahun ini")."""
+    rel = vocab().data["relative"]
+    return frozenset(norm(w) for w in rel["this"] + rel["next"] + rel["last"])
+
+
 def _set(scan, m):
     v = vocab()
     if m["ev2"]:
@@ -337,8 +345,7 @@ def _set(scan, m):
     if m["per2"]:
         return make(scan, m, "set", duration=Duration(_unit(m["per2"]), 1))
     if m["perw"]:
-        rel = v.data["relative"]
-        if norm(word_after(scan.text, m.end())) in {norm(w) for w in rel["this"] + rel["next"] + rel["last"]}:
+        if norm(word_after(scan.text, m.end())) in _relative_words():
             return read_at(scan, m.start("pu"))  # "dalam tahun ini": this year, within it, no recurrence
         return make(scan, m, "set", duration=Duration(_unit(_bare_unit(m["pu"])), 1))
     if m["ev"]:

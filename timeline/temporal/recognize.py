@@ -211,30 +211,19 @@ def _glued_starts(g, text: str) -> dict[int, tuple[str, re.Pattern[str]]]:
     out = {}
     for glued in g.glued:
         if glued.ends is not None:
-            found = []
+            starts = []
             for end in glued.ends.finditer(text):
                 m = glued.finder.search(text, max(0, end.start() - glued.reach), end.end())
                 if m is not None:
-                    found.append(m)
+                    starts.append(m.start(1))
         else:
-            found = list(glued.finder.finditer(text))
+            starts = [m.start(1) for m in glued.finder.finditer(text)]
             if text[:1] != "\n" and (m := glued.finder.match("\n" + text[:200])) is not None:
-                found.append(_Shifted(m))
-        for m in found:
-            at = m.start(1)
+                starts.append(m.start(1) - 1)  # the first line, read as if a line break came before it
+        for at in starts:
             if not glued.after_letter or (at > 0 and text[at - 1].isalpha()):
                 out[at] = (glued.name, glued.reading)
     return out
-
-
-class _Shifted:
-    """A match on "\n" + the text's beginning, with offsets in the text."""
-
-    def __init__(self, m: re.Match[str]) -> None:
-        self._m = m
-
-    def start(self, group: int = 0) -> int:
-        return self._m.start(group) - 1
 
 
 @lru_cache(maxsize=1)
@@ -244,11 +233,14 @@ def _readings() -> dict:
     return {**forms_calendar.READINGS, **forms_relative.READINGS, **forms_periods.READINGS}
 
 
+_WORD = re.compile(r"\w+")
+
+
 def read_at(scan: Scan, start: int) -> Mark | Skip | None:
     """The reading of the word-led expression beginning at `start`: for a reading that finds its own
     first words belong to the expression after them ("dalam tahun ini": "tahun ini")."""
     g = grammar()
-    m = re.compile(r"\w+").match(scan.text, start)
+    m = _WORD.match(scan.text, start)
     if m is None:
         return None
     for name, pattern in g.first_word_branches.get(m.group().lower(), ()):
