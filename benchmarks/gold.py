@@ -176,16 +176,22 @@ class Result:
         }
 
 
-def read_published(article: dict) -> str | None:
-    """The publication day timeline reads from the record: its `published`, unless its address carries an
-    earlier day (`timeline.ingest.published.url_date`: the crawl stamped IndoSum's `published` later)."""
-    from timeline.ingest.published import url_date
+_READ: dict[str, str | None] = {}
 
-    pub = article.get("published")
-    first = url_date(article.get("url"))
-    if first is not None and (not pub or first.isoformat() < pub[:10]):
-        return first.isoformat()
-    return pub
+
+def read_published(article: dict) -> str | None:
+    """The publication day timeline reads from the record (its reader, `parse_article`): `published`,
+    unless the address carries an earlier day (IndoSum's `published` is often the crawl)."""
+    if article["id"] not in _READ:
+        import json
+
+        from timeline.ingest import parse_article
+
+        record = {"text": article["text"], "date": article.get("published"), "url": article.get("url")}
+        found, _ = parse_article("gold.json", json.dumps(record).encode())
+        day = found[0].published if found else None
+        _READ[article["id"]] = day.isoformat() if day else None
+    return _READ[article["id"]]
 
 
 def reference_for(article: dict, policy: str) -> tuple[date | None, str]:
