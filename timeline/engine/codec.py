@@ -7,7 +7,8 @@ import dataclasses
 import io
 import pickle
 import zlib
-from typing import Any
+from operator import attrgetter
+from typing import Any, Callable
 
 _PICKLE_PROTOCOL = 5
 _ZLIB_LEVEL = 1  # fast; pickled digests repeat class names and text, ~3-5x smaller
@@ -115,6 +116,25 @@ def _same(value: Any) -> Any:
     return value
 
 
+_PLANS: dict[type, tuple[bool, Callable[[Any], tuple]] | None] = {}
+
+
+def _plan(cls: type) -> tuple[bool, Callable[[Any], tuple]] | None:
+    """How the pickler writes a `cls`: (whether it is a shared value record, a getter of its field
+    values as a tuple), or None to pickle it as usual. Worked out once per class."""
+    plan = _PLANS.get(cls, False)
+    if plan is False:
+        names = _init_fields(cls)
+        if not names:
+            plan = None
+        else:
+            getter = attrgetter(*names)
+            values = getter if len(names) > 1 else (lambda obj, get=getter: (get(obj),))
+            plan = ((cls.__module__, cls.__qualname__) in _SHARED, values)
+        _PLANS[cls] = plan
+    return plan
+
+
 class _Pickler(pickle.Pickler):
     """Pickles records as `_new(Class, *values)`: loading fills the slots directly, about twice as fast
     as calling the constructor and three times as fast as the per-object `__setstate__` frozen slotted
@@ -126,14 +146,17 @@ class _Pickler(pickle.Pickler):
 
     def reducer_override(self, obj: Any) -> Any:
         cls = type(obj)
-        names = _init_fields(cls)
-        if not names:
+        plan = _PLANS.get(cls, False)
+        if plan is False:
+            plan = _plan(cls)
+        if plan is None:
             return NotImplemented
-        if (cls.__module__, cls.__qualname__) in _SHARED:
+        shared, values = plan
+        if shared:
             first = self._first.setdefault(obj, obj)
             if first is not obj:
                 return _same, (first,)
-        return _new, (cls, *[getattr(obj, name) for name in names])
+        return _new, (cls, *values(obj))
 
 
 def dumps(value: Any) -> bytes:

@@ -165,10 +165,13 @@ def _check_group(group: int, shares: list[bytes | None], identity, names, plan, 
     over each of its officials; results encoded for the trip to the client."""
     from timeline.checks.runner import official_inputs, official_result
     from timeline.engine.codec import dumps, loads
+    from timeline.engine.gc_pause import paused_gc
 
-    digests = [d for blob in shares if blob is not None for d in loads(blob).digests]
-    inputs = official_inputs(digests, identity, _Members(group, groups))
-    return [(oid, dumps(official_result(oid, nodes, events, names, plan))) for oid, (nodes, events) in inputs.items()]
+    with paused_gc():
+        digests = [d for blob in shares if blob is not None for d in loads(blob).digests]
+        inputs = official_inputs(digests, identity, _Members(group, groups))
+        return [(oid, dumps(official_result(oid, nodes, events, names, plan)))
+                for oid, (nodes, events) in inputs.items()]
 
 
 # ---- the client ---------------------------------------------------------------------------------

@@ -219,6 +219,7 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     """A whole run: heads establish who is who (or the cached identity, when no file's officials
     changed); cached per-official results are reused; the other officials are checked from the
     digests of the files that involve them (on the extractor's workers, when it started them)."""
+    from timeline.engine.gc_pause import paused_gc
     from timeline.engine.official_pool import check_officials
     from timeline.engine.results import encode_result, official_keys, salt_of, scope_of
 
@@ -228,13 +229,15 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     code = files.store_code()
     salt = salt_of(code, files.config_key, job.plan.fingerprint())
     scope = scope_of(job.paths, salt)
-    identity = _identity(rows, store, code, files.config_key, scope, extractor.roster)
+    with paused_gc():  # every file's officials decoded, then every cached result: objects that stay
+        identity = _identity(rows, store, code, files.config_key, scope, extractor.roster)
     if files.progress is not None:
         files.progress.update(officials=len(identity.officials))
     results: dict = {}
     if store.enabled:
         keys = official_keys([(r.path, r.key, r.index) for r in rows], identity, salt)
-        cached = store.get_many(keys.values(), lazy_events=job.lazy_events)
+        with paused_gc():
+            cached = store.get_many(keys.values(), lazy_events=job.lazy_events)
         results = {oid: cached[key] for oid, key in keys.items() if key in cached}
         todo = {oid for oid in keys if oid not in results}
     else:
@@ -309,6 +312,7 @@ def _run_focused(files, extractor: Extractor, job: Job) -> RunResult:
     rows' articles are counted from the cache index."""
     from timeline.archive.identity import identify
     from timeline.checks.runner import norm_path, run_archive
+    from timeline.engine.gc_pause import paused_gc
 
     if files.extracting():
         _import_checks()  # while a worker extracts the changed files, this process would only wait
@@ -317,12 +321,14 @@ def _run_focused(files, extractor: Extractor, job: Job) -> RunResult:
     basenames = {os.path.basename(p) for p in wanted}
     focus = {r.key for r in rows if os.path.basename(r.path) in basenames and norm_path(r.path) in wanted}
     involved = frozenset().union(*(r.index.officials for r in rows if r.key in focus))
-    loaded = files.load(r for r in rows if r.key in focus or r.index.officials & involved)
-    digests = tuple(d for result in loaded for d in result.digests)
+    with paused_gc():  # the rows of the changed files' officials, decoded
+        loaded = files.load(r for r in rows if r.key in focus or r.index.officials & involved)
+        digests = tuple(d for result in loaded for d in result.digests)
+        identity = identify((d.officials for d in digests), extractor.roster)
     files.finish()
     archive = Archive(
         digests=digests,
-        identity=identify((d.officials for d in digests), extractor.roster),
+        identity=identity,
         problems=files.problems_with(p for result in loaded for p in result.problems),
         notes=files.notes(),
         unloaded=sum(r.index.articles for r in rows) - len(digests),

@@ -65,7 +65,10 @@ def check_officials(files, rows, identity, todo: set[str], plan, extractor, *, l
         here = _here(files, rows, identity, [*running.values(), *pending], names, plan)
     else:
         here = {}
-    results = {oid: decode_result(record, lazy_events) for oid, record in records.items()}
+    from timeline.engine.gc_pause import paused_gc
+
+    with paused_gc():
+        results = {oid: decode_result(record, lazy_events) for oid, record in records.items()}
     results.update(here)
     return results, records
 
@@ -73,13 +76,15 @@ def check_officials(files, rows, identity, todo: set[str], plan, extractor, *, l
 def _here(files, rows, identity, todo_groups: Iterable[set[str]], names, plan) -> dict:
     """The checks in this process, a group's files at a time."""
     from timeline.checks.runner import official_inputs, official_result
+    from timeline.engine.gc_pause import paused_gc
 
     fresh = {}
     for group in todo_groups:
-        digests = files.digests(_rows_of(rows, identity, group))
-        fresh.update((oid, official_result(oid, nodes, events, names, plan))
-                     for oid, (nodes, events) in official_inputs(digests, identity, group).items())
-        del digests
+        with paused_gc():  # one group's claims and graphs at a time
+            digests = files.digests(_rows_of(rows, identity, group))
+            fresh.update((oid, official_result(oid, nodes, events, names, plan))
+                         for oid, (nodes, events) in official_inputs(digests, identity, group).items())
+            del digests
     return fresh
 
 
@@ -89,10 +94,12 @@ def _check_share(blobs: list[tuple[str, bytes]], identity, group: set[str], plan
     from timeline.checks.runner import official_inputs, official_result
     from timeline.engine.codec import loads
     from timeline.engine.relocate import relocate
+    from timeline.engine.gc_pause import paused_gc
     from timeline.engine.results import encode_result
 
-    digests = [d for path, blob in blobs for d in relocate(loads(blob), path).digests]
-    del blobs
-    names = {o.id: o.name for o in identity.officials}
-    return {oid: encode_result(official_result(oid, nodes, events, names, plan))
-            for oid, (nodes, events) in official_inputs(digests, identity, group).items()}
+    with paused_gc():
+        digests = [d for path, blob in blobs for d in relocate(loads(blob), path).digests]
+        del blobs
+        names = {o.id: o.name for o in identity.officials}
+        return {oid: encode_result(official_result(oid, nodes, events, names, plan))
+                for oid, (nodes, events) in official_inputs(digests, identity, group).items()}
