@@ -170,8 +170,11 @@ def _check_group(group: int, shares: list[bytes | None], identity, names, plan, 
     with paused_gc():
         digests = [d for blob in shares if blob is not None for d in loads(blob).digests]
         inputs = official_inputs(digests, identity, _Members(group, groups))
-        return [(oid, dumps(official_result(oid, nodes, events, names, plan)))
-                for oid, (nodes, events) in inputs.items()]
+        del digests
+        results = [(oid, dumps(official_result(oid, nodes, events, names, plan)))
+                   for oid, (nodes, events) in inputs.items()]
+        del inputs  # freed by reference counting, before the collector is back to walk them
+    return results
 
 
 # ---- the client ---------------------------------------------------------------------------------

@@ -101,5 +101,7 @@ def _check_share(blobs: list[tuple[str, bytes]], identity, group: set[str], plan
         digests = [d for path, blob in blobs for d in relocate(loads(blob), path).digests]
         del blobs
         names = {o.id: o.name for o in identity.officials}
-        return {oid: encode_result(official_result(oid, nodes, events, names, plan))
-                for oid, (nodes, events) in official_inputs(digests, identity, group).items()}
+        encoded = {oid: encode_result(official_result(oid, nodes, events, names, plan))
+                   for oid, (nodes, events) in official_inputs(digests, identity, group).items()}
+        del digests  # freed by reference counting, before the collector is back to walk them
+    return encoded
