@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any, Literal, Mapping, get_args
+from typing import Any, Literal, Mapping, TypeVar, dataclass_transform, get_args
 
 from timeline.lang import Text
 
@@ -33,6 +33,34 @@ MentionForm = Literal["full", "title", "surname", "pronoun", "honorific"]
 Severity = Literal["error", "warning", "info"]
 Scope = Literal["article", "official"]
 
+_R = TypeVar("_R")
+
+
+@dataclass_transform(frozen_default=True)
+def record(cls: type[_R]) -> type[_R]:
+    """A frozen, slotted dataclass whose `__init__` fills each slot through its descriptor instead of
+    calling `object.__setattr__` per field (what frozen dataclasses do): a third faster, and extraction
+    makes a few hundred records an article. Same signature, defaults, equality, hash and repr."""
+    cls = dataclass(frozen=True, slots=True)(cls)
+    params, body, namespace = [], [], {}
+    for i, f in enumerate(fields(cls)):
+        if f.default_factory is not MISSING or not f.init:  # pragma: no cover - no record uses them
+            return cls
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            namespace[f"d{i}"] = f.default
+            params.append(f"{f.name}=d{i}")
+        namespace[f"s{i}"] = getattr(cls, f.name).__set__
+        body.append(f"    s{i}(self, {f.name})\n")
+    exec(f"def __init__(self, {', '.join(params)}):\n" + "".join(body), namespace)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init
+    return cls
+
+
 # --------------------------------------------------------------------------------------------------
 # Time expressions (timeline.temporal)
 # --------------------------------------------------------------------------------------------------
@@ -41,7 +69,7 @@ KINDS: tuple[str, ...] = get_args(Kind)
 GRANULARITIES: tuple[str, ...] = get_args(Granularity)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Interval:
     """A closed calendar interval: both ends inclusive; a single day has start == end."""
 
@@ -62,7 +90,7 @@ class Interval:
         return (self.end - self.start).days + 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WeekdayCheck:
     """A weekday named next to a date, and the date's real weekday (Indonesian names)."""
 
@@ -74,7 +102,7 @@ class WeekdayCheck:
         return {"stated": self.stated, "actual": self.actual, "ok": self.ok}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClockTime:
     """A time of day: clock "HH:MM" or "HH:MM:SS" (or a range "HH:MM-HH:MM"), zone WIB|WITA|WIT, part of day."""
 
@@ -90,7 +118,7 @@ class ClockTime:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Duration:
     """A length of time: unit is minutes|hours|days|weeks|months|years, or vague with amount None."""
 
@@ -104,7 +132,7 @@ class Duration:
         return {self.unit: amount}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TimeExpression:
     """One time expression found in a text, normalized and (where possible) resolved.
 
@@ -169,7 +197,7 @@ class TimeExpression:
 # --------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Location:
     """Where something is in a source file: 1-based physical line and column (columns count characters).
 
@@ -187,7 +215,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceMap:
     """Where each character of an article's text sits in its file: text offset -> (physical line, column).
 
@@ -210,14 +238,14 @@ def _anchor_offset(anchor: tuple[int, int, int, int]) -> int:
     return anchor[0]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sentence:
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Article:
     """One article, its body cleaned of boilerplate with every offset still mapped to the source.
 
@@ -267,7 +295,7 @@ def _newlines(text: str) -> list[int]:
     return [m.start() for m in re.finditer("\n", text)]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InputProblem:
     """A file (or a line of it) that could not be used, or was used with a warning.
 
@@ -297,7 +325,7 @@ class InputProblem:
 # --------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Role:
     """A title held in a region: ("Wali Kota", "Bontang"), ("Kepala Dinas", "PM-PTSP Makassar")."""
 
@@ -310,7 +338,7 @@ class Role:
         return f"{base} {self.region}" if self.region else base
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mention:
     """A place in an article that refers to an official (full name, title, surname or pronoun)."""
 
@@ -321,7 +349,7 @@ class Mention:
     form: str  # "full" | "title" | "surname" | "pronoun" | "honorific"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Official:
     id: str  # slug of the full name
     name: str
@@ -348,7 +376,7 @@ MODALITIES: tuple[str, ...] = get_args(Modality)
 PARTICIPANT_ROLES: tuple[str, ...] = get_args(ParticipantRole)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Place:
     """Where an event happens or a trip goes: text as written, plus country (ISO alpha-2) if known."""
 
@@ -366,13 +394,13 @@ class Place:
         return (self.city or self.text).casefold()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Participant:
     official_id: str
     role: str  # agent | companion | represented | representative
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EventClaim:
     """A located claim that an official did or will do something, somewhere, at some time."""
 
@@ -407,7 +435,7 @@ class EventClaim:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArticleClaims:
     """Everything extracted from one article: the unit that is cached and sent across processes."""
 
@@ -427,7 +455,7 @@ SEVERITIES: tuple[str, ...] = get_args(Severity)
 SCOPES: tuple[str, ...] = get_args(Scope)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Evidence:
     """One claim quoted as evidence for a finding: where it is, what it says, and the date as read."""
 
@@ -467,7 +495,7 @@ class Evidence:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Suggestion:
     """One possible correction of a finding, never a verdict: the date it would make (or the date as it
     is, when the fix is elsewhere: the weekday), which written parts change ("weekday", "day", "month",
@@ -481,7 +509,7 @@ class Suggestion:
         return {"date": self.date.isoformat(), "changes": list(self.changes), "note": self.note.render(lang)}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """One discrepancy: a rule, the official and event it concerns, and the claims that disagree.
 
@@ -506,7 +534,7 @@ class Finding:
     suggestions: tuple[Suggestion, ...] = ()  # possible corrections, nearest first (TL002)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Report:
     """What `timeline check` found over an archive; renderers turn it into text, JSON, SARIF ..."""
 
@@ -520,7 +548,7 @@ class Report:
     changed_only: tuple[str, ...] | None = None  # hook mode: the files whose findings count
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Draft:
     """A finding as a check yields it: typed args and evidence; the runner gives it an id, a severity,
     the official's canonical name and a baseline status. `official_name` is the article's spelling."""
@@ -536,7 +564,7 @@ class Draft:
     suggestions: tuple[Suggestion, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArticleDigest:
     """What the archive-wide stages need of one article, small enough to cache and hold 50,000 of.
 
@@ -551,7 +579,7 @@ class ArticleDigest:
     drafts: tuple[Draft, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Archive:
     """An extracted archive: every article's digest, who is who, and what could not be read.
 

@@ -7,6 +7,7 @@ Each takes one article's claims and the rule's options and yields typed drafts (
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from timeline.extract.about import official_of_span
@@ -24,13 +25,19 @@ def _attached_tense(expr: TimeExpression) -> str | None:
     markers precise enough to contradict a publication date. Clause words (akan, telah) often
     govern another verb."""
     from timeline.lang import norm
+
+    words = norm(expr.text).split()[-3:]
+    order = _tense_markers()
+    ends = [order[tail] for k in range(1, len(words) + 1) if (tail := " ".join(words[-k:])) in order]
+    return min(ends)[1] if ends else None  # the first marker of the data that ends the text
+
+
+@lru_cache(maxsize=1)
+def _tense_markers() -> dict[str, tuple[int, str]]:
+    """Each tense marker after a date (whole words), with its place in the language data and its tense."""
     from timeline.temporal.vocab import vocab
 
-    tail = " ".join(norm(expr.text).split()[-3:])
-    for marker, tense in vocab().tense_after.items():
-        if tense is not None and (tail == marker or tail.endswith(" " + marker)):
-            return tense
-    return None
+    return {m: (i, tense) for i, (m, tense) in enumerate(vocab().tense_after.items()) if tense is not None}
 
 
 def _name(item: ArticleClaims, official_id: str | None) -> str | None:
