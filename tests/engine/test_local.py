@@ -102,3 +102,27 @@ def test_max_trip_days_from_the_settings_bounds_the_trip(tmp_path, max_trip_days
     (tmp_path / "jerman.txt").write_text(FORUM_LATE, encoding="utf-8")
     report = check([str(tmp_path)], Settings(max_trip_days=max_trip_days), jobs=1, use_cache=False)
     assert [f.code for f in report.findings if f.code == "TL102"] == ["TL102"] * fires
+
+
+@pytest.mark.parametrize(
+    "cache_state, jobs, started",
+    [
+        ("empty", 2, True),  # a first run extracts every file: the workers load the grammar meanwhile
+        ("none", 2, True),  # --no-cache: the same
+        ("filled", 2, False),  # a warm run may extract nothing: no process is started for nothing
+        ("empty", 1, False),  # one job: no pool at all
+    ],
+)
+def test_workers_start_before_the_files_are_read_only_when_every_file_will_be_extracted(
+        generated, tmp_path, monkeypatch, cache_state, jobs, started):
+    from timeline.engine.local import Extractor
+
+    cache = tmp_path / "cache"
+    if cache_state == "filled":
+        check([str(generated)], Settings(), jobs=1, cache_dir=cache)
+    calls = []
+    original = Extractor.start
+    monkeypatch.setattr(Extractor, "start", lambda self: (original(self), calls.append(self.pool is not None)))
+    report = check([str(generated)], Settings(), jobs=jobs, cache_dir=cache, use_cache=cache_state != "none")
+    assert any(calls) is started
+    assert summary(report) == summary(check([str(generated)], Settings(), jobs=1, use_cache=False))

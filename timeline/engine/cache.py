@@ -117,6 +117,9 @@ class NullStore:
         self.misses = 0
         self.path: Path | None = None
 
+    def holds_rows(self) -> bool:
+        return False
+
     @staticmethod
     def key(path: str, data: bytes) -> str:
         """A file's key: its path as shown and a hash of its bytes (any edit makes a new key)."""
@@ -387,6 +390,18 @@ class Store(SqliteStore, NullStore):
             self._broken(exc)
             return 0
         return deleted + len(stale)
+
+    def holds_rows(self) -> bool:
+        """Whether any file of this code and configuration is cached (False: a first run, or the
+        first after an upgrade or a change of settings, extracts every file)."""
+        if self._conn is None:
+            return False
+        try:
+            return self._conn.execute("SELECT 1 FROM files WHERE code = ? AND config = ? LIMIT 1",
+                                      (self.code, self.config_key)).fetchone() is not None
+        except sqlite3.DatabaseError as exc:
+            self._broken(exc)
+            return False
 
     def __len__(self) -> int:
         if self._conn is None:

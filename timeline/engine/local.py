@@ -45,6 +45,13 @@ def _encode_in_worker(item: tuple[str, str, bytes]) -> Encoded:
     return encode_row(key, map_file(path, data, _WORKER_ROSTER, _WORKER_READING))
 
 
+def _warm_up() -> None:
+    """Load the language data and compile the grammar in this worker: a short article extracted."""
+    from timeline.lang import table
+
+    map_file("warm-up.txt", table("id", "warmup")["article"].encode(), _WORKER_ROSTER, _WORKER_READING)
+
+
 def _die_with(parent: int | None) -> None:
     """A worker ends when the run's process does (`kill -9` of timeline must not leave idle workers
     holding its output pipes open): PR_SET_PDEATHSIG on Linux."""
@@ -98,6 +105,15 @@ class Extractor:
             self.pool = worker_pool(self.jobs, self.roster, self.reading)
         chunk = max(1, min(64, len(items) // (self.jobs * 8) or 1))
         return Pending(items, self.pool.map(_encode_in_worker, items, chunksize=chunk), encode, self)
+
+    def start(self) -> None:
+        """Start the workers now, each loading the language data and grammar while this process lists
+        and reads the files: for a run that will extract every file (no cache yet, or none used)."""
+        if self.broken or self.jobs <= 1 or self.pool is not None:
+            return
+        self.pool = worker_pool(self.jobs, self.roster, self.reading)
+        for _ in range(self.jobs):
+            self.pool.submit(_warm_up)
 
     def pool_died(self, exc: BaseException) -> None:
         """A worker process died (killed, out of memory): warn once; the rest is extracted here."""
@@ -194,6 +210,8 @@ def run_local(job: Job, progress=None) -> RunResult:
     extractor = Extractor(job.jobs, _roster(job.roster_path), _reading(job.columns))
     try:
         files = ArchiveFiles.open(job, progress, prefetch=job.focus or (), extractor=extractor)
+        if job.focus is None and len(files.files) >= POOL_MIN_FILES and not files.store.holds_rows():
+            extractor.start()
         try:
             if job.focus is not None and files.store.enabled:
                 result = _run_focused(files, extractor, job)
