@@ -24,7 +24,7 @@ from timeline.temporal.vocab import vocab
 class Cues:
     """Context words the readings consult around a match (all from lang/id/temporal.toml)."""
 
-    lookback: re.Pattern[str]
+    lookback: re.Pattern[str]  # matched from the start of a window: the last tense marker in it
     breaks: re.Pattern[str]
     window: int
     weekday_cues: frozenset[str]
@@ -52,8 +52,9 @@ def cues() -> Cues:
     v = vocab()
     d = v.data
     t = d["tense"]
+    # greedy: the regex engine tries the marker from the end of the window back, the nearest one first
     lookback = re.compile(
-        rf"(?<![\w])(?:(?P<future>{alternation(t['before_future'], flags='i')})|(?P<past>{alternation(t['before_past'], flags='i')}))(?![\w])"
+        rf"(?s:.*)(?<![\w])(?:(?P<future>{alternation(t['before_future'], flags='i')})|(?P<past>{alternation(t['before_past'], flags='i')}))(?![\w])"
     )
     rel = d["relative"]
     return Cues(
@@ -125,33 +126,32 @@ def lookback_tense(text: str, start: int) -> tuple[str | None, int | None]:
     it begins."""
     c = cues()
     lo = max(0, start - c.window)
-    window = text[lo:start]
-    cut = None
-    for cut in c.breaks.finditer(window):
-        pass
-    offset = lo
-    if cut is not None:
-        offset += cut.end()
-        window = window[cut.end():]
-    last = None
-    for last in c.lookback.finditer(window):
-        pass
+    last = c.lookback.match(text[lo:start])  # the window is its own text: a word cut at its start is a word
     if last is None:
         return None, None
-    return ("future" if last.group("future") else "past"), offset + last.start()
+    tense = "future" if last.group("future") else "past"
+    if c.breaks.search(text, lo + last.end(), start):
+        return None, None  # the marker is in an earlier clause (a marker is one word: no break inside it)
+    return tense, lo + last.start(tense)
+
+
+def group(m: re.Match[str], name: str) -> str | None:
+    """The text of group `name`, None when it did not take part or the branch has no such group (what
+    `m.groupdict().get(name)` says, without building a dict of every group of the branch)."""
+    return m[name] if name in m.re.groupindex else None
 
 
 def tense_of(m: re.Match[str], text: str) -> tuple[str | None, int | None]:
     """(tense, where its clause word begins) from the marker right after the expression (position None),
     else from the clause before it."""
-    word = m.groupdict().get("tense")
+    word = group(m, "tense")
     if word:
         return vocab().tense_after.get(norm(word)), None
     return lookback_tense(text, m.start())
 
 
 def part_of(m: re.Match[str]) -> str | None:
-    word = m.groupdict().get("part")
+    word = group(m, "part")
     return vocab().part_of_day.get(norm(word)) if word else None
 
 
@@ -308,4 +308,4 @@ def recognize(text: str) -> Recognition:
     from timeline.temporal.bounds import bounds
     from timeline.temporal.compose import compose
 
-    return Recognition(text, tuple(bounds(compose(scan.found, text), text)))
+    return Recognition(text, tuple(bounds(compose(scan.found, text), text)), lower if same else "")
