@@ -66,7 +66,7 @@ def grammar() -> Grammar:
     units_cal = [w for unit in ("days", "weeks", "months", "years") for w in d["units"][unit]]
     UNIT = rf"{alternation(units_all, flags='i')}(?![a-zA-Z])"
     UNITCAL = rf"{alternation(units_cal, flags='i')}(?![a-zA-Z])"
-    SEUNIT = rf"(?i:{SE}(?:{'|'.join(sorted(units_all, key=len, reverse=True))}))(?![\w-])"
+    SEUNIT = rf"{alternation([SE + w for w in units_all], flags='i')}(?![\w-])"  # "sehari", "sepekan"
     rel = d["relative"]
     tense = d["tense"]
     not_lalu = alternation(d["guards"]["not_after_lalu"], flags='i')

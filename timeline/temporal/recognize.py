@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from timeline.lang import alternation, norm
 from timeline.model import ClockTime
-from timeline.temporal.grammar import grammar
+from timeline.temporal.grammar import alternation as _trie_alternation, grammar
 from timeline.temporal.symbolic import Mark, Recognition
 from timeline.temporal.vocab import vocab
 
@@ -25,6 +25,7 @@ class Cues:
     """Context words the readings consult around a match (all from lang/id/temporal.toml)."""
 
     lookback: re.Pattern[str]  # matched from the start of a window: the last tense marker in it
+    lookback_ascii: re.Pattern[str]  # ... each marker after a non-word character, on a lower-cased ASCII window
     breaks: re.Pattern[str]
     window: int
     weekday_cues: frozenset[str]
@@ -56,9 +57,11 @@ def cues() -> Cues:
     lookback = re.compile(
         rf"(?s:.*)(?<![\w])(?:(?P<future>{alternation(t['before_future'], flags='i')})|(?P<past>{alternation(t['before_past'], flags='i')}))(?![\w])"
     )
+    future, past = (_trie_alternation([w.lower() for w in t[key]]) for key in ("before_future", "before_past"))
     rel = d["relative"]
     return Cues(
         lookback=lookback,
+        lookback_ascii=re.compile(rf"[^a-z0-9_](?:(?P<future>{future})|(?P<past>{past}))(?![\w])"),
         breaks=re.compile("|".join(re.escape(b) for b in t["clause_breaks"])),
         window=int(t["window"]),
         weekday_cues=frozenset(norm(w) for w in d["weekdays"]["cues"]),
@@ -126,7 +129,14 @@ def lookback_tense(text: str, start: int) -> tuple[str | None, int | None]:
     it begins."""
     c = cues()
     lo = max(0, start - c.window)
-    last = c.lookback.match(text[lo:start])  # the window is its own text: a word cut at its start is a word
+    window = text[lo:start]  # its own text: a word cut at its start is a word
+    if window.isascii():  # nearly always: case folds as lower() does, so a plain trie finds the same words
+        last = None
+        for last in c.lookback_ascii.finditer(" " + window.lower()):
+            pass
+        lo -= 1  # the space put before the window
+    else:
+        last = c.lookback.match(window)
     if last is None:
         return None, None
     tense = "future" if last.group("future") else "past"
