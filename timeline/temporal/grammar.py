@@ -247,13 +247,18 @@ def _head(triggers) -> str:
     return r"(?:\d(?<!\d[.,:/]\d)|" + "|".join(words) + ")"
 
 
+# The characters outside ASCII that case-insensitive matching takes for an ASCII letter (Unicode's simple
+# case folding: "İ" and "ı" for i, the Kelvin sign for k, the long s); tests/temporal/test_grammar.py
+# checks this table against the regex engine.
+FOLDS_TO_ASCII = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
 def alternation(words, *, flags: str | None = None) -> str:
     """`timeline.lang.alternation` (a space matches any white space; `flags` scoped to the group), as a trie.
 
-    Case-insensitive, each first letter is written as its two cases matched case-sensitively (as
-    `timeline.lang.alternation` does): the regex engine then rejects a branch by comparing one
-    character instead of entering it to fold the character. A character outside ASCII still goes
-    through the case-insensitive trie, so the matches are the same."""
+    Case-insensitive, each first letter is written as the class of every character the letter matches
+    ("[sS\u017f]"), matched case-sensitively: the regex engine then rejects a branch by looking the
+    character up in place instead of entering the branch to fold it. The same matches."""
     root = _trie_root({w for w in words if w}, any_space=True)
     body = _build(root, any_space=True)
     if flags != "i":
@@ -264,9 +269,12 @@ def alternation(words, *, flags: str | None = None) -> str:
     alts = []
     for c in firsts:
         rest = _build(root[c], any_space=True)
-        for variant in sorted({c.lower(), c.upper()}) if c.isalpha() else [c]:
-            alts.append(f"(?-i:{_piece(variant, True)}){rest}")
-    return "(?i:" + "|".join(alts) + rf"|(?-i:(?![\x00-\x7f])){body})"
+        if c.isalpha():
+            head = f"[{c.lower()}{c.upper()}{FOLDS_TO_ASCII.get(c.lower(), '')}]"
+        else:
+            head = _piece(c, True)
+        alts.append(f"(?-i:{head}){rest}")
+    return "(?i:" + "|".join(alts) + ")"
 
 
 def _digit_gate(d: dict) -> re.Pattern[str]:

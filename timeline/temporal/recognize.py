@@ -189,8 +189,8 @@ def make(scan: Scan, m: re.Match[str], kind: str, **kw) -> Mark:
     """A mark for match `m`, cut before an unmatched ")" (the "(" is before the span)."""
     start, end = m.start(), m.end()
     text = scan.text
-    body = text[start:end]
-    if body.count(")") > body.count("("):
+    if text.count(")", start, end) > text.count("(", start, end):
+        body = text[start:end]
         depth = 0
         for i, ch in enumerate(body):
             depth += (ch == "(") - (ch == ")")
