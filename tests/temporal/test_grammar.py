@@ -38,3 +38,27 @@ def test_the_digit_gate_lets_through_every_number_an_expression_can_begin_with()
         assert g.digit_gate.match(text.lower()), text
     for text in ["100 orang", "2,5 persen", "12 ekor", "7 kursi"]:
         assert not g.digit_gate.match(text), text
+
+
+def test_the_fold_table_lists_every_character_a_case_insensitive_ascii_letter_matches():
+    import re
+    import sys
+    import string
+
+    from timeline.temporal.grammar import FOLDS_TO_ASCII
+
+    every = "".join(chr(i) for i in range(128, sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    for letter in string.ascii_lowercase:
+        assert "".join(re.findall(f"(?i:{letter})", every)) == FOLDS_TO_ASCII.get(letter, ""), letter
+
+
+def test_a_case_insensitive_alternation_matches_what_the_plain_trie_matches():
+    import re
+
+    from timeline.temporal.grammar import _trie, alternation
+
+    words = ["senin", "Sabtu", "kamis", "jam", "sejam", "ini", "hari ini", "2,5"]
+    split = re.compile(alternation(words, flags="i") + r"\Z")
+    plain = re.compile(f"(?i:{_trie(set(words), any_space=True)})" + r"\Z")
+    for text in ["SENIN", "ſabtu", "\u212aamis", "İni", "ını", "hari  ini", "Jam", "2,5", "senen", "sejam", "SeJaM"]:
+        assert bool(split.match(text)) == bool(plain.match(text)), text

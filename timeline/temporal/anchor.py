@@ -230,7 +230,7 @@ def _find_speeches(state: _State) -> dict[int, TimeExpression]:
         if mark.kind not in ("date", "relative") or not isinstance(sym, (Day, Dateline)) or mark.granularity != "day":
             continue
         if lower is None:
-            lower = text.lower()
+            lower = state.recognition.lower or text.lower()
             if len(lower) != len(text):
                 lower = text
         scope = _speech_scope(text, lower, mark)

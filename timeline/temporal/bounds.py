@@ -50,7 +50,7 @@ def _trimmed(mark: Mark, text: str) -> Mark:
     m = _patterns()["classifier"].match(text, mark.start, mark.end)
     if m is None or m.end() >= mark.end or mark.kind in ("duration", "set"):
         return mark
-    return replace(mark, text=text[m.end():mark.end], start=m.end())
+    return mark.but(text=text[m.end():mark.end], start=m.end())
 
 
 def _widened(mark: Mark, text: str) -> Mark:
@@ -62,11 +62,11 @@ def _widened(mark: Mark, text: str) -> Mark:
         if mark.time is None or not mark.time.local:  # a clock already local ("waktu setempat") is not again
             m = p["local"].match(text, mark.end)
             if m is not None and mark.time is not None and mark.time.clock:
-                mark = replace(mark, time=replace(mark.time, local=True))
+                mark = mark.but(time=replace(mark.time, local=True))
         m = m or p["offset"].match(text, mark.end)
     if m is None:
         return mark
-    return replace(mark, text=text[mark.start:m.end()], end=m.end())
+    return mark.but(text=text[mark.start:m.end()], end=m.end())
 
 
 def _bare_offset(mark: Mark) -> bool:
@@ -83,7 +83,7 @@ def bounds(marks: list[Mark], text: str) -> list[Mark]:
                 and (out[-1].end <= mark.start and text[out[-1].end:mark.start].strip(" \t(") == ""):
             prev = out[-1]
             end = mark.end + (1 if text[mark.end:mark.end + 1] == ")" and "(" in text[prev.end:mark.start] else 0)
-            out[-1] = replace(prev, text=text[prev.start:end], end=end)
+            out[-1] = prev.but(text=text[prev.start:end], end=end)
             continue
         if out and out[-1].end > mark.start:
             continue  # inside what the mark before it now covers

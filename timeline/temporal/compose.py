@@ -8,7 +8,6 @@ and a weekly recurrence and its clock ("setiap Jumat pukul 20.45 WIB").
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from timeline.lang import alternation
@@ -62,7 +61,7 @@ def _relative_day(mark: Mark) -> bool:
 def _with_clock(day: Mark, clock: Mark, start: int, end: int, text: str) -> Mark:
     part = clock.time.part or (day.time.part if day.time else None)
     time = ClockTime(clock.time.clock, clock.time.zone, part, clock.time.local)
-    return replace(day, text=text[start:end], start=start, end=end, time=time,
+    return day.but(text=text[start:end], start=start, end=end, time=time,
                    approximate=day.approximate or clock.approximate)
 
 
@@ -72,8 +71,8 @@ def _apposition(word: Mark, day: Mark, text: str) -> Mark:
     if isinstance(sym, Shift):
         tense = "past" if sym.n < 0 else "future" if sym.n > 0 else None
     time = day.time or word.time
-    return replace(day, text=text[word.start:day.end], start=word.start, tense=tense, tense_at=None, time=time,
-                   apposition=replace(word, time=None))
+    return day.but(text=text[word.start:day.end], start=word.start, tense=tense, tense_at=None, time=time,
+                   apposition=word.but(time=None))
 
 
 def _clock_after(mark: Mark, text: str) -> Mark:
@@ -86,7 +85,7 @@ def _clock_after(mark: Mark, text: str) -> Mark:
         return mark
     clock = f"{h:02d}:{mi:02d}:{sec}" if sec else f"{h:02d}:{mi:02d}"
     part = mark.time.part if mark.time else None
-    return replace(mark, text=text[mark.start:m.end()], end=m.end(), time=ClockTime(clock, zone_of(m["zone"]), part))
+    return mark.but(text=text[mark.start:m.end()], end=m.end(), time=ClockTime(clock, zone_of(m["zone"]), part))
 
 
 def compose(marks: list[Mark], text: str) -> list[Mark]:
@@ -106,7 +105,7 @@ def compose(marks: list[Mark], text: str) -> list[Mark]:
             nxt = marks[i + 1] if i + 1 < n else None
         if nxt is not None and _is_part(mark) and _relative_day(nxt) and not (nxt.time and nxt.time.part) \
                 and text[mark.end:nxt.start] == " ":  # "malam kemarin": the night of that day
-            mark, i = replace(nxt, text=text[mark.start:nxt.end], start=mark.start, time=mark.time), i + 1
+            mark, i = nxt.but(text=text[mark.start:nxt.end], start=mark.start, time=mark.time), i + 1
             nxt = marks[i + 1] if i + 1 < n else None
         if nxt is not None and glue.fullmatch(text, mark.end, nxt.start):
             if _is_day(mark) and _is_clock(nxt) and not (mark.time and mark.time.clock):
@@ -114,7 +113,7 @@ def compose(marks: list[Mark], text: str) -> list[Mark]:
             elif _is_clock(mark) and _is_day(nxt) and not (nxt.time and nxt.time.clock):
                 mark, i = _with_clock(nxt, mark, mark.start, nxt.end, text), i + 1
             elif mark.kind == "set" and mark.weekday and _is_clock(nxt) and text[mark.end:nxt.start].strip() == "":
-                mark, i = replace(mark, text=text[mark.start:nxt.end], end=nxt.end, time=nxt.time), i + 1
+                mark, i = mark.but(text=text[mark.start:nxt.end], end=nxt.end, time=nxt.time), i + 1
         if isinstance(mark.value, Day) and mark.kind == "date" and not (mark.time and mark.time.clock):
             longer = _clock_after(mark, text)
             if nxt is None or nxt.start >= longer.end:

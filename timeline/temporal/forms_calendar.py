@@ -12,7 +12,7 @@ import re
 from timeline.lang import norm
 from timeline.temporal import days as D
 from timeline.temporal.recognize import (
-    Scan, Skip, cues, is_abbreviation, lookback_tense, make, month_number, part_of, tense_of, time_of,
+    Scan, Skip, cues, group, is_abbreviation, lookback_tense, make, month_number, part_of, tense_of, time_of,
     weekday_canonical, word_after, word_before,
 )
 from timeline.model import ClockTime
@@ -41,18 +41,18 @@ def _single(scan: Scan, m: re.Match[str], d: int, mo: int, y: int | None, *, yea
     if not (1 <= d <= 31 and 1 <= mo <= 12):
         return None
     tense, at = tense_of(m, scan.text)
-    word = m.groupdict().get("tense")
+    word = group(m, "tense")
     offset = vocab().relative_days.get(norm(word)) if word else None
     apposition = None
     if offset is not None:  # "Kamis (7/9/2023) kemarin": the relative day is read with the date
         apposition = Mark(text=word, start=m.start("tense"), end=m.end("tense"), kind="relative",
                           value=Shift("days", offset), granularity="day",
                           tense="past" if offset < 0 else "future")
-    gd = m.groupdict()
-    part = part_of(m) or (vocab().part_of_day.get(norm(gd["part0"])) if gd.get("part0") else None)
-    time = ClockTime(part=part, local=True) if gd.get("local0") else time_of(part)
+    part0 = group(m, "part0")
+    part = part_of(m) or (vocab().part_of_day.get(norm(part0)) if part0 else None)
+    time = ClockTime(part=part, local=True) if group(m, "local0") else time_of(part)
     return make(scan, m, "date", value=Day(d, mo, y, year_shift, shift_tense), granularity="day",
-                weekday=weekday_canonical(gd.get("wd")), tense=tense, tense_at=at,
+                weekday=weekday_canonical(group(m, "wd")), tense=tense, tense_at=at,
                 time=time, written=(d, mo, y), apposition=apposition)
 
 
@@ -70,16 +70,15 @@ def _range(scan: Scan, m: re.Match[str], d1: int, m1: int, y1: int | None, d2: i
         if start is not None and end is not None and end < start:
             return None
     tense, at = tense_of(m, scan.text)
-    gd = m.groupdict()
-    wd = weekday_canonical(gd.get("wd"))
+    wd = weekday_canonical(group(m, "wd"))
     return make(scan, m, "range", value=Span(Day(d1, m1, y1), Day(d2, m2, y2)), granularity="day",
-                weekday=wd, weekday2=weekday_canonical(gd.get("wd2")) if wd else None, tense=tense, tense_at=at,
+                weekday=wd, weekday2=weekday_canonical(group(m, "wd2")) if wd else None, tense=tense, tense_at=at,
                 time=time_of(part_of(m)), written=(d1, m1, y1))
 
 
 def _numeric_ok(m: re.Match[str]) -> bool:
-    y = m.groupdict().get("y")
-    sep = m.groupdict().get("sep")
+    y = group(m, "y")
+    sep = group(m, "sep")
     return not (y and len(y) == 2 and sep not in (None, "/"))
 
 
@@ -97,7 +96,7 @@ def _wd_num(scan, m):
 
 def _text_month_ok(scan, m, key="m", year_key="y") -> bool:
     """An abbreviated month ("Agus", "Mar") counts only with a year, or when no name follows it."""
-    if not is_abbreviation(m[key]) or m.groupdict().get(year_key):
+    if not is_abbreviation(m[key]) or group(m, year_key):
         return True
     nxt = word_after(scan.text, m.end(key))
     return not (nxt[:1].isupper())

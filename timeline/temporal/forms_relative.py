@@ -14,7 +14,7 @@ from timeline.lang import norm
 from timeline.model import ClockTime, Duration
 from timeline.temporal.forms_calendar import rel_shift
 from timeline.temporal.recognize import (
-    Scan, Skip, cues, lookback_tense, make, part_of, read_at, time_of, weekday_index, word_after, word_before,
+    Scan, Skip, cues, group, lookback_tense, make, part_of, read_at, time_of, weekday_index, word_after, word_before,
 )
 from timeline.temporal.symbolic import (
     Dateline, Mark, MonthShift, Previous, Shift, StoryDay, Weekday, WeekdayOfWeek, WeekShift, Weekend,
@@ -26,7 +26,7 @@ _YEAR_NEXT = re.compile(r"\s+\d{4}(?!\d)")
 
 
 def _amount(m) -> float | None:
-    if m.groupdict().get("se"):
+    if group(m, "se"):
         return 1.0
     return parse_number(m["n"]) if m["n"] else None
 
@@ -183,7 +183,7 @@ def _wd_rel(scan, m):
 
 def _clock(m) -> str | None:
     h, mi = int(m["h"]), int(m["mi"] or 0)
-    sec = m.groupdict().get("sec")
+    sec = group(m, "sec")
     if h > 24 or mi > 59 or (sec and int(sec) > 59):
         return None
     out = f"{h:02d}:{mi:02d}:{sec}" if sec else f"{h:02d}:{mi:02d}"
@@ -205,7 +205,8 @@ def _on_day(scan: Scan, m, offset: int, clock: ClockTime) -> Mark:
 
 
 def _time_mark(scan: Scan, m, clock: ClockTime) -> Mark:
-    rel = norm(m["rel"]) if m.groupdict().get("rel") else None
+    rel = group(m, "rel")
+    rel = norm(rel) if rel else None
     offsets = vocab().relative_days
     if rel in offsets:
         return _on_day(scan, m, offsets[rel], clock)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from timeline.lang import alternation, norm
 from timeline.model import ClockTime
-from timeline.temporal.grammar import grammar
+from timeline.temporal.grammar import alternation as _trie_alternation, grammar
 from timeline.temporal.symbolic import Mark, Recognition
 from timeline.temporal.vocab import vocab
 
@@ -24,7 +24,8 @@ from timeline.temporal.vocab import vocab
 class Cues:
     """Context words the readings consult around a match (all from lang/id/temporal.toml)."""
 
-    lookback: re.Pattern[str]
+    lookback: re.Pattern[str]  # matched from the start of a window: the last tense marker in it
+    lookback_ascii: re.Pattern[str]  # ... each marker after a non-word character, on a lower-cased ASCII window
     breaks: re.Pattern[str]
     window: int
     weekday_cues: frozenset[str]
@@ -52,12 +53,15 @@ def cues() -> Cues:
     v = vocab()
     d = v.data
     t = d["tense"]
+    # greedy: the regex engine tries the marker from the end of the window back, the nearest one first
     lookback = re.compile(
-        rf"(?<![\w])(?:(?P<future>{alternation(t['before_future'], flags='i')})|(?P<past>{alternation(t['before_past'], flags='i')}))(?![\w])"
+        rf"(?s:.*)(?<![\w])(?:(?P<future>{alternation(t['before_future'], flags='i')})|(?P<past>{alternation(t['before_past'], flags='i')}))(?![\w])"
     )
+    future, past = (_trie_alternation([w.lower() for w in t[key]]) for key in ("before_future", "before_past"))
     rel = d["relative"]
     return Cues(
         lookback=lookback,
+        lookback_ascii=re.compile(rf"[^a-z0-9_](?:(?P<future>{future})|(?P<past>{past}))(?![\w])"),
         breaks=re.compile("|".join(re.escape(b) for b in t["clause_breaks"])),
         window=int(t["window"]),
         weekday_cues=frozenset(norm(w) for w in d["weekdays"]["cues"]),
@@ -125,33 +129,39 @@ def lookback_tense(text: str, start: int) -> tuple[str | None, int | None]:
     it begins."""
     c = cues()
     lo = max(0, start - c.window)
-    window = text[lo:start]
-    cut = None
-    for cut in c.breaks.finditer(window):
-        pass
-    offset = lo
-    if cut is not None:
-        offset += cut.end()
-        window = window[cut.end():]
-    last = None
-    for last in c.lookback.finditer(window):
-        pass
+    window = text[lo:start]  # its own text: a word cut at its start is a word
+    if window.isascii():  # nearly always: case folds as lower() does, so a plain trie finds the same words
+        last = None
+        for last in c.lookback_ascii.finditer(" " + window.lower()):
+            pass
+        lo -= 1  # the space put before the window
+    else:
+        last = c.lookback.match(window)
     if last is None:
         return None, None
-    return ("future" if last.group("future") else "past"), offset + last.start()
+    tense = "future" if last.group("future") else "past"
+    if c.breaks.search(text, lo + last.end(), start):
+        return None, None  # the marker is in an earlier clause (a marker is one word: no break inside it)
+    return tense, lo + last.start(tense)
+
+
+def group(m: re.Match[str], name: str) -> str | None:
+    """The text of group `name`, None when it did not take part or the branch has no such group (what
+    `m.groupdict().get(name)` says, without building a dict of every group of the branch)."""
+    return m[name] if name in m.re.groupindex else None
 
 
 def tense_of(m: re.Match[str], text: str) -> tuple[str | None, int | None]:
     """(tense, where its clause word begins) from the marker right after the expression (position None),
     else from the clause before it."""
-    word = m.groupdict().get("tense")
+    word = group(m, "tense")
     if word:
         return vocab().tense_after.get(norm(word)), None
     return lookback_tense(text, m.start())
 
 
 def part_of(m: re.Match[str]) -> str | None:
-    word = m.groupdict().get("part")
+    word = group(m, "part")
     return vocab().part_of_day.get(norm(word)) if word else None
 
 
@@ -179,8 +189,8 @@ def make(scan: Scan, m: re.Match[str], kind: str, **kw) -> Mark:
     """A mark for match `m`, cut before an unmatched ")" (the "(" is before the span)."""
     start, end = m.start(), m.end()
     text = scan.text
-    body = text[start:end]
-    if body.count(")") > body.count("("):
+    if text.count(")", start, end) > text.count("(", start, end):
+        body = text[start:end]
         depth = 0
         for i, ch in enumerate(body):
             depth += (ch == "(") - (ch == ")")
@@ -308,4 +318,4 @@ def recognize(text: str) -> Recognition:
     from timeline.temporal.bounds import bounds
     from timeline.temporal.compose import compose
 
-    return Recognition(text, tuple(bounds(compose(scan.found, text), text)))
+    return Recognition(text, tuple(bounds(compose(scan.found, text), text)), lower if same else "")
