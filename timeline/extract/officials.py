@@ -27,7 +27,7 @@ from timeline.extract.names import (
     valid_name,
 )
 from timeline.extract.roster import Roster, load_roster
-from timeline.extract.titles import lexicon, slug
+from timeline.extract.titles import Lexicon, lexicon, slug
 from timeline.model import Article, Mention, Official, Role, Sentence
 from timeline.text.spans import Spans, inside, quote_spans
 
@@ -148,8 +148,9 @@ def find_officials(
             else:
                 found.append(Found(start, end, text[start:end], "honorific" if hon else "surname", None,
                                     quoted=quoted))
-    for m in lex.pronoun_re.finditer(text):
-        found.append(Found(m.start(), m.end(), m.group(), "pronoun", None, quoted=inside(quotes, m.start())))
+    if people or roster is not None:  # else no mention resolves, and a pronoun has nobody to point at
+        for m in _pronouns(text, lex):
+            found.append(Found(m.start(), m.end(), m.group(), "pronoun", None, quoted=inside(quotes, m.start())))
 
     found.sort(key=lambda f: f.start)
     mentions = resolve(found, people, sentences, article, roster, lex)
@@ -166,6 +167,32 @@ def find_officials(
         if counts.get(p.id)
     ]
     return officials, mentions
+
+
+def _pronouns(text: str, lex: Lexicon) -> list[re.Match[str]]:
+    """What `lex.pronoun_re.finditer(text)` yields, with the regex run only near the needles every
+    pronoun holds (found by str.find): a match holding a needle at q lies within [q - width, q + width],
+    so windows around them (merged where they meet) hold every match, and nothing outside them can
+    start, end or cut one short. Most of the text is never tried at each character."""
+    width = lex.pronoun_width
+    hits: list[int] = []
+    for needle in lex.pronoun_needles:
+        at = text.find(needle)
+        while at >= 0:
+            hits.append(at)
+            at = text.find(needle, at + 1)
+    if not hits:
+        return []
+    hits.sort()
+    out: list[re.Match[str]] = []
+    lo, hi = hits[0] - width, hits[0] + width + 1
+    for at in hits:
+        if at - width > hi:
+            out.extend(lex.pronoun_re.finditer(text, max(lo, 0), hi))
+            lo = at - width
+        hi = at + width + 1
+    out.extend(lex.pronoun_re.finditer(text, max(lo, 0), hi))
+    return out
 
 
 _ACRONYM_IN_PARENS = re.compile(r"\(([^()]+)\)")
