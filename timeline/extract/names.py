@@ -61,18 +61,22 @@ def valid_name(words: Sequence[str], lex: Lexicon) -> bool:
 
 def chunk(text: str, pos: int, stop_at: set[int], conjunctions: bool = True) -> list[Token]:
     """Capitalized words, parentheses, commas and 'dan' after a title, up to the next title or verb."""
+    lex = lexicon()
+    match, calendar = lex.token_re.match, lex.calendar
     tokens: list[Token] = []
     while True:
-        m = lexicon().token_re.match(text, pos)
+        m = match(text, pos)
         if m is None or m.end() == pos:
             break
-        start = m.start(m.lastgroup)
-        if start in stop_at or (m.lastgroup == "and" and not conjunctions):
+        kind = m.lastgroup
+        start = m.start(kind)
+        if start in stop_at or (kind == "and" and not conjunctions):
             break
-        if m.lastgroup == "word" and tokens and m.group(m.lastgroup) in lexicon().calendar:
+        written = m.group(kind)
+        if kind == "word" and tokens and written in calendar:
             break  # "Gubernur Kalteng Yohanes Dehen Jumat lalu": the date follows the name
-        tokens.append(Token(m.lastgroup, start, m.end(), m.group(m.lastgroup)))
         pos = m.end()
+        tokens.append(Token(kind, start, pos, written))
     while tokens and tokens[-1].kind in ("comma", "and"):
         tokens.pop()
     return tokens
@@ -84,9 +88,11 @@ def place_marker(tokens: list[Token], i: int) -> int:
     first = tokens[i]
     if first.kind != "word" or first.text.partition(" ")[0] not in place_starts():
         return 0  # no place name starts with this word (`names_place` would say no to every run)
-    for n in range(min(3, len(tokens) - i), 0, -1):
-        run = tokens[i : i + n]
-        if all(t.kind == "word" for t in run) and is_place(" ".join(t.text for t in run)):
+    words = 1  # the run of word tokens from i, up to three: a place spans no comma nor parenthesis
+    while words < 3 and i + words < len(tokens) and tokens[i + words].kind == "word":
+        words += 1
+    for n in range(words, 0, -1):
+        if is_place(" ".join([t.text for t in tokens[i : i + n]])):
             after = i + n
             if after < len(tokens) and tokens[after].kind == "word" and tokens[after].text in lexicon().place_suffixes:
                 return n + 1
@@ -214,7 +220,9 @@ def title_hits(text: str, lex: Lexicon) -> list[TitleHit]:
     hits = []
     for m in lex.title_re.finditer(text):
         start = m.start()
-        acting = lex.acting_before_re.search(text, max(0, start - 30), start)
+        acting = None
+        if text[max(0, start - 30) : start].rstrip().endswith(lex.acting_words):  # else the regex cannot match
+            acting = lex.acting_before_re.search(text, max(0, start - 30), start)
         if acting:
             start = acting.start()
         hon = lex.honorific_before_re.search(text, max(0, start - 8), start)

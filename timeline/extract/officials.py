@@ -62,8 +62,8 @@ def find_officials(
     for m in titles:
         title = lex.canonical[m.title]
         before = text[max(0, m.start - 40) : m.start]
-        if lex.not_holder_re.search(before):
-            continue
+        if before.rstrip().endswith(lex.not_holder_words) and lex.not_holder_re.search(before):
+            continue  # (a word of not_holder_re must end the text before the title, spaces aside)
         acting = lex.acting.get(m.acting) if m.acting else None
         stops = title_starts
         if title in lex.ministers:  # "Menteri Sekretaris Negara": a title word inside the portfolio
@@ -104,7 +104,9 @@ def find_officials(
         if tokens and tokens[0].kind == "comma" and len(tokens) > 1:
             continue  # "Sekda Bontang, Asisten 2": a title in a list, nobody named
         # "Basri Rase, Wali Kota Bontang,": the name stands before the title
-        back = BEFORE_NAME.search(text, max(0, m.start - 60), m.start) if not m.hon else None
+        back = None
+        if not m.hon and _comma_before(text, m.start):
+            back = BEFORE_NAME.search(text, max(0, m.start - 60), m.start)
         if back and not CAP_BEFORE.search(text, max(0, back.start(1) - 40), back.start(1)):
             words = back.group(1).split()
             known = len(words) == 1 and known_part(words[0], people)
@@ -167,6 +169,13 @@ def find_officials(
         if counts.get(p.id)
     ]
     return officials, mentions
+
+
+def _comma_before(text: str, pos: int) -> bool:
+    """Whether a comma stands before `pos`, with only spaces and tabs (and a newline right before `pos`)
+    between: what BEFORE_NAME needs at its end, checked before that regex is searched for."""
+    end = pos - 1 if pos > 0 and text[pos - 1] == "\n" else pos
+    return text[max(0, end - 60) : end].rstrip(" \t").endswith(",")
 
 
 def _pronouns(text: str, lex: Lexicon) -> list[re.Match[str]]:

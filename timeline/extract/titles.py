@@ -43,7 +43,9 @@ class Lexicon(NamedTuple):
     token_re: re.Pattern[str]
     acting: dict[str, str]
     acting_before_re: re.Pattern[str]
+    acting_words: tuple[str, ...]  # the same for acting_before_re
     not_holder_re: re.Pattern[str]
+    not_holder_words: tuple[str, ...]  # what text before a title must end with (spaces aside) to match not_holder_re
     honorifics: frozenset[str]
     honorific_before_re: re.Pattern[str]
     name_prefixes: frozenset[str]
@@ -106,7 +108,9 @@ def lexicon() -> Lexicon:
         ),
         acting=acting,
         acting_before_re=re.compile(rf"{_alternation(acting, word_start=True)}\s+$"),
+        acting_words=tuple(acting),
         not_holder_re=not_holder_re,
+        not_holder_words=tuple(data["not_holder"]["words"]),
         honorifics=frozenset(honorifics),
         honorific_before_re=re.compile(rf"{_alternation(honorifics, word_start=True)}\s+$"),
         name_prefixes=frozenset(data["honorifics"]["name_prefixes"]),

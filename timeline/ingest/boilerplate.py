@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from timeline.lang import table
+from timeline.text.spans import matches_at
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -65,35 +66,11 @@ def _at_line_starts(pattern: re.Pattern[str], after_newline: re.Pattern[str], te
     return spans
 
 
-def _inline_spans(pattern: re.Pattern[str], first: str, text: str) -> list[tuple[int, int]]:
-    """The spans `pattern.finditer(text)` finds for markers that start with one of the characters `first`:
-    tried only where those stand (str.find), not at every character of the text."""
-    candidates: list[int] = []
-    for char in first:
-        at = text.find(char)
-        while at >= 0:
-            candidates.append(at)
-            at = text.find(char, at + 1)
-    candidates.sort()
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for at in candidates:
-        if at < pos:
-            continue
-        match = pattern.match(text, at)
-        if match is not None:
-            if match.end() == at:  # an empty match: finditer's rules for those are its own
-                return [m.span() for m in pattern.finditer(text)]
-            spans.append(match.span())
-            pos = match.end()
-    return spans
-
-
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """The [start, end) spans of `text` that are boilerplate, in order (they may overlap)."""
     m = _markers()
     spans = _at_line_starts(m.line, m.line_after_newline, text)
-    spans += _inline_spans(m.inline, m.inline_first, text)
+    spans += matches_at(m.inline, text, m.inline_first)
     for start, end in _at_line_starts(m.tail, m.tail_after_newline, text):
         before = text[:start]
         if len(before) - before.count(" ") - before.count("\n") >= m.tail_min_before:
