@@ -107,6 +107,7 @@ def split_title(title: str, tokens: list[Token], lex: Lexicon, text: str = "") -
     markers: list[int] = []
     has_acronym = False
     i = 0
+    places = place_starts()
     if title in lex.ministers and tokens:
         m = lex.portfolio_re.match(text, tokens[0].start)
         if m:
@@ -119,7 +120,7 @@ def split_title(title: str, tokens: list[Token], lex: Lexicon, text: str = "") -
             last_marker = i
             markers.append(i)
         elif t.kind == "word":
-            n = place_marker(tokens, i)
+            n = place_marker(tokens, i) if t.text.partition(" ")[0] in places else 0  # (its first test)
             if n:
                 last_marker = i + n - 1
                 markers.append(last_marker)
@@ -274,19 +275,22 @@ def named_as_place(text: str, words: str, own: int | None = None, strong: bool =
     lex = lexicon()
     first = _LEADING_RUN.match(words) if len(text) > LONG_TEXT else None
     index = _region_index(text) if first else {}
-    for region_word in lex.region_words:
-        if strong and region_word in lex.region_words_weak:
-            continue
+    regions = [w for w in lex.region_words if not (strong and w in lex.region_words_weak)]
+    if first:
+        found = [(w, at) for w in regions for at in index.get((w, first.group()), ())]
+    else:  # where " words" stands, found once: a region word right before it spells the needle
+        found = [(w, p - len(w)) for p in _find_all(text, f" {words}") for w in regions
+                 if p >= len(w) and text.startswith(w, p - len(w))]
+    for region_word, at in found:  # (any one will do: the order they are tried in does not matter)
         needle = f"{region_word} {words}"
-        for at in index.get((region_word, first.group()), ()) if first else _find_all(text, needle):
-            if not text.startswith(needle, at) or (own is not None and at + len(region_word) + 1 == own):
-                continue
-            after = at + len(needle)
-            bounded = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
-                after >= len(text) or not (text[after].isalnum() or text[after] == "-"))
-            title = lex.title_re.search(text, max(0, at - 20), at + len(region_word))
-            if bounded and (title is None or title.end() != at + len(region_word)):
-                return True  # "Wali Kota Najirah" is a title, not "Kota Najirah"
+        if not text.startswith(needle, at) or (own is not None and at + len(region_word) + 1 == own):
+            continue
+        after = at + len(needle)
+        bounded = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
+            after >= len(text) or not (text[after].isalnum() or text[after] == "-"))
+        title = lex.title_re.search(text, max(0, at - 20), at + len(region_word))
+        if bounded and (title is None or title.end() != at + len(region_word)):
+            return True  # "Wali Kota Najirah" is a title, not "Kota Najirah"
     return False
 
 

@@ -179,27 +179,26 @@ def _comma_before(text: str, pos: int) -> bool:
 
 
 def _pronouns(text: str, lex: Lexicon) -> list[re.Match[str]]:
-    """What `lex.pronoun_re.finditer(text)` yields, with the regex run only near the needles every
-    pronoun holds (found by str.find): a match holding a needle at q lies within [q - width, q + width],
-    so windows around them (merged where they meet) hold every match, and nothing outside them can
-    start, end or cut one short. Most of the text is never tried at each character."""
-    width = lex.pronoun_width
-    hits: list[int] = []
-    for needle in lex.pronoun_needles:
+    """What `lex.pronoun_re.finditer(text)` yields, with the regex run only near the pieces every
+    pronoun holds (found by str.find): a match holding a piece lies within the piece's reach before and
+    after it, so windows around them (merged where they meet) hold every match, and nothing outside
+    them can start, end or cut one short. Most of the text is never tried at each character."""
+    windows: list[tuple[int, int]] = []
+    for needle, before, after in lex.pronoun_needles:
         at = text.find(needle)
         while at >= 0:
-            hits.append(at)
+            windows.append((at - before, at + after + 1))  # +1: the look-ahead after the pronoun
             at = text.find(needle, at + 1)
-    if not hits:
+    if not windows:
         return []
-    hits.sort()
+    windows.sort()
     out: list[re.Match[str]] = []
-    lo, hi = hits[0] - width, hits[0] + width + 1
-    for at in hits:
-        if at - width > hi:
+    lo, hi = windows[0]
+    for start, end in windows:
+        if start > hi:
             out.extend(lex.pronoun_re.finditer(text, max(lo, 0), hi))
-            lo = at - width
-        hi = at + width + 1
+            lo = start
+        hi = max(hi, end)
     out.extend(lex.pronoun_re.finditer(text, max(lo, 0), hi))
     return out
 

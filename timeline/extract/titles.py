@@ -52,8 +52,9 @@ class Lexicon(NamedTuple):
     prefix_words: frozenset[str]
     prefix_re: re.Pattern[str]
     pronoun_re: re.Pattern[str]
-    pronoun_needles: tuple[str, ...]  # every pronoun holds one of these: the text is searched near them only
-    pronoun_width: int  # characters of the longest pronoun
+    # every pronoun holds one of these pieces: (piece, most characters a pronoun holding it starts before
+    # it, most characters it ends after the piece starts); the text is searched only that near them
+    pronoun_needles: tuple[tuple[str, int, int], ...]
     stop: frozenset[str]
     place_suffixes: frozenset[str]
     verbs: frozenset[str]  # one-word event triggers: a title-cased headline verb is no name ("... Bertolak ke Jepang")
@@ -118,7 +119,6 @@ def lexicon() -> Lexicon:
         prefix_re=re.compile(rf"(?:{_alternation(data['honorifics']['name_prefixes'])})(?![\w-])"),
         pronoun_re=pronoun_re,
         pronoun_needles=_needles(every),
-        pronoun_width=max(len(w) for w in every),
         stop=frozenset(data["names"]["stop"]),
         place_suffixes=frozenset(data["names"]["place_suffixes"]),
         verbs=frozenset(w.casefold() for words in table("id", "events")["triggers"].values() for w in words
@@ -128,14 +128,20 @@ def lexicon() -> Lexicon:
     )
 
 
-def _needles(words: Iterable[str]) -> tuple[str, ...]:
+def _needles(words: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
     """Short pieces that every word contains one of (the last three letters of a word that holds none of
-    the pieces chosen before it, shortest words first): found with str.find far faster than a regex
-    that has to be tried at every character."""
-    needles: list[str] = []
-    for word in sorted(set(words), key=lambda w: (len(w), w)):
-        if not any(n in word for n in needles):
-            needles.append(word[-3:])
+    the pieces chosen before it, shortest words first), each with how far before it a word holding it
+    can start and how far after its start that word can end: str.find finds them far faster than a regex
+    tried at every character, and the regex then runs only in those windows."""
+    words = sorted(set(words), key=lambda w: (len(w), w))
+    pieces: list[str] = []
+    for word in words:
+        if not any(p in word for p in pieces):
+            pieces.append(word[-3:])
+    needles = []
+    for piece in pieces:
+        at = [(w, j) for w in words for j in range(len(w)) if w.startswith(piece, j)]
+        needles.append((piece, max(j for _, j in at), max(len(w) - j for w, j in at)))
     return tuple(needles)
 
 
