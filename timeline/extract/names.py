@@ -275,12 +275,16 @@ def named_as_place(text: str, words: str, own: int | None = None, strong: bool =
     lex = lexicon()
     first = _LEADING_RUN.match(words) if len(text) > LONG_TEXT else None
     index = _region_index(text) if first else {}
-    regions = [w for w in lex.region_words if not (strong and w in lex.region_words_weak)]
+    regions = _regions(strong)
     if first:
         found = [(w, at) for w in regions for at in index.get((w, first.group()), ())]
     else:  # where " words" stands, found once: a region word right before it spells the needle
-        found = [(w, p - len(w)) for p in _find_all(text, f" {words}") for w in regions
-                 if p >= len(w) and text.startswith(w, p - len(w))]
+        found = []
+        reach = len(max(regions, key=len, default=""))
+        for p in _find_all(text, f" {words}"):
+            before = text[max(0, p - reach) : p]
+            if before.endswith(regions):
+                found += [(w, p - len(w)) for w in regions if before.endswith(w)]
     for region_word, at in found:  # (any one will do: the order they are tried in does not matter)
         needle = f"{region_word} {words}"
         if not text.startswith(needle, at) or (own is not None and at + len(region_word) + 1 == own):
@@ -292,6 +296,13 @@ def named_as_place(text: str, words: str, own: int | None = None, strong: bool =
         if bounded and (title is None or title.end() != at + len(region_word)):
             return True  # "Wali Kota Najirah" is a title, not "Kota Najirah"
     return False
+
+
+@lru_cache(maxsize=2)
+def _regions(strong: bool) -> tuple[str, ...]:
+    """The region words `named_as_place` looks for (without the weak ones when `strong`)."""
+    lex = lexicon()
+    return tuple(w for w in lex.region_words if not (strong and w in lex.region_words_weak))
 
 
 _LEADING_RUN = re.compile(r"[^\W_]+")

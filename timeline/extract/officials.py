@@ -83,7 +83,7 @@ def find_officials(
             # are the region, not the name.
             for k in range(len(name) - 1, 0, -1):  # the longest leading place: "Gunung Kidul", not "Gunung"
                 lead = text[name[0].start : name[k - 1].end]
-                if named_as_place(text, lead, name[0].start, strong=True) or is_dateline_city(text, lead):
+                if is_dateline_city(text, lead) or named_as_place(text, lead, name[0].start, strong=True):
                     qualifier, name = f"{qualifier.strip(' ,')} {lead}" if qualifier else lead, name[k:]
                     break
         region = qualifier.strip(" ,") if qualifier else None

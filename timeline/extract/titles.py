@@ -148,7 +148,10 @@ def _needles(words: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
 def slug(name: str) -> str:
     """"Basri Rase" -> "basri-rase": ASCII, lower case, words joined by hyphens."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def same_region(a: str | None, b: str | None) -> bool:

@@ -26,6 +26,9 @@ _FULL_DATE_HINT = re.compile(
 )
 _SENTENCE_START = re.compile(r"[.!?]['\"”’]?\s+|\n")
 _SENTENCE_END = re.compile(r"[.!?]['\"”’]?(?:\s|\Z)|\n")
+_UNIT_SEPARATOR = re.compile(r"[ \t]*,[ \t]*")
+_PARENTHESIZED = re.compile(r"\(([^()]+)\)")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _REPORT_WINDOW = 160
 _LEDE_MAX_CHARS = 2500
 
@@ -153,18 +156,18 @@ def _dateline_of(text: str, start: int, end: int) -> Dateline | None:
     if m is None:
         return None
     prefix = m.group("prefix")
-    units = [u.strip() for u in re.split(r"[ \t]*,[ \t]*", prefix)]
+    units = [u.strip() for u in _UNIT_SEPARATOR.split(prefix)]
     outlet = None
     for u in units:
         if cues.domain.match(u):
             outlet = u
             break
-        paren = re.search(r"\(([^()]+)\)", u)
+        paren = _PARENTHESIZED.search(u)
         if paren:
             outlet = paren.group(1).strip()
             break
     strong = outlet is not None or len(units) > 1 or any(
-        len(w) >= 3 and w.isupper() for w in re.findall(r"[A-Za-z]+", prefix)
+        len(w) >= 3 and w.isupper() for w in _LETTERS.findall(prefix)
     )
     if not strong:
         return None

@@ -50,9 +50,14 @@ def matches_at(pattern: re.Pattern[str], text: str, first: str) -> list[tuple[in
     return spans
 
 
+_AFTER_ANY = float("inf")  # a span end after every offset: (pos, _AFTER_ANY) sorts after every span starting at pos
+
+
 def inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
     """Whether pos lies inside one of the sorted, disjoint spans."""
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if not spans:
+        return False
+    i = bisect.bisect_right(spans, (pos, _AFTER_ANY)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
