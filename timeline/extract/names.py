@@ -100,8 +100,11 @@ def place_marker(tokens: list[Token], i: int) -> int:
     return 0
 
 
-def split_title(title: str, tokens: list[Token], lex: Lexicon, text: str = "") -> tuple[str | None, list[Token]]:
-    """Split what follows a title into (qualifier: region or office, name tokens)."""
+def split_title(
+    title: str, tokens: list[Token], lex: Lexicon, text: str = ""
+) -> tuple[str | None, list[Token], list[Token] | None]:
+    """Split what follows a title into (qualifier: region or office, the tokens after it, the name they
+    start with: `name_tokens` of them, read once here)."""
     kind = lex.kind.get(title, "org")
     last_marker = -1  # index of the last token that ends the qualifier
     markers: list[int] = []
@@ -140,13 +143,13 @@ def split_title(title: str, tokens: list[Token], lex: Lexicon, text: str = "") -
                     markers.append(i)
         i += 1
     if title in lex.needs_acronym and not has_acronym:
-        return None, []
+        return None, [], None
     if last_marker < 0:
         if kind == "whole":
-            return None, tokens
+            return _named(None, tokens, lex)
         if kind == "region" and title not in lex.needs_region:
-            return None, tokens
-        return None, []  # an office name with nothing to show where it ends
+            return _named(None, tokens, lex)
+        return None, [], None  # an office name with nothing to show where it ends
     starts = ([-1] if kind == "region" and title not in lex.needs_region else []) + [
         k for k in markers if tokens[k].kind != "comma"]
     for k in starts:  # "Ketua DPR Setya Novanto, Irvanto ...": a full name right after an office, then a comma
@@ -160,22 +163,28 @@ def split_title(title: str, tokens: list[Token], lex: Lexicon, text: str = "") -
             after += 1  # "Joko Widodo (Jokowi), ...": a nickname in parentheses after the name
         if len(seg) >= 2 and after < len(tokens) and tokens[after].kind == "comma" and after <= last_marker \
                 and (k < 0 or tokens[k].text not in lex.companies) and valid_name([t.text for t in seg], lex):
-            return qualifier(tokens[: k + 1]), seg
+            return _named(qualifier(tokens[: k + 1]), seg, lex)
     for k in markers:  # the earliest marker after which the rest is a name ("... Kota Bogor Yane Ardian Bima Arya")
         rest = tokens[k + 1 :]
         if k < last_marker and tokens[k].text not in lex.companies and rest and all(t.kind == "word" for t in rest) \
                 and rest[0].text not in lex.prefix_words \
                 and valid_name([t.text for t in rest], lex):
-            return qualifier(tokens[: k + 1]), rest
+            return _named(qualifier(tokens[: k + 1]), rest, lex)
     if tokens[last_marker].text in lex.companies:
-        return None, []  # "Direktur PT Angkasa Pura": what follows names the company
+        return None, [], None  # "Direktur PT Angkasa Pura": what follows names the company
     rest = tokens[last_marker + 1 :]
-    if rest and name_tokens(rest, lex) is None:
+    name = name_tokens(rest, lex) if rest else None
+    if rest and name is None:
         for k in starts:  # "Wali Kota Tarakan Khairul, Senin (...)": a one-word name before the comma
             if k >= 0 and k + 2 < len(tokens) and tokens[k + 1].kind == "word" and tokens[k + 2].kind == "comma" \
                     and valid_name([tokens[k + 1].text], lex):
-                return qualifier(tokens[: k + 1]), [tokens[k + 1]]
-    return qualifier(tokens[: last_marker + 1]), rest
+                return _named(qualifier(tokens[: k + 1]), [tokens[k + 1]], lex)
+    return qualifier(tokens[: last_marker + 1]), rest, name
+
+
+def _named(region: str | None, rest: list[Token], lex: Lexicon) -> tuple[str | None, list[Token], list[Token] | None]:
+    """What `split_title` returns: the qualifier, the tokens after it and the name they start with."""
+    return region, rest, name_tokens(rest, lex) if rest else None
 
 
 def qualifier(tokens: list[Token]) -> str | None:

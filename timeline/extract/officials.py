@@ -19,7 +19,6 @@ from timeline.extract.names import (
     chunk,
     is_dateline_city,
     known_part,
-    name_tokens,
     named_as_place,
     roster_name,
     split_title,
@@ -71,8 +70,7 @@ def find_officials(
             if portfolio:
                 stops = {p for p in title_starts if not portfolio.start() <= p < portfolio.end()}
         tokens = chunk(text, m.end, stops, lex.kind.get(title) != "region")
-        qualifier, rest = split_title(title, tokens, lex, text)
-        name = name_tokens(rest, lex) if rest else None
+        qualifier, rest, name = split_title(title, tokens, lex, text)
         if name is None and roster is not None and rest:
             name = roster_name(rest, roster)
         if name and qualifier is None and named_as_place(text, text[name[0].start : name[-1].end], name[0].start):
