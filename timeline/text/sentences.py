@@ -39,8 +39,10 @@ def _rules() -> _Rules:
     data = load_table()
     closers = re.escape(data["closers"])
     return _Rules(
-        # punctuation (+ closing quotes/brackets), then spaces, then the first character of the next word
-        candidate=re.compile(rf"([.!?…]+)[{closers}]*(?=[ \t\xa0]+([^\s]))"),
+        # punctuation (+ closing quotes/brackets), then spaces, then the first character of the next word;
+        # "[.!?…][.!?…]*" rather than "[.!?…]+" so that the regex engine skips to those characters in C
+        # (a pattern that opens with a repeat is tried at every character)
+        candidate=re.compile(rf"([.!?…][.!?…]*)[{closers}]*(?=[ \t\xa0]+([^\s]))"),
         abbreviations=frozenset(a.casefold() for a in data["abbreviations"]),
     )
 
