@@ -13,9 +13,6 @@ from typing import NamedTuple
 from timeline.lang import table
 from timeline.text.spans import matches_at
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
-
-
 class _Markers(NamedTuple):
     line: re.Pattern[str]
     tail: re.Pattern[str]
@@ -93,7 +90,7 @@ def clean_body(text: str) -> str:
             continue
         start = max(start, pos)
         parts.append(text[pos:start])
-        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        parts.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))  # spaces, lines kept
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
