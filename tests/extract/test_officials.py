@@ -366,3 +366,23 @@ def test_every_region_word_elsewhere_shows_a_region_not_a_name():
     for word in load_table()["names"]["region_words"]:
         text = f"Bupati Lembah Hijau meninjau banjir. Air juga menggenangi {word} Lembah Hijau."
         assert officials_of(text) == ([], []), word
+
+
+PRONOUN_TEXTS = [
+    "Wali Kota Bontang Basri Rase meninjau pasar. Ia didampingi camat. Menurutnya, harga stabil.",
+    "Kata dia, warga Indonesia dan media sosial mendukung. Beliau bersedia hadir, katanya lagi.",
+    "“Kami siap,” ujarnya. Dia-nya tidak hadir; katanya-lagi bukan kata. Ia\nIa ia-ia diasuh.",
+    "Kunjungannya ke Jepang (lawatannya yang pertama) dinilai sukses, pungkasnya lagian.",
+    "Tanpa kata ganti sama sekali di kalimat ini.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", PRONOUN_TEXTS)
+def test_pronouns_near_their_pieces_are_every_pronoun_the_regex_finds(text):
+    # the pronoun regex runs only around the pieces every pronoun holds: it must find all it finds alone
+    from timeline.extract.officials import _pronouns
+    from timeline.extract.titles import lexicon
+
+    lex = lexicon()
+    assert [m.span() for m in _pronouns(text, lex)] == [m.span() for m in lex.pronoun_re.finditer(text)]

@@ -172,3 +172,34 @@ def test_spans_are_sorted_and_inside_the_text():
         "Dapatkan berita terbaru PRANALA.co di Google News dan bergabung di grup Whatsapp kami",
         "Discussion about this post",
     ]
+
+
+def _spans_by_finditer(text: str) -> list[tuple[int, int]]:
+    """What `boilerplate_spans` says, by each marker regex's own finditer over the whole text."""
+    data = load_markers()
+    alt = "|".join
+    line = re.compile(rf"^[ \t\xa0]*(?:{alt(data['line_start'])})[^\n]*", re.I | re.M)
+    tail = re.compile(rf"^[ \t\xa0]*(?:{alt(data['tail_block'])})[ \t\xa0]*:?[ \t\xa0]*$", re.I | re.M)
+    inline = re.compile(alt(f"(?:{p})" for p in data["inline"]), re.I | re.M)
+    spans = [m.span() for m in line.finditer(text)] + [m.span() for m in inline.finditer(text)]
+    for m in tail.finditer(text):
+        before = text[: m.start()]
+        if len(before) - before.count(" ") - before.count("\n") >= data["tail_min_before"]:
+            spans.append((m.start(), len(text)))
+            break
+        spans.append(m.span())
+    return sorted(spans)
+
+
+@pytest.mark.parametrize("text", [c[1] for c in CASES] + [c[1] for c in KEPT] + [
+    "Baca\njuga: dua baris\nIsi.", "(rsa)\n[feb ] (*) [Hrd|Anl]", "  Share on:\nBagikan:\n\nTerpopuler\n",
+    "((rsa) (Foto: Humas) [x[Adv/Ags]", ""])
+def test_spans_are_what_each_markers_finditer_finds(text):
+    # the markers are tried only at line starts and at `inline_first` characters: nothing is lost
+    assert boilerplate_spans(text) == _spans_by_finditer(text)
+
+
+def test_spans_on_seeds_are_what_each_markers_finditer_finds():
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert boilerplate_spans(text) == _spans_by_finditer(text)

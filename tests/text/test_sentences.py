@@ -102,3 +102,18 @@ def test_splitting_real_news_never_fails_and_covers_the_text(real_news):
         assert all(t[s.start : s.end] == s.text for s in sentences)
         assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
     assert count > len(texts) * 5
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Basri berkata, “Kami siap.” Lalu \"pulang\" dan “tanpa tutup\n” selesai.", [(15, 27), (33, 41)]),
+    ("\"a\" \"b\"\"c\" “” \"", [(0, 3), (4, 7), (7, 10), (11, 13)]),
+    ("Tanpa kutipan sama sekali.", []),
+])
+def test_quote_spans_are_what_the_quote_pairs_regex_finds(text, spans):
+    import re
+
+    from timeline.text.spans import quote_spans
+
+    pairs = load_table()["quote_pairs"]
+    regex = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}\\n]*{re.escape(c)}" for o, c in pairs))
+    assert list(quote_spans(text)) == [m.span() for m in regex.finditer(text)] == spans

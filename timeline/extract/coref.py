@@ -52,13 +52,22 @@ FEW_NAMES = 32  # up to this many names, one C search of the text per name beats
 
 
 def _hits_by_name(text: str, needles: set[str]) -> list[tuple[int, int, str]]:
+    """Every whole-word place of each name, one search of the text per name; a name whose first word is
+    also searched for ("Basri" of "Basri Rase") is looked for only where that word stands."""
     hits = []
-    for needle in needles:
-        at = text.find(needle)
-        while at >= 0:
-            if bounded(text, at, at + len(needle)):
-                hits.append((at, -len(needle), needle))
-            at = text.find(needle, at + 1)
+    where: dict[str, list[int]] = {}  # each name searched so far -> every place it stands (whole word or not)
+    for needle in sorted(needles, key=len):  # (the hits are sorted by the caller)
+        head = needle.partition(" ")[0]
+        if head in where:
+            found = [at for at in where[head] if text.startswith(needle, at)]
+        else:
+            found = []
+            at = text.find(needle)
+            while at >= 0:
+                found.append(at)
+                at = text.find(needle, at + 1)
+        where[needle] = found
+        hits += [(at, -len(needle), needle) for at in found if bounded(text, at, at + len(needle))]
     return hits
 
 

@@ -61,18 +61,22 @@ def valid_name(words: Sequence[str], lex: Lexicon) -> bool:
 
 def chunk(text: str, pos: int, stop_at: set[int], conjunctions: bool = True) -> list[Token]:
     """Capitalized words, parentheses, commas and 'dan' after a title, up to the next title or verb."""
+    lex = lexicon()
+    match, calendar = lex.token_re.match, lex.calendar
     tokens: list[Token] = []
     while True:
-        m = lexicon().token_re.match(text, pos)
+        m = match(text, pos)
         if m is None or m.end() == pos:
             break
-        start = m.start(m.lastgroup)
-        if start in stop_at or (m.lastgroup == "and" and not conjunctions):
+        kind = m.lastgroup
+        start = m.start(kind)
+        if start in stop_at or (kind == "and" and not conjunctions):
             break
-        if m.lastgroup == "word" and tokens and m.group(m.lastgroup) in lexicon().calendar:
+        written = m.group(kind)
+        if kind == "word" and tokens and written in calendar:
             break  # "Gubernur Kalteng Yohanes Dehen Jumat lalu": the date follows the name
-        tokens.append(Token(m.lastgroup, start, m.end(), m.group(m.lastgroup)))
         pos = m.end()
+        tokens.append(Token(kind, start, pos, written))
     while tokens and tokens[-1].kind in ("comma", "and"):
         tokens.pop()
     return tokens
@@ -84,9 +88,11 @@ def place_marker(tokens: list[Token], i: int) -> int:
     first = tokens[i]
     if first.kind != "word" or first.text.partition(" ")[0] not in place_starts():
         return 0  # no place name starts with this word (`names_place` would say no to every run)
-    for n in range(min(3, len(tokens) - i), 0, -1):
-        run = tokens[i : i + n]
-        if all(t.kind == "word" for t in run) and is_place(" ".join(t.text for t in run)):
+    words = 1  # the run of word tokens from i, up to three: a place spans no comma nor parenthesis
+    while words < 3 and i + words < len(tokens) and tokens[i + words].kind == "word":
+        words += 1
+    for n in range(words, 0, -1):
+        if is_place(" ".join([t.text for t in tokens[i : i + n]])):
             after = i + n
             if after < len(tokens) and tokens[after].kind == "word" and tokens[after].text in lexicon().place_suffixes:
                 return n + 1
@@ -94,13 +100,17 @@ def place_marker(tokens: list[Token], i: int) -> int:
     return 0
 
 
-def split_title(title: str, tokens: list[Token], lex: Lexicon, text: str = "") -> tuple[str | None, list[Token]]:
-    """Split what follows a title into (qualifier: region or office, name tokens)."""
+def split_title(
+    title: str, tokens: list[Token], lex: Lexicon, text: str = ""
+) -> tuple[str | None, list[Token], list[Token] | None]:
+    """Split what follows a title into (qualifier: region or office, the tokens after it, the name they
+    start with: `name_tokens` of them, read once here)."""
     kind = lex.kind.get(title, "org")
     last_marker = -1  # index of the last token that ends the qualifier
     markers: list[int] = []
     has_acronym = False
     i = 0
+    places = place_starts()
     if title in lex.ministers and tokens:
         m = lex.portfolio_re.match(text, tokens[0].start)
         if m:
@@ -113,7 +123,7 @@ def split_title(title: str, tokens: list[Token], lex: Lexicon, text: str = "") -
             last_marker = i
             markers.append(i)
         elif t.kind == "word":
-            n = place_marker(tokens, i)
+            n = place_marker(tokens, i) if t.text.partition(" ")[0] in places else 0  # (its first test)
             if n:
                 last_marker = i + n - 1
                 markers.append(last_marker)
@@ -133,13 +143,13 @@ def split_title(title: str, tokens: list[Token], lex: Lexicon, text: str = "") -
                     markers.append(i)
         i += 1
     if title in lex.needs_acronym and not has_acronym:
-        return None, []
+        return None, [], None
     if last_marker < 0:
         if kind == "whole":
-            return None, tokens
+            return _named(None, tokens, lex)
         if kind == "region" and title not in lex.needs_region:
-            return None, tokens
-        return None, []  # an office name with nothing to show where it ends
+            return _named(None, tokens, lex)
+        return None, [], None  # an office name with nothing to show where it ends
     starts = ([-1] if kind == "region" and title not in lex.needs_region else []) + [
         k for k in markers if tokens[k].kind != "comma"]
     for k in starts:  # "Ketua DPR Setya Novanto, Irvanto ...": a full name right after an office, then a comma
@@ -153,22 +163,28 @@ def split_title(title: str, tokens: list[Token], lex: Lexicon, text: str = "") -
             after += 1  # "Joko Widodo (Jokowi), ...": a nickname in parentheses after the name
         if len(seg) >= 2 and after < len(tokens) and tokens[after].kind == "comma" and after <= last_marker \
                 and (k < 0 or tokens[k].text not in lex.companies) and valid_name([t.text for t in seg], lex):
-            return qualifier(tokens[: k + 1]), seg
+            return _named(qualifier(tokens[: k + 1]), seg, lex)
     for k in markers:  # the earliest marker after which the rest is a name ("... Kota Bogor Yane Ardian Bima Arya")
         rest = tokens[k + 1 :]
         if k < last_marker and tokens[k].text not in lex.companies and rest and all(t.kind == "word" for t in rest) \
                 and rest[0].text not in lex.prefix_words \
                 and valid_name([t.text for t in rest], lex):
-            return qualifier(tokens[: k + 1]), rest
+            return _named(qualifier(tokens[: k + 1]), rest, lex)
     if tokens[last_marker].text in lex.companies:
-        return None, []  # "Direktur PT Angkasa Pura": what follows names the company
+        return None, [], None  # "Direktur PT Angkasa Pura": what follows names the company
     rest = tokens[last_marker + 1 :]
-    if rest and name_tokens(rest, lex) is None:
+    name = name_tokens(rest, lex) if rest else None
+    if rest and name is None:
         for k in starts:  # "Wali Kota Tarakan Khairul, Senin (...)": a one-word name before the comma
             if k >= 0 and k + 2 < len(tokens) and tokens[k + 1].kind == "word" and tokens[k + 2].kind == "comma" \
                     and valid_name([tokens[k + 1].text], lex):
-                return qualifier(tokens[: k + 1]), [tokens[k + 1]]
-    return qualifier(tokens[: last_marker + 1]), rest
+                return _named(qualifier(tokens[: k + 1]), [tokens[k + 1]], lex)
+    return qualifier(tokens[: last_marker + 1]), rest, name
+
+
+def _named(region: str | None, rest: list[Token], lex: Lexicon) -> tuple[str | None, list[Token], list[Token] | None]:
+    """What `split_title` returns: the qualifier, the tokens after it and the name they start with."""
+    return region, rest, name_tokens(rest, lex) if rest else None
 
 
 def qualifier(tokens: list[Token]) -> str | None:
@@ -214,7 +230,9 @@ def title_hits(text: str, lex: Lexicon) -> list[TitleHit]:
     hits = []
     for m in lex.title_re.finditer(text):
         start = m.start()
-        acting = lex.acting_before_re.search(text, max(0, start - 30), start)
+        acting = None
+        if text[max(0, start - 30) : start].rstrip().endswith(lex.acting_words):  # else the regex cannot match
+            acting = lex.acting_before_re.search(text, max(0, start - 30), start)
         if acting:
             start = acting.start()
         hon = lex.honorific_before_re.search(text, max(0, start - 8), start)
@@ -266,20 +284,34 @@ def named_as_place(text: str, words: str, own: int | None = None, strong: bool =
     lex = lexicon()
     first = _LEADING_RUN.match(words) if len(text) > LONG_TEXT else None
     index = _region_index(text) if first else {}
-    for region_word in lex.region_words:
-        if strong and region_word in lex.region_words_weak:
-            continue
+    regions = _regions(strong)
+    if first:
+        found = [(w, at) for w in regions for at in index.get((w, first.group()), ())]
+    else:  # where " words" stands, found once: a region word right before it spells the needle
+        found = []
+        reach = len(max(regions, key=len, default=""))
+        for p in _find_all(text, f" {words}"):
+            before = text[max(0, p - reach) : p]
+            if before.endswith(regions):
+                found += [(w, p - len(w)) for w in regions if before.endswith(w)]
+    for region_word, at in found:  # (any one will do: the order they are tried in does not matter)
         needle = f"{region_word} {words}"
-        for at in index.get((region_word, first.group()), ()) if first else _find_all(text, needle):
-            if not text.startswith(needle, at) or (own is not None and at + len(region_word) + 1 == own):
-                continue
-            after = at + len(needle)
-            bounded = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
-                after >= len(text) or not (text[after].isalnum() or text[after] == "-"))
-            title = lex.title_re.search(text, max(0, at - 20), at + len(region_word))
-            if bounded and (title is None or title.end() != at + len(region_word)):
-                return True  # "Wali Kota Najirah" is a title, not "Kota Najirah"
+        if not text.startswith(needle, at) or (own is not None and at + len(region_word) + 1 == own):
+            continue
+        after = at + len(needle)
+        bounded = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
+            after >= len(text) or not (text[after].isalnum() or text[after] == "-"))
+        title = lex.title_re.search(text, max(0, at - 20), at + len(region_word))
+        if bounded and (title is None or title.end() != at + len(region_word)):
+            return True  # "Wali Kota Najirah" is a title, not "Kota Najirah"
     return False
+
+
+@lru_cache(maxsize=2)
+def _regions(strong: bool) -> tuple[str, ...]:
+    """The region words `named_as_place` looks for (without the weak ones when `strong`)."""
+    lex = lexicon()
+    return tuple(w for w in lex.region_words if not (strong and w in lex.region_words_weak))
 
 
 _LEADING_RUN = re.compile(r"[^\W_]+")

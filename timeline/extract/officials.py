@@ -19,7 +19,6 @@ from timeline.extract.names import (
     chunk,
     is_dateline_city,
     known_part,
-    name_tokens,
     named_as_place,
     roster_name,
     split_title,
@@ -27,7 +26,7 @@ from timeline.extract.names import (
     valid_name,
 )
 from timeline.extract.roster import Roster, load_roster
-from timeline.extract.titles import lexicon, slug
+from timeline.extract.titles import Lexicon, lexicon, slug
 from timeline.model import Article, Mention, Official, Role, Sentence
 from timeline.text.spans import Spans, inside, quote_spans
 
@@ -62,8 +61,8 @@ def find_officials(
     for m in titles:
         title = lex.canonical[m.title]
         before = text[max(0, m.start - 40) : m.start]
-        if lex.not_holder_re.search(before):
-            continue
+        if before.rstrip().endswith(lex.not_holder_words) and lex.not_holder_re.search(before):
+            continue  # (a word of not_holder_re must end the text before the title, spaces aside)
         acting = lex.acting.get(m.acting) if m.acting else None
         stops = title_starts
         if title in lex.ministers:  # "Menteri Sekretaris Negara": a title word inside the portfolio
@@ -71,8 +70,7 @@ def find_officials(
             if portfolio:
                 stops = {p for p in title_starts if not portfolio.start() <= p < portfolio.end()}
         tokens = chunk(text, m.end, stops, lex.kind.get(title) != "region")
-        qualifier, rest = split_title(title, tokens, lex, text)
-        name = name_tokens(rest, lex) if rest else None
+        qualifier, rest, name = split_title(title, tokens, lex, text)
         if name is None and roster is not None and rest:
             name = roster_name(rest, roster)
         if name and qualifier is None and named_as_place(text, text[name[0].start : name[-1].end], name[0].start):
@@ -83,7 +81,7 @@ def find_officials(
             # are the region, not the name.
             for k in range(len(name) - 1, 0, -1):  # the longest leading place: "Gunung Kidul", not "Gunung"
                 lead = text[name[0].start : name[k - 1].end]
-                if named_as_place(text, lead, name[0].start, strong=True) or is_dateline_city(text, lead):
+                if is_dateline_city(text, lead) or named_as_place(text, lead, name[0].start, strong=True):
                     qualifier, name = f"{qualifier.strip(' ,')} {lead}" if qualifier else lead, name[k:]
                     break
         region = qualifier.strip(" ,") if qualifier else None
@@ -104,7 +102,9 @@ def find_officials(
         if tokens and tokens[0].kind == "comma" and len(tokens) > 1:
             continue  # "Sekda Bontang, Asisten 2": a title in a list, nobody named
         # "Basri Rase, Wali Kota Bontang,": the name stands before the title
-        back = BEFORE_NAME.search(text, max(0, m.start - 60), m.start) if not m.hon else None
+        back = None
+        if not m.hon and _comma_before(text, m.start):
+            back = BEFORE_NAME.search(text, max(0, m.start - 60), m.start)
         if back and not CAP_BEFORE.search(text, max(0, back.start(1) - 40), back.start(1)):
             words = back.group(1).split()
             known = len(words) == 1 and known_part(words[0], people)
@@ -148,8 +148,9 @@ def find_officials(
             else:
                 found.append(Found(start, end, text[start:end], "honorific" if hon else "surname", None,
                                     quoted=quoted))
-    for m in lex.pronoun_re.finditer(text):
-        found.append(Found(m.start(), m.end(), m.group(), "pronoun", None, quoted=inside(quotes, m.start())))
+    if people or roster is not None:  # else no mention resolves, and a pronoun has nobody to point at
+        for m in _pronouns(text, lex):
+            found.append(Found(m.start(), m.end(), m.group(), "pronoun", None, quoted=inside(quotes, m.start())))
 
     found.sort(key=lambda f: f.start)
     mentions = resolve(found, people, sentences, article, roster, lex)
@@ -166,6 +167,38 @@ def find_officials(
         if counts.get(p.id)
     ]
     return officials, mentions
+
+
+def _comma_before(text: str, pos: int) -> bool:
+    """Whether a comma stands before `pos`, with only spaces and tabs (and a newline right before `pos`)
+    between: what BEFORE_NAME needs at its end, checked before that regex is searched for."""
+    end = pos - 1 if pos > 0 and text[pos - 1] == "\n" else pos
+    return text[max(0, end - 60) : end].rstrip(" \t").endswith(",")
+
+
+def _pronouns(text: str, lex: Lexicon) -> list[re.Match[str]]:
+    """What `lex.pronoun_re.finditer(text)` yields, with the regex run only near the pieces every
+    pronoun holds (found by str.find): a match holding a piece lies within the piece's reach before and
+    after it, so windows around them (merged where they meet) hold every match, and nothing outside
+    them can start, end or cut one short. Most of the text is never tried at each character."""
+    windows: list[tuple[int, int]] = []
+    for needle, before, after in lex.pronoun_needles:
+        at = text.find(needle)
+        while at >= 0:
+            windows.append((at - before, at + after + 1))  # +1: the look-ahead after the pronoun
+            at = text.find(needle, at + 1)
+    if not windows:
+        return []
+    windows.sort()
+    out: list[re.Match[str]] = []
+    lo, hi = windows[0]
+    for start, end in windows:
+        if start > hi:
+            out.extend(lex.pronoun_re.finditer(text, max(lo, 0), hi))
+            lo = start
+        hi = max(hi, end)
+    out.extend(lex.pronoun_re.finditer(text, max(lo, 0), hi))
+    return out
 
 
 _ACRONYM_IN_PARENS = re.compile(r"\(([^()]+)\)")

@@ -43,13 +43,18 @@ class Lexicon(NamedTuple):
     token_re: re.Pattern[str]
     acting: dict[str, str]
     acting_before_re: re.Pattern[str]
+    acting_words: tuple[str, ...]  # the same for acting_before_re
     not_holder_re: re.Pattern[str]
+    not_holder_words: tuple[str, ...]  # what text before a title must end with (spaces aside) to match not_holder_re
     honorifics: frozenset[str]
     honorific_before_re: re.Pattern[str]
     name_prefixes: frozenset[str]
     prefix_words: frozenset[str]
     prefix_re: re.Pattern[str]
     pronoun_re: re.Pattern[str]
+    # every pronoun holds one of these pieces: (piece, most characters a pronoun holding it starts before
+    # it, most characters it ends after the piece starts); the text is searched only that near them
+    pronoun_needles: tuple[tuple[str, int, int], ...]
     stop: frozenset[str]
     place_suffixes: frozenset[str]
     verbs: frozenset[str]  # one-word event triggers: a title-cased headline verb is no name ("... Bertolak ke Jepang")
@@ -104,13 +109,16 @@ def lexicon() -> Lexicon:
         ),
         acting=acting,
         acting_before_re=re.compile(rf"{_alternation(acting, word_start=True)}\s+$"),
+        acting_words=tuple(acting),
         not_holder_re=not_holder_re,
+        not_holder_words=tuple(data["not_holder"]["words"]),
         honorifics=frozenset(honorifics),
         honorific_before_re=re.compile(rf"{_alternation(honorifics, word_start=True)}\s+$"),
         name_prefixes=frozenset(data["honorifics"]["name_prefixes"]),
         prefix_words=frozenset(w for p in data["honorifics"]["name_prefixes"] for w in p.split()),
         prefix_re=re.compile(rf"(?:{_alternation(data['honorifics']['name_prefixes'])})(?![\w-])"),
         pronoun_re=pronoun_re,
+        pronoun_needles=_needles(every),
         stop=frozenset(data["names"]["stop"]),
         place_suffixes=frozenset(data["names"]["place_suffixes"]),
         verbs=frozenset(w.casefold() for words in table("id", "events")["triggers"].values() for w in words
@@ -120,10 +128,30 @@ def lexicon() -> Lexicon:
     )
 
 
+def _needles(words: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+    """Short pieces that every word contains one of (the last three letters of a word that holds none of
+    the pieces chosen before it, shortest words first), each with how far before it a word holding it
+    can start and how far after its start that word can end: str.find finds them far faster than a regex
+    tried at every character, and the regex then runs only in those windows."""
+    words = sorted(set(words), key=lambda w: (len(w), w))
+    pieces: list[str] = []
+    for word in words:
+        if not any(p in word for p in pieces):
+            pieces.append(word[-3:])
+    needles = []
+    for piece in pieces:
+        at = [(w, j) for w in words for j in range(len(w)) if w.startswith(piece, j)]
+        needles.append((piece, max(j for _, j in at), max(len(w) - j for w, j in at)))
+    return tuple(needles)
+
+
 def slug(name: str) -> str:
     """"Basri Rase" -> "basri-rase": ASCII, lower case, words joined by hyphens."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def same_region(a: str | None, b: str | None) -> bool:

@@ -11,15 +11,16 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from timeline.lang import table
-
-_NOT_NEWLINE = re.compile(r"[^\n]")
-
+from timeline.text.spans import matches_at
 
 class _Markers(NamedTuple):
     line: re.Pattern[str]
     tail: re.Pattern[str]
     inline: re.Pattern[str]
     tail_min_before: int
+    line_after_newline: re.Pattern[str]  # `line` with a newline in place of "^": searched for in C
+    tail_after_newline: re.Pattern[str]
+    inline_first: str  # the characters an inline marker starts with
 
 
 def load_markers() -> dict:
@@ -31,50 +32,48 @@ def load_markers() -> dict:
 def _markers() -> _Markers:
     data = load_markers()
     alt = lambda patterns: "|".join(f"(?:{p})" for p in patterns)  # noqa: E731 - regexes, not words
+    line = rf"[ \t\xa0]*(?:{alt(data['line_start'])})[^\n]*"
+    tail = rf"[ \t\xa0]*(?:{alt(data['tail_block'])})[ \t\xa0]*:?[ \t\xa0]*$"
     return _Markers(
-        line=re.compile(rf"^[ \t\xa0]*(?:{alt(data['line_start'])})[^\n]*", re.I | re.M),
-        tail=re.compile(rf"^[ \t\xa0]*(?:{alt(data['tail_block'])})[ \t\xa0]*:?[ \t\xa0]*$", re.I | re.M),
+        line=re.compile(f"^{line}", re.I | re.M),
+        tail=re.compile(f"^{tail}", re.I | re.M),
         inline=re.compile(alt(data["inline"]), re.I | re.M),
         tail_min_before=int(data.get("tail_min_before", 200)),
+        line_after_newline=re.compile(f"\n{line}", re.I | re.M),
+        tail_after_newline=re.compile(f"\n{tail}", re.I | re.M),
+        inline_first=data["inline_first"],
     )
 
 
-def _at_line_starts(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """What `pattern.finditer(text)` yields for a pattern that starts with "^" (multiline), tried only
-    where a line starts instead of at every character."""
-    out: list[re.Match[str]] = []
-    pos, size = 0, len(text)
-    while pos <= size:
-        match = pattern.match(text, pos)
-        if match is not None:
-            if match.end() == pos:  # an empty match: finditer's rules for those are its own
-                return list(pattern.finditer(text))
-            out.append(match)
-            pos = match.end()
-            if pos > 0 and text[pos - 1] != "\n":  # resume at the next line start
-                pos = text.find("\n", pos)
-                if pos < 0:
-                    break
-                pos += 1
-            continue
-        pos = text.find("\n", pos)
-        if pos < 0:
-            break
-        pos += 1
-    return out
+def _at_line_starts(pattern: re.Pattern[str], after_newline: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans `pattern.finditer(text)` finds, for a pattern that starts with "^" (multiline): matched at
+    the text's start, then searched as `after_newline` (the same pattern after a newline instead of "^"),
+    whose leading newline the regex engine finds without trying each character in between."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    first = pattern.match(text)
+    if first is not None:
+        spans.append(first.span())
+        pos = first.end()
+    spans += [(match.start() + 1, match.end()) for match in after_newline.finditer(text, pos)]
+    if any(start == end or text[end - 1] == "\n" for start, end in spans):
+        # an empty match, or one that ends a line and so lets the next line start right after it:
+        # finditer's own rules for those
+        return [match.span() for match in pattern.finditer(text)]
+    return spans
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """The [start, end) spans of `text` that are boilerplate, in order (they may overlap)."""
     m = _markers()
-    spans = [match.span() for match in _at_line_starts(m.line, text)]
-    spans += [match.span() for match in m.inline.finditer(text)]
-    for match in _at_line_starts(m.tail, text):
-        before = text[: match.start()]
+    spans = _at_line_starts(m.line, m.line_after_newline, text)
+    spans += matches_at(m.inline, text, m.inline_first)
+    for start, end in _at_line_starts(m.tail, m.tail_after_newline, text):
+        before = text[:start]
         if len(before) - before.count(" ") - before.count("\n") >= m.tail_min_before:
-            spans.append((match.start(), len(text)))
+            spans.append((start, len(text)))
             break
-        spans.append(match.span())
+        spans.append((start, end))
     spans.sort()
     return spans
 
@@ -91,7 +90,7 @@ def clean_body(text: str) -> str:
             continue
         start = max(start, pos)
         parts.append(text[pos:start])
-        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        parts.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))  # spaces, lines kept
         pos = end
     parts.append(text[pos:])
     return "".join(parts)

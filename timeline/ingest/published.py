@@ -21,11 +21,16 @@ from timeline.temporal.symbolic import Day, Mark, Recognition
 
 # A cheap look for an explicit full date (13/09/2023, 13-9-2023, 13.09.2023, 12 September 2023) before the
 # temporal tagger is called on a piece of text; the tagger decides.
+# Each regex here opens with one set of characters (a digit after no word character, not "\b"; a stop or
+# a newline, then which one it was), so the regex engine skips to them in C instead of trying each character.
 _FULL_DATE_HINT = re.compile(
-    r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\b\d{1,2}\s+[A-Za-z]{3,10}\.?\s+\d{4}\b"
+    r"\d(?<!\w\d)\d?(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\s+[A-Za-z]{3,10}\.?\s+\d{4}\b)"
 )
-_SENTENCE_START = re.compile(r"[.!?]['\"”’]?\s+|\n")
-_SENTENCE_END = re.compile(r"[.!?]['\"”’]?(?:\s|\Z)|\n")
+_SENTENCE_START = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])['\"”’]?\s+)")  # [.!?]['"”’]?\s+ or \n
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])['\"”’]?(?:\s|\Z))")  # [.!?]['"”’]?(?:\s|\Z) or \n
+_UNIT_SEPARATOR = re.compile(r"[ \t]*,[ \t]*")
+_PARENTHESIZED = re.compile(r"\(([^()]+)\)")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _REPORT_WINDOW = 160
 _LEDE_MAX_CHARS = 2500
 
@@ -45,6 +50,8 @@ class _Cues(NamedTuple):
     without_dateline: int
     dateline_max: int
     require_weekday: bool
+    reporting_words: bool  # every reporting verb is letters only: its matches are whole words
+    longest_verb: int
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +75,8 @@ def _cues() -> _Cues:
         without_dateline=int(data["lede_paragraphs_without_dateline"]),
         dateline_max=int(data["dateline_max_paragraph"]),
         require_weekday=bool(data.get("require_weekday", True)),
+        reporting_words=all(re.fullmatch(r"[^\W\d_]+", v) for v in data["reporting_verbs"]),
+        longest_verb=max(len(v) for v in data["reporting_verbs"]),
     )
 
 
@@ -125,13 +134,16 @@ def _paragraphs(text: str, title: str | None, limit: int) -> list[tuple[int, int
     out: list[tuple[int, int]] = []
     start = 0
     size = len(text)
+    find = text.find
+    headline = title.strip() if title is not None else None
     while start <= size:
-        end = text.find("\n", start)
+        end = find("\n", start)
         if end < 0:
             end = size
-        line = text[start:end]
-        if line and not line.isspace():
-            if out or title is None or line.strip() != title.strip() or _dateline_of(text, start, end):
+        if end > start:
+            line = text[start:end]
+            if not line.isspace() and (out or headline is None or line.strip() != headline
+                                       or _dateline_of(text, start, end)):
                 out.append((start, end))  # (the headline is skipped, unless it is really the lede)
                 if len(out) >= limit:
                     break
@@ -146,18 +158,18 @@ def _dateline_of(text: str, start: int, end: int) -> Dateline | None:
     if m is None:
         return None
     prefix = m.group("prefix")
-    units = [u.strip() for u in re.split(r"[ \t]*,[ \t]*", prefix)]
+    units = [u.strip() for u in _UNIT_SEPARATOR.split(prefix)]
     outlet = None
     for u in units:
         if cues.domain.match(u):
             outlet = u
             break
-        paren = re.search(r"\(([^()]+)\)", u)
+        paren = _PARENTHESIZED.search(u)
         if paren:
             outlet = paren.group(1).strip()
             break
     strong = outlet is not None or len(units) > 1 or any(
-        len(w) >= 3 and w.isupper() for w in re.findall(r"[A-Za-z]+", prefix)
+        len(w) >= 3 and w.isupper() for w in _LETTERS.findall(prefix)
     )
     if not strong:
         return None
@@ -192,14 +204,18 @@ def _publishable(mark: Mark, lo: int) -> bool:
     and the weekday check reports the mismatch itself. A tense read from a clause word counts only when
     that word is inside the window searched (from `lo`).
     """
+    return _dated(mark) and not (mark.tense == "future" and (mark.tense_at is None or mark.tense_at >= lo))
+
+
+def _dated(mark: Mark) -> bool:
+    """What `_publishable` asks of a mark wherever the window searched starts: a valid full date (with
+    its weekday, when required)."""
     if _cues().require_weekday and mark.weekday is None:
         return False
     sym = mark.value
     if mark.kind != "date" or not isinstance(sym, Day) or sym.year is None or sym.year_shift is not None:
         return False
-    if safe_date(sym.year, sym.month, sym.day) is None:
-        return False
-    return not (mark.tense == "future" and (mark.tense_at is None or mark.tense_at >= lo))
+    return safe_date(sym.year, sym.month, sym.day) is not None
 
 
 def _future_marked(text: str, start: int, end: int, clause_start: int) -> bool:
@@ -254,19 +270,32 @@ def publication_date(
         recognized = recognize(text)
     marks = recognized.marks
     starts = [m.start for m in marks]
-    dateline = find_dateline(text, title)
+    # the first paragraphs once, as many as the lede can span: the dateline is looked for in the first
+    # `dateline_max` of them (what `find_dateline(text, title)` does), the lede is a prefix of them
+    lines = _paragraphs(text, title, max(cues.dateline_max + cues.after_dateline, cues.without_dateline))
+    dateline = next((found._replace(paragraph=i) for i, (start, end) in enumerate(lines[: cues.dateline_max])
+                     if (found := _dateline_of(text, start, end)) is not None), None)
     if dateline is not None:
         count = dateline.paragraph + 1 + cues.after_dateline
     else:
         count = cues.without_dateline
-    paragraphs = _paragraphs(text, title, count)
+    paragraphs = lines[:count]
     if paragraphs:
         lo = paragraphs[0][0]
         hi = min(paragraphs[-1][1], lo + _LEDE_MAX_CHARS)
         found = _first_date(text, marks, starts, lo, hi)
         if found is not None:
             return found, "dateline"
-    for verb in cues.reporting.finditer(text):
+    dated = [m.start for m in marks if _dated(m)]
+    if not dated:
+        return None, None  # no reporting verb can lead to a date
+    # a verb ending more than a window before the first full date reaches none (`reporting_words`: its
+    # matches are whole words, so the search may start anywhere); past the last full date, none is left
+    first = max(0, min(dated) - _REPORT_WINDOW - cues.longest_verb) if cues.reporting_words else 0
+    last = max(dated)
+    for verb in cues.reporting.finditer(text, first):
+        if verb.end() > last:
+            break
         hi = min(len(text), verb.end() + _REPORT_WINDOW)
         stop = _SENTENCE_END.search(text, verb.end(), hi)
         if stop is not None:

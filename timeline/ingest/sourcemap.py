@@ -7,7 +7,7 @@ CR LF and CR end a line there (never U+0085 or U+2028), so a line is counted exa
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Sequence
 
 from timeline.model import SourceMap
@@ -61,10 +61,12 @@ def from_runs(runs: Sequence[Run], length: int, starts: Sequence[int]) -> Source
             anchors.append((t0, line + 1, column, 1))
             last = (t0, line + 1, column)
         f1 = f0 + (t1 - t0)
-        while line + 1 < n_lines and starts[line + 1] < f1:
-            line += 1
-            anchors.append((t0 + starts[line] - f0, line + 1, 1, 1))
-            last = (t0 + starts[line] - f0, line + 1, 1)
+        stop = bisect_left(starts, f1, line + 1)  # the lines that start inside the run: one anchor each
+        if stop > line + 1:
+            shift = t0 - f0
+            anchors += [(shift + starts[k], k + 1, 1, 1) for k in range(line + 1, stop)]
+            line = stop - 1
+            last = (shift + starts[line], line + 1, 1)
     return SourceMap(tuple(anchors) or ((0, 1, 1, 1),))
 
 

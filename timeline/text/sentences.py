@@ -15,16 +15,17 @@ from typing import NamedTuple
 
 from timeline.lang import table
 from timeline.model import Sentence
+from timeline.text.spans import quote_spans
 
 _SPACE = " \t\r\xa0\u200b"
 _NOT_TOKEN = "([“\"‘'"  # with white space, what ends the word before a full stop
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,4}\.)+[A-Za-z]{1,4}")
 _INITIAL = re.compile(r"[A-Z]")
+_TOKEN_RUN = re.compile(rf"[^\s{re.escape(_NOT_TOKEN)}]*")  # \s is str.isspace
 
 
 class _Rules(NamedTuple):
     candidate: re.Pattern[str]
-    quotes: re.Pattern[str]
     abbreviations: frozenset[str]
 
 
@@ -37,13 +38,11 @@ def load_table() -> dict:
 def _rules() -> _Rules:
     data = load_table()
     closers = re.escape(data["closers"])
-    quote_alts = "|".join(
-        f"{re.escape(o)}[^{re.escape(c)}\\n]*{re.escape(c)}" for o, c in data["quote_pairs"]
-    )
     return _Rules(
-        # punctuation (+ closing quotes/brackets), then spaces, then the first character of the next word
-        candidate=re.compile(rf"([.!?…]+)[{closers}]*(?=[ \t\xa0]+([^\s]))"),
-        quotes=re.compile(quote_alts),
+        # punctuation (+ closing quotes/brackets), then spaces, then the first character of the next word;
+        # "[.!?…][.!?…]*" rather than "[.!?…]+" so that the regex engine skips to those characters in C
+        # (a pattern that opens with a repeat is tried at every character)
+        candidate=re.compile(rf"([.!?…][.!?…]*)[{closers}]*(?=[ \t\xa0]+([^\s]))"),
         abbreviations=frozenset(a.casefold() for a in data["abbreviations"]),
     )
 
@@ -51,17 +50,13 @@ def _rules() -> _Rules:
 def _token_before(text: str, dot: int) -> tuple[int, int]:
     """(start, end) of the word before `dot`, at most 24 characters back: the longest run of characters
     other than white space and ( [ “ " ‘ ' that ends at `dot` (or at a newline just before it, where
-    a regex "$" would also stop). Walked back character by character: a regex search tried every start
-    in the window."""
+    a regex "$" would also stop). Read as the run at the start of the reversed window, one regex match
+    (a search for a run ending at `dot` tried every start in the window; a walk back in Python was slow too)."""
     lo = max(0, dot - 24)
     end = dot - 1 if dot > 0 and text[dot - 1] == "\n" else dot
-    start = end
-    while start > lo:
-        ch = text[start - 1]
-        if ch.isspace() or ch in _NOT_TOKEN:
-            break
-        start -= 1
-    return start, end
+    if end <= lo:
+        return end, end
+    return end - _TOKEN_RUN.match(text[lo:end][::-1]).end(), end
 
 
 def _is_abbreviation(text: str, dot: int, rules: _Rules) -> bool:
@@ -81,11 +76,8 @@ def _is_abbreviation(text: str, dot: int, rules: _Rules) -> bool:
 def _cuts(text: str) -> list[int]:
     """Offsets inside lines where one sentence ends (exclusive end of the sentence)."""
     rules = _rules()
-    quote_starts: list[int] = []
-    quote_ends: list[int] = []
-    for q in rules.quotes.finditer(text):
-        quote_starts.append(q.start())
-        quote_ends.append(q.end())
+    quotes = quote_spans(text)  # the same spans the officials and events ask for: found once
+    quote_starts = [start for start, _ in quotes]
     cuts: list[int] = []
     for m in rules.candidate.finditer(text):
         following = m.group(2)
@@ -96,7 +88,7 @@ def _cuts(text: str) -> list[int]:
             continue
         if quote_starts:
             i = bisect_right(quote_starts, m.start(1)) - 1
-            if i >= 0 and m.start(1) < quote_ends[i] and m.end() < quote_ends[i]:
+            if i >= 0 and m.start(1) < quotes[i][1] and m.end() < quotes[i][1]:
                 continue  # inside a quotation that goes on after this punctuation
         cuts.append(m.end())
     return cuts

@@ -7,20 +7,57 @@ import re
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from timeline.lang import table
 from timeline.model import Sentence
 
-_QUOTE_RE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+@lru_cache(maxsize=1)
+def _quotes() -> tuple[re.Pattern[str], str]:
+    """The quote pairs of `lang/id/sentences.toml` as one regex (an opening quote, the same line, its
+    closing quote), and the opening quotes."""
+    pairs = table("id", "sentences")["quote_pairs"]
+    pattern = "|".join(f"{re.escape(o)}[^{re.escape(c)}\\n]*{re.escape(c)}" for o, c in pairs)
+    return re.compile(pattern), "".join(dict.fromkeys(o for o, _ in pairs))
 
 
-@lru_cache(maxsize=8)  # asked for by the officials, the events and the article rules of one article
+@lru_cache(maxsize=8)  # asked for by the sentences, the officials, the events and the article rules of one article
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of quoted speech (“...” or "..."), within one line."""
-    return tuple(m.span() for m in _QUOTE_RE.finditer(text))
+    pattern, openers = _quotes()
+    return tuple(matches_at(pattern, text, openers))
+
+
+def matches_at(pattern: re.Pattern[str], text: str, first: str) -> list[tuple[int, int]]:
+    """The spans `pattern.finditer(text)` finds, for a pattern whose matches start with one of the
+    characters `first`: tried only where those stand (found by str.find), not at every character."""
+    candidates: list[int] = []
+    for char in first:
+        at = text.find(char)
+        while at >= 0:
+            candidates.append(at)
+            at = text.find(char, at + 1)
+    candidates.sort()
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for at in candidates:
+        if at < pos:
+            continue
+        match = pattern.match(text, at)
+        if match is not None:
+            if match.end() == at:  # an empty match: finditer's rules for those are its own
+                return [m.span() for m in pattern.finditer(text)]
+            spans.append(match.span())
+            pos = match.end()
+    return spans
+
+
+_AFTER_ANY = float("inf")  # a span end after every offset: (pos, _AFTER_ANY) sorts after every span starting at pos
 
 
 def inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
     """Whether pos lies inside one of the sorted, disjoint spans."""
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if not spans:
+        return False
+    i = bisect.bisect_right(spans, (pos, _AFTER_ANY)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
