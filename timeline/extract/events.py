@@ -70,11 +70,12 @@ def find_events(
     starts = [s.start for s in sentences]
 
     by_sentence: dict[int, list[re.Match[str]]] = {}
-    for m in find_triggers(lex, text, quotes):
+    triggers, continuations = find_triggers(lex, text, quotes)
+    for m in triggers:
         by_sentence.setdefault(sentence_index(sentences, starts, m.start()), []).append(m)
     if not by_sentence:
         return []
-    for m in lex.continuation_re.finditer(text):  # "Kegiatan itu berlangsung pada ...": no trigger, still news
+    for m in continuations:  # "Kegiatan itu berlangsung pada ...": no trigger, still news
         if not inside(quotes, m.start()):
             by_sentence.setdefault(sentence_index(sentences, starts, m.start()), [])
 

@@ -31,6 +31,7 @@ def _folded(words) -> frozenset[str]:
 
 class Lexicon(NamedTuple):
     trigger_re: re.Pattern[str]
+    candidate_re: re.Pattern[str]  # where a trigger, a look-alike or a continuation can start (`triggers.word_matches`)
     enclitic: str
     type_of: dict[str, str]
     not_trigger_re: re.Pattern[str]
@@ -95,9 +96,11 @@ def lexicon() -> Lexicon:
     voice, returns, again, objects = data["voice"], data["returns"], data["recurrence"], data["objects"]
     reach = int(links["place_reach"])
     holidays = table("id", "temporal")["holidays"]
+    starters = [*type_of, *data["not_triggers"]["phrases"], *links["continuations"]]
     return Lexicon(
         trigger_re=re.compile(rf"(?<![\w-])(?P<t>{alt(type_of, 'i')})(?P<nya>{re.escape(data['enclitic'])})?(?![\w-])",
                               re.IGNORECASE),
+        candidate_re=re.compile(rf"(?<![\w-])(?={alt(starters, 'i')})"),
         enclitic=data["enclitic"],
         type_of=type_of,
         not_trigger_re=words_re(data["not_triggers"]["phrases"]),
