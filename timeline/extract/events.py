@@ -27,6 +27,7 @@ from timeline.extract.participants import (
 )
 from timeline.extract.places import find_places
 from timeline.extract.triggers import Trigger, find_triggers, framed
+from timeline.extract.wordindex import WordIndex
 from timeline.model import (
     Article,
     Duration,
@@ -70,12 +71,12 @@ def find_events(
     starts = [s.start for s in sentences]
 
     by_sentence: dict[int, list[re.Match[str]]] = {}
-    triggers, continuations = find_triggers(lex, text, quotes)
-    for m in triggers:
+    words = WordIndex(lex.candidate_re, text)
+    for m in find_triggers(lex, words, quotes):
         by_sentence.setdefault(sentence_index(sentences, starts, m.start()), []).append(m)
     if not by_sentence:
         return []
-    for m in continuations:  # "Kegiatan itu berlangsung pada ...": no trigger, still news
+    for m in words.finditer(lex.continuation_re):  # "Kegiatan itu berlangsung pada ...": no trigger, still news
         if not inside(quotes, m.start()):
             by_sentence.setdefault(sentence_index(sentences, starts, m.start()), [])
 
@@ -92,7 +93,7 @@ def find_events(
             ms = outside[bisect.bisect_left(mention_at, s.start) : bisect.bisect_left(mention_at, s.end)]
             es = usable[bisect.bisect_left(expression_at, s.start) : bisect.bisect_left(expression_at, s.end)]
             ps = [(a + s.start, b + s.start, p) for a, b, p in find_places(s.text)] if s.text else []
-            cache[si] = SentenceView(si, s, ms, es, ps)
+            cache[si] = SentenceView(si, s, ms, es, ps, words)
         return cache[si]
 
     drafts: list[Draft] = []
@@ -123,12 +124,13 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
     """Drafts for the triggers of one sentence, or what the sentence adds to an event told before."""
     here = view(si)
     s = here.sentence
-    triggers = [framed(lex, text, s, m) for m in matches]
-    zones = companion_zones(lex, text, s, matches)
+    words = here.words
+    triggers = [framed(lex, text, s, m, words) for m in matches]
+    zones = companion_zones(lex, here, matches)
     # the next sentence is read only where a companion list may open it (its places cost a scan)
     companions = companions_of(lex, text, here, zones, view(si + 1) if zones and si + 1 < count else None)
     represented, representative_at = representation(lex, text, here)
-    phrases = [c.span() for c in lex.continuation_re.finditer(text, s.start, s.end)]
+    phrases = [c.span() for c in words.finditer(lex.continuation_re, s.start, s.end)]
     continues = bool(phrases)
     continued_type: str | None = None  # "perjalanan dinas itu": the type of the event referred back to
     own: list[Draft] = []
@@ -186,7 +188,8 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
 
     if continues:
         continue_event(lex, text, here, dates, own, drafts, companions, continued_type)
-    if own and lex.sub_event_re.search(s.text):
+    # the sentence read alone: only its first word has no text before it
+    if own and (lex.sub_event_re.match(s.text) or words.search(lex.sub_event_re, s.start + 1, s.end)):
         attach_sub_events(lex, text, here, own, drafts)
 
 

@@ -8,6 +8,11 @@ from typing import NamedTuple
 
 from timeline.lang import alternation, table
 
+# The word regexes (each its words after `(?<![\w-])`) whose searches a `WordIndex` answers: the
+# lexicon's `candidate_re` matches wherever one of their words starts.
+INDEXED = ("trigger_re", "not_trigger_re", "continuation_re", "sub_event_re", "companion_re", "represents_re",
+           "represented_by_re", "speech_re", "again_phrase_re", "subordinate_re")
+
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z]")  # a word written in lower case
 
 
@@ -31,7 +36,7 @@ def _folded(words) -> frozenset[str]:
 
 class Lexicon(NamedTuple):
     trigger_re: re.Pattern[str]
-    candidate_re: re.Pattern[str]  # where a trigger, a look-alike or a continuation can start (`triggers.word_matches`)
+    candidate_re: re.Pattern[str]  # where a word of INDEXED can start (`wordindex`)
     enclitic: str
     type_of: dict[str, str]
     not_trigger_re: re.Pattern[str]
@@ -96,7 +101,10 @@ def lexicon() -> Lexicon:
     voice, returns, again, objects = data["voice"], data["returns"], data["recurrence"], data["objects"]
     reach = int(links["place_reach"])
     holidays = table("id", "temporal")["holidays"]
-    starters = [*type_of, *data["not_triggers"]["phrases"], *links["continuations"]]
+    # the words of every regex in INDEXED: a `WordIndex` answers their searches from one pass
+    starters = [*type_of, *data["not_triggers"]["phrases"], *links["continuations"], *links["sub_event"],
+                *parts["companions"], *parts["represents"], *parts["represented_by"], *parts["speech"],
+                *again["again_phrases"], *data["clauses"]["subordinate"]]
     return Lexicon(
         trigger_re=re.compile(rf"(?<![\w-])(?P<t>{alt(type_of, 'i')})(?P<nya>{re.escape(data['enclitic'])})?(?![\w-])",
                               re.IGNORECASE),

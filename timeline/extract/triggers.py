@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple, Sequence
 
 from timeline.extract.lexicon import Lexicon
+from timeline.extract.wordindex import WordIndex
 from timeline.model import Sentence
 from timeline.text.spans import inside
 
@@ -75,53 +76,32 @@ def clause_end(text: str, sentence: Sentence, pos: int) -> int:
     return m.start() if m else sentence.end
 
 
-def word_matches(patterns: Sequence[re.Pattern[str]], candidates: re.Pattern[str], text: str) -> list[list[re.Match[str]]]:
-    """What `pattern.finditer(text)` gives for each of `patterns`, from one pass of `candidates` over the
-    text (a lookahead matching wherever any of them can start) instead of one pass each: each regex is
-    then only tried where a candidate stands, and a match hides the candidates inside it, as finditer's
-    do. A pass costs about the same whatever the words, and this takes three of them down to one."""
-    starts = [m.start() for m in candidates.finditer(text)]
-    out: list[list[re.Match[str]]] = []
-    for pattern in patterns:
-        found: list[re.Match[str]] = []
-        end = 0
-        for at in starts:
-            if at >= end:
-                m = pattern.match(text, at)
-                if m is not None:
-                    found.append(m)
-                    end = m.end()
-        out.append(found)
-    return out
-
-
-def find_triggers(lex: Lexicon, text: str, quotes: Sequence[tuple[int, int]]) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    """Every trigger match of the text that can be an event (outside quotes and look-alike phrases), and
-    every continuation phrase ("Kegiatan itu ...") wherever it stands."""
-    triggers, look_alikes, continuations = word_matches(
-        (lex.trigger_re, lex.not_trigger_re, lex.continuation_re), lex.candidate_re, text)
-    blocked = [m.span() for m in look_alikes]  # sorted and disjoint
+def find_triggers(lex: Lexicon, words: WordIndex, quotes: Sequence[tuple[int, int]]) -> list[re.Match[str]]:
+    """Every trigger match of the text that can be an event (outside quotes and look-alike phrases)."""
+    text = words.text
+    blocked = [m.span() for m in words.finditer(lex.not_trigger_re)]  # sorted and disjoint
     out = []
-    for m in triggers:
+    for m in words.finditer(lex.trigger_re):
         if inside(quotes, m.start()) or inside(blocked, m.start()):
             continue
         if _is_event_trigger(lex, text, m, m.group("t").casefold()):
             out.append(m)
-    return out, continuations
+    return out
 
 
-def framed(lex: Lexicon, text: str, sentence: Sentence, m: re.Match[str]) -> Trigger:
-    """A trigger with what its sentence says about it."""
+def framed(lex: Lexicon, text: str, sentence: Sentence, m: re.Match[str], words: WordIndex | None = None) -> Trigger:
+    """A trigger with what its sentence says about it (`words`: the text's `WordIndex`, made if not given)."""
+    words = words or WordIndex(lex.candidate_re, text)
     word = m.group("t").casefold()
     begin = clause_start(text, sentence, m.start())
     before = text[max(sentence.start, m.start() - 12) : m.start()]
     repeat = bool(
         lex.again_before_re.search(before)
-        or lex.again_phrase_re.search(text, sentence.start, m.start())
+        or words.search(lex.again_phrase_re, sentence.start, m.start())
         or lex.again_phrase_re.match(text, m.end() + 1, min(sentence.end, m.end() + 30))
         or (not word.startswith(lex.verb_prefixes) and lex.earlier_after_re.match(text, m.end()))
     )
-    subordinate = bool(lex.subordinate_re.search(text, begin, m.start()))
+    subordinate = bool(words.search(lex.subordinate_re, begin, m.start()))
     home = word in lex.needs_trip and bool(lex.home_re.match(text, m.end()))
     return Trigger(m, word, lex.type_of[word], word in lex.passive, repeat, subordinate,
                    word in lex.needs_trip and not home, home)
