@@ -163,7 +163,7 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
         if d.agent is not None and d.agent in representative_at:
             d.representative = True
             d.represented = [r for r in represented if r != d.agent]
-        d.modality = modality_of(lex, text, s, t.start(), t.end())
+        d.modality = modality_of(lex, text, s, t.start(), t.end(), words)
         if purpose and parent_here is not None:
             purpose_of[len(own)] = parent_here
             d.agent = d.agent or parent_here.agent

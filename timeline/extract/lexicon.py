@@ -11,7 +11,8 @@ from timeline.lang import alternation, table
 # The word regexes (each its words after `(?<![\w-])`) whose searches a `WordIndex` answers: the
 # lexicon's `candidate_re` matches wherever one of their words starts.
 INDEXED = ("trigger_re", "not_trigger_re", "continuation_re", "sub_event_re", "companion_re", "represents_re",
-           "represented_by_re", "speech_re", "again_phrase_re", "subordinate_re")
+           "represented_by_re", "speech_re", "again_phrase_re", "subordinate_re", "cancelled_re", "uncertain_re",
+           "changed_re", "planned_re")
 
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z]")  # a word written in lower case
 
@@ -104,7 +105,8 @@ def lexicon() -> Lexicon:
     # the words of every regex in INDEXED: a `WordIndex` answers their searches from one pass
     starters = [*type_of, *data["not_triggers"]["phrases"], *links["continuations"], *links["sub_event"],
                 *parts["companions"], *parts["represents"], *parts["represented_by"], *parts["speech"],
-                *again["again_phrases"], *data["clauses"]["subordinate"]]
+                *again["again_phrases"], *data["clauses"]["subordinate"], *mod["cancelled"], *mod["uncertain"],
+                *mod["changed"], *mod["planned"]]
     return Lexicon(
         trigger_re=re.compile(rf"(?<![\w-])(?P<t>{alt(type_of, 'i')})(?P<nya>{re.escape(data['enclitic'])})?(?![\w-])",
                               re.IGNORECASE),
