@@ -17,7 +17,7 @@ from typing import Sequence
 from timeline.extract.dating import date_of, modality_of, usable_dates
 from timeline.extract.discourse import Draft, attach_sub_events, continue_event
 from timeline.extract.lexicon import Lexicon, lexicon, load_table
-from timeline.extract.objects import clause_begin, event_key, object_after, resolve_anaphora, subject_before
+from timeline.extract.objects import event_key, object_after, resolve_anaphora, subject_before
 from timeline.extract.participants import (
     SentenceView,
     agent_of,
@@ -137,6 +137,7 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
     purpose_of: dict[int, Draft] = {}  # index in `own` -> the draft it is the purpose of
     previous: Trigger | None = None
     parent_here: Draft | None = None
+    markers: list[bool] | None = None
     for t in triggers:
         after = text[t.end() : t.end() + 12]
         if t.group("nya") or lex.demonstrative_re.match(after) or any(a <= t.start() < b for a, b in phrases):
@@ -170,7 +171,9 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
             d.modality = parent_here.modality
         else:
             parent_here = d
-        d.place = _place(lex, text, here, t.start(), t.end(), kind)
+        if markers is None:
+            markers = _markers(lex, text, here)
+        d.place = _place(lex, text, here, t.start(), t.end(), kind, markers)
         d.object, d.object_at_start = _object(lex, text, here, t, kind)
         own.append(d)
 
@@ -234,7 +237,7 @@ def _object(lex: Lexicon, text: str, here: SentenceView, t: Trigger, kind: str) 
         return None, False
     s = here.sentence
     stops = [(e.start, e.end) for e in here.expressions] + [(m.start, m.end) for m in here.mentions]
-    begin = clause_begin(text, s.start, t.start())
+    begin = t.clause
     if t.passive:
         found = subject_before(lex, text, begin, t.start())
         at_start = found is not None and text[begin : t.start()].lstrip().startswith(found.split()[0])
@@ -246,16 +249,25 @@ def _object(lex: Lexicon, text: str, here: SentenceView, t: Trigger, kind: str) 
     return found, at_start
 
 
-def _place(lex: Lexicon, text: str, here: SentenceView, start: int, end: int, kind: str) -> Place | None:
-    """Where the event goes (ke ...) or happens (di ...): the marked place nearest after the trigger.
-    A return takes the place abroad its sentence names: where the official comes back from."""
+def _markers(lex: Lexicon, text: str, here: SentenceView) -> list[bool]:
+    """For each place of the sentence, whether a marker ("ke", "di ruang rapat") stands before it:
+    read once for all the triggers of the sentence."""
+    begin = here.sentence.start
+    return [lex.marker_re.search(text, max(begin, a - MARKER_REACH), a) is not None for a, _, _ in here.places]
+
+
+def _place(lex: Lexicon, text: str, here: SentenceView, start: int, end: int, kind: str,
+           markers: list[bool]) -> Place | None:
+    """Where the event goes (ke ...) or happens (di ...): the marked place nearest after the trigger
+    (`markers`: the sentence's, from `_markers`). A return takes the place abroad its sentence names:
+    where the official comes back from."""
     if kind == "return":
         abroad = [p for _, _, p in here.places if p.country and p.country != "ID"]
         if abroad:
             return abroad[0]
     marked = [
-        (a, b, p) for a, b, p in here.places
-        if lex.marker_re.search(text, max(here.sentence.start, a - MARKER_REACH), a) or (a >= end and not text[end:a].strip())
+        (a, b, p) for (a, b, p), marker in zip(here.places, markers)
+        if marker or (a >= end and not text[end:a].strip())
     ]  # "meninjau Pasar Segiri": the object of the trigger is the place too
     if not marked:
         return None

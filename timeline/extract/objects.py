@@ -22,7 +22,6 @@ ANAPHORA_REACH = 900  # characters back in which the phrase "MTQ tersebut" point
 _TOKEN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"\(?[\w'’.-]+\)?")
 _CLAUSE_END = re.compile(r"[,;:]|\s[–—-]\s")
-_CLAUSE_BEGIN = re.compile(r"[,;:]\s|\s[–—-]\s")
 _PAREN_AFTER = re.compile(r"\)?\s*\([^()]{1,30}\)|\)")
 
 
@@ -95,13 +94,6 @@ def subject_before(lex: Lexicon, text: str, begin: int, start: int) -> str | Non
             words = words[:cut]
     words = words[-lex.object_max_words :]
     return " ".join(w[2] for w in words).strip(" ,.") or None
-
-
-def clause_begin(text: str, sentence_start: int, pos: int) -> int:
-    begin = sentence_start
-    for m in _CLAUSE_BEGIN.finditer(text, sentence_start, pos):
-        begin = m.end()
-    return begin
 
 
 def resolve_anaphora(lex: Lexicon, phrase: str, text: str, before: int, title: str | None) -> str:

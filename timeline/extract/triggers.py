@@ -32,6 +32,7 @@ class Trigger(NamedTuple):
     subordinate: bool  # after "setelah", "usai", "sebelum" ... in its clause
     needs_trip: bool  # "kembali ke X": a return only where a trip was told
     home: bool  # "kembali ke Tanah Air": a return whatever was told before
+    clause: int  # where its clause starts (`clause_start`)
 
     def start(self) -> int:
         return self.match.start()
@@ -104,4 +105,4 @@ def framed(lex: Lexicon, text: str, sentence: Sentence, m: re.Match[str], words:
     subordinate = bool(words.search(lex.subordinate_re, begin, m.start()))
     home = word in lex.needs_trip and bool(lex.home_re.match(text, m.end()))
     return Trigger(m, word, lex.type_of[word], word in lex.passive, repeat, subordinate,
-                   word in lex.needs_trip and not home, home)
+                   word in lex.needs_trip and not home, home, begin)
