@@ -14,6 +14,7 @@ import bisect
 import re
 from typing import Sequence
 
+from timeline.extract.attach import clock_of, clock_starts
 from timeline.extract.dating import date_of, modality_of, usable_dates
 from timeline.extract.discourse import Draft, attach_sub_events, continue_event
 from timeline.extract.lexicon import Lexicon, lexicon, load_table
@@ -101,7 +102,7 @@ def find_events(
         _sentence_events(lex, text, view, si, len(sentences), by_sentence[si], drafts)
     lengths = [e for e in expressions if e.kind == "duration" and e.duration is not None
                and e.duration.unit in LENGTH_DAYS and e.duration.amount and not inside(quotes, e.start)]
-    return _finish(lex, article, sentences, drafts, sorted(lengths, key=lambda e: e.start))
+    return _finish(lex, article, sentences, drafts, sorted(lengths, key=lambda e: e.start), expressions)
 
 
 def _recent(drafts: list[Draft], since: int):
@@ -330,8 +331,9 @@ def _length(d: Draft, sentences, lengths: list[TimeExpression]) -> Duration | No
 
 
 def _finish(lex: Lexicon, article: Article, sentences, drafts: list[Draft],
-            lengths: list[TimeExpression] = ()) -> list[EventClaim]:
-    """Drop events with no official, fold repeats without date or place, number the rest."""
+            lengths: list[TimeExpression] = (), expressions: Sequence[TimeExpression] = ()) -> list[EventClaim]:
+    """Drop events with no official, fold repeats without date or place, number the rest (each with
+    the clock time written with its date, from `expressions`)."""
     kept: list[int] = []
     for i, d in enumerate(drafts):
         if d.agent is None:
@@ -345,6 +347,7 @@ def _finish(lex: Lexicon, article: Article, sentences, drafts: list[Draft],
     kept = sorted(_fold_twins(drafts, kept), key=lambda i: drafts[i].start)
     ids = {i: f"{article.key}#e{n}" for n, i in enumerate(kept)}
     abroad: bool | None = None
+    starts = clock_starts(expressions) if any(drafts[i].date is not None for i in kept) else None
     out = []
     for i in kept:
         d = drafts[i]
@@ -391,6 +394,7 @@ def _finish(lex: Lexicon, article: Article, sentences, drafts: list[Draft],
                 repeat=d.repeat,
                 domestic=domestic,
                 length=_length(d, sentences, lengths),
+                time=clock_of(d.date, expressions, article.text, starts),
             )
         )
     return out
