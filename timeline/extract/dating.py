@@ -69,11 +69,11 @@ def _whole_sentence(lex: Lexicon, text: str, s: Sentence, words: WordIndex | Non
     if last is not None and last[0] is lex and last[1] is text and last[2] == (s.start, s.end, words):
         return last[3]
     body = _unquoted(text, s)
-    read = _Read(s, body, None, words if body is s.text else None)
+    words = words if body is s.text else None
     end = len(body)
-    whole = ("cancelled" if read.search(lex.cancelled_re, 0, end)
-             else "uncertain" if read.search(lex.uncertain_re, 0, end) else None)
-    read = read._replace(whole=whole)
+    seek = _Read(s, body, None, words).search
+    whole = "cancelled" if seek(lex.cancelled_re, 0, end) else "uncertain" if seek(lex.uncertain_re, 0, end) else None
+    read = _Read(s, body, whole, words)
     _LAST_SENTENCE[0] = (lex, text, (s.start, s.end, words), read)
     return read
 

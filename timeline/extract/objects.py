@@ -12,7 +12,7 @@ capitalized, the proper names a fact-checker would compare.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from timeline.extract.lexicon import Lexicon
 from timeline.extract.places import place_of, place_starts
@@ -109,12 +109,36 @@ def resolve_anaphora(lex: Lexicon, phrase: str, text: str, before: int, title: s
     pattern = re.compile(rf"(?<![\w-])(?i:{head_re})((?:\s+(?:[A-Z0-9][\w'’-]*|[a-z]*-?\d[\w-]*))*)")
     for source in (text[max(0, before - ANAPHORA_REACH) : before], title or ""):
         found = None
-        for m in pattern.finditer(source):
+        for m in _matches(pattern, source, head[0]):
             if m.group(1).strip():
                 found = m
         if found is not None:
             return found.group().strip(" ,.")
     return " ".join(words[:-1])
+
+
+# A character outside ASCII that case-insensitive matching takes for an ASCII letter (the Kelvin sign
+# for k, a long s, a dotless or dotted i): where none stands, lower case finds what (?i) finds.
+_ASCII_LOOKALIKE = re.compile(r"[^\x00-\x7f](?<=(?i:[a-z]))")
+
+
+def _matches(pattern: re.Pattern[str], source: str, first: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(source)` for a pattern whose matches start with the word `first`, case
+    ignored: tried only where `first` stands in the lower-cased source (str.find runs in C; the regex
+    would try every position of the 900 characters read back), when lower case can tell."""
+    low = source.lower()
+    if not first.isascii() or len(low) != len(source) or _ASCII_LOOKALIKE.search(source):
+        yield from pattern.finditer(source)
+        return
+    needle = first.lower()
+    pos = low.find(needle)
+    while pos >= 0:
+        m = pattern.match(source, pos)
+        if m is None:
+            pos = low.find(needle, pos + 1)
+            continue
+        yield m
+        pos = low.find(needle, max(m.end(), pos + 1))
 
 
 def _facility(lex: Lexicon, word: str) -> bool:
