@@ -74,9 +74,10 @@ def find_events(
         if not inside(quotes, m.start()):
             by_sentence.setdefault(sentence_index(sentences, starts, m.start()), [])
 
-    outside = sorted((m for m in mentions if not inside(quotes, m.start)), key=lambda m: m.start)
+    # (an article without quotes has nothing to look up)
+    outside = sorted((m for m in mentions if not quotes or not inside(quotes, m.start)), key=lambda m: m.start)
     usable = sorted((e for e in expressions if e.value is not None and e.kind in DATED_KINDS
-                     and not inside(quotes, e.start)), key=lambda e: e.start)
+                     and not (quotes and inside(quotes, e.start))), key=lambda e: e.start)
     mention_at = [m.start for m in outside]
     expression_at = [e.start for e in usable]
     cache: dict[int, SentenceView] = {}
