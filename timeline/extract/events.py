@@ -96,6 +96,9 @@ def find_events(
         _sentence_events(lex, text, view, si, len(sentences), by_sentence[si], drafts)
     lengths = [e for e in expressions if e.kind == "duration" and e.duration is not None
                and e.duration.unit in LENGTH_DAYS and e.duration.amount and not inside(quotes, e.start)]
+    for d in drafts:  # what an event is about matters only for an event with an official
+        if d.agent is not None:
+            d.object, d.object_at_start = _object(lex, text, view(d.sentence), d.trigger, d.type)
     return finish(lex, article, sentences, drafts, sorted(lengths, key=lambda e: e.start), expressions)
 
 
@@ -169,7 +172,6 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
         if markers is None:
             markers = _markers(lex, text, here)
         d.place = _place(lex, text, here, t.start(), t.end(), kind, markers)
-        d.object, d.object_at_start = _object(lex, text, here, t, kind)
         own.append(d)
 
     own, purpose_of = _fold_passive_subjects(text, own, purpose_of)
