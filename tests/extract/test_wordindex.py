@@ -79,3 +79,20 @@ ANAPHORA = [
 def test_the_anaphora_look_up_finds_what_its_regex_finds(head, text):
     pattern = re.compile(rf"(?<![\w-])(?i:{re.escape(head)})((?:\s+(?:[A-Z0-9][\w'’-]*|[a-z]*-?\d[\w-]*))*)")
     assert [m.span() for m in _matches(pattern, text, head)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("name", INDEXED)
+def test_every_word_of_an_indexed_regex_is_a_candidate_where_the_regex_finds_it(name):
+    from timeline.extract.events import load_table
+    from timeline.extract.lexicon import _INDEXED_WORDS
+
+    lex = lexicon()
+    pattern = getattr(lex, name)
+    section, key = _INDEXED_WORDS[name]
+    data = load_table()[section]
+    words = [w for ws in data.values() for w in ws] if key is None else data[key]
+    for word in words:
+        for text in (f"Menurut dia, {word} pada Senin.", f"{word.upper()}: itu", word):
+            found = [m.span() for m in pattern.finditer(text)]
+            assert found, (name, word)  # the word is the regex's own
+            assert [m.span() for m in WordIndex(lex.candidate_re, text).finditer(pattern)] == found, (name, text)

@@ -8,11 +8,26 @@ from typing import NamedTuple
 
 from timeline.lang import alternation, table
 
-# The word regexes (each its words after `(?<![\w-])`) whose searches a `WordIndex` answers: the
-# lexicon's `candidate_re` matches wherever one of their words starts.
-INDEXED = ("trigger_re", "not_trigger_re", "continuation_re", "sub_event_re", "companion_re", "represents_re",
-           "represented_by_re", "speech_re", "again_phrase_re", "subordinate_re", "cancelled_re", "uncertain_re",
-           "changed_re", "planned_re")
+# The word regexes (each its words after `(?<![\w-])`) whose searches a `WordIndex` answers, with where
+# their words are in events.toml (the triggers: every list of [triggers]): the lexicon's `candidate_re`
+# matches wherever one of these words starts.
+_INDEXED_WORDS = {
+    "trigger_re": ("triggers", None),
+    "not_trigger_re": ("not_triggers", "phrases"),
+    "continuation_re": ("links", "continuations"),
+    "sub_event_re": ("links", "sub_event"),
+    "companion_re": ("participants", "companions"),
+    "represents_re": ("participants", "represents"),
+    "represented_by_re": ("participants", "represented_by"),
+    "speech_re": ("participants", "speech"),
+    "again_phrase_re": ("recurrence", "again_phrases"),
+    "subordinate_re": ("clauses", "subordinate"),
+    "cancelled_re": ("modality", "cancelled"),
+    "uncertain_re": ("modality", "uncertain"),
+    "changed_re": ("modality", "changed"),
+    "planned_re": ("modality", "planned"),
+}
+INDEXED = tuple(_INDEXED_WORDS)
 
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z]")  # a word written in lower case
 
@@ -102,11 +117,8 @@ def lexicon() -> Lexicon:
     voice, returns, again, objects = data["voice"], data["returns"], data["recurrence"], data["objects"]
     reach = int(links["place_reach"])
     holidays = table("id", "temporal")["holidays"]
-    # the words of every regex in INDEXED: a `WordIndex` answers their searches from one pass
-    starters = [*type_of, *data["not_triggers"]["phrases"], *links["continuations"], *links["sub_event"],
-                *parts["companions"], *parts["represents"], *parts["represented_by"], *parts["speech"],
-                *again["again_phrases"], *data["clauses"]["subordinate"], *mod["cancelled"], *mod["uncertain"],
-                *mod["changed"], *mod["planned"]]
+    starters = [word for section, key in _INDEXED_WORDS.values()
+                for word in (type_of if key is None else data[section][key])]
     return Lexicon(
         trigger_re=re.compile(rf"(?<![\w-])(?P<t>{alt(type_of, 'i')})(?P<nya>{re.escape(data['enclitic'])})?(?![\w-])",
                               re.IGNORECASE),
