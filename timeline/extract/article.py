@@ -13,7 +13,6 @@ _NO_SOURCE = SourceMap()
 
 def extract_claims(article: Article, roster=None) -> ArticleClaims:
     """Time expressions, officials, mentions and events of one article (each event with its clock time)."""
-    from timeline.extract.attach import clock_starts, with_clock
     from timeline.extract.events import find_events
     from timeline.extract.officials import find_officials
     from timeline.ingest.published import reference_time
@@ -27,8 +26,6 @@ def extract_claims(article: Article, roster=None) -> ArticleClaims:
     expressions = resolve(marks, reference_time(article))
     officials, mentions = find_officials(article, sentences, roster)
     events = find_events(article, sentences, expressions, officials, mentions)
-    starts = clock_starts(expressions)
-    events = [with_clock(e, expressions, article.text, starts) for e in events]
     return ArticleClaims(
         article=article,
         expressions=tuple(expressions),

@@ -11,11 +11,12 @@ the statement, which only the temporal stage can anchor (it marks those with ano
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from timeline.extract.lexicon import Lexicon
 from timeline.extract.participants import SentenceView
 from timeline.extract.triggers import clause_end
+from timeline.extract.wordindex import WordIndex
 from timeline.model import Sentence, TimeExpression
 
 CHANGE_BEFORE = 25  # characters before a trigger in which an active change verb ("menunda peresmian") stands
@@ -29,36 +30,65 @@ def _unquoted(text: str, s: Sentence) -> str:
     from timeline.text.spans import quote_spans
 
     body = s.text
+    if '"' not in body and "“" not in body:  # no quote can open: the sentence as it is
+        return body
     for q in quote_spans(body):
         body = body[: q[0]] + " " * (q[1] - q[0]) + body[q[1] :]
     return body
 
 
+class _Read(NamedTuple):
+    """A sentence as `modality_of` reads it: quotes blanked, and the words it searches there."""
+
+    sentence: Sentence
+    body: str  # the sentence with quotes blanked
+    whole: str | None  # the modality every event of the sentence takes, if its words give one
+    words: WordIndex | None  # of the article's text, where the body is the sentence as written
+
+    def search(self, pattern: re.Pattern[str], lo: int, hi: int) -> bool:
+        """Whether a word regex of the lexicon's index matches in body[lo:hi] read alone: from the
+        index where no quote was blanked (past the first character, which has no text before it)."""
+        if self.words is None:
+            return pattern.search(self.body, lo, hi) is not None
+        if lo == 0:
+            if pattern.match(self.body, 0, hi) is not None:
+                return True
+            lo = 1
+        start = self.sentence.start
+        return self.words.search(pattern, start + lo, start + hi) is not None
+
+
 _LAST_SENTENCE: list = [None]  # (lex, article text, sentence start and end, what `_whole_sentence` read)
 
 
-def _whole_sentence(lex: Lexicon, text: str, s: Sentence) -> tuple[str, str | None]:
-    """The sentence with quotes blanked, and the modality its words give every event in it
+def _whole_sentence(lex: Lexicon, text: str, s: Sentence, words: WordIndex | None) -> _Read:
+    """The sentence read for its modality words, with the modality they give every event in it
     ("cancelled", "uncertain" or None); kept for the next trigger of the same sentence of the same
     text (a quote opened in an earlier sentence blanks it, so equal sentences of two texts may differ)."""
     last = _LAST_SENTENCE[0]
-    if last is not None and last[0] is lex and last[1] is text and last[2] == (s.start, s.end):
+    if last is not None and last[0] is lex and last[1] is text and last[2] == (s.start, s.end, words):
         return last[3]
     body = _unquoted(text, s)
-    whole = "cancelled" if lex.cancelled_re.search(body) else "uncertain" if lex.uncertain_re.search(body) else None
-    _LAST_SENTENCE[0] = (lex, text, (s.start, s.end), (body, whole))
-    return body, whole
+    words = words if body is s.text else None
+    end = len(body)
+    seek = _Read(s, body, None, words).search
+    whole = "cancelled" if seek(lex.cancelled_re, 0, end) else "uncertain" if seek(lex.uncertain_re, 0, end) else None
+    read = _Read(s, body, whole, words)
+    _LAST_SENTENCE[0] = (lex, text, (s.start, s.end, words), read)
+    return read
 
 
-def modality_of(lex: Lexicon, text: str, s: Sentence, start: int, end: int) -> str:
-    """planned | changed | cancelled | uncertain | reported, from the words of the sentence."""
-    body, whole = _whole_sentence(lex, text, s)
-    if whole is not None:
-        return whole
+def modality_of(lex: Lexicon, text: str, s: Sentence, start: int, end: int, words: WordIndex | None = None) -> str:
+    """planned | changed | cancelled | uncertain | reported, from the words of the sentence (`words`:
+    the text's `WordIndex`, if there is one)."""
+    read = _whole_sentence(lex, text, s, words)
+    if read.whole is not None:
+        return read.whole
+    size = len(read.body)
     at, after = start - s.start, end - s.start
-    if lex.changed_re.search(body, after) or lex.changed_re.search(body, max(0, at - CHANGE_BEFORE), at):
+    if read.search(lex.changed_re, after, size) or read.search(lex.changed_re, max(0, at - CHANGE_BEFORE), at):
         return "changed"
-    if lex.planned_re.search(body, 0, min(len(body), at + PLANNED_AFTER)):
+    if read.search(lex.planned_re, 0, min(size, at + PLANNED_AFTER)):
         return "planned"
     return "reported"
 

@@ -98,7 +98,7 @@ def attach_sub_events(lex: Lexicon, text: str, here: SentenceView, own: list[Dra
     if not trips:
         return
     trip = trips[-1]
-    marker = lex.sub_event_re.search(text, here.sentence.start, here.sentence.end)
+    marker = here.words.search(lex.sub_event_re, here.sentence.start, here.sentence.end)
     for d in own:
         if marker is None or marker.start() > d.start or d.part_of is not None:
             continue

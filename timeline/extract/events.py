@@ -14,10 +14,11 @@ import bisect
 import re
 from typing import Sequence
 
+from timeline.extract.claims import LENGTH_DAYS, finish
 from timeline.extract.dating import date_of, modality_of, usable_dates
 from timeline.extract.discourse import Draft, attach_sub_events, continue_event
 from timeline.extract.lexicon import Lexicon, lexicon, load_table
-from timeline.extract.objects import clause_begin, event_key, object_after, resolve_anaphora, subject_before
+from timeline.extract.objects import object_after, resolve_anaphora, subject_before
 from timeline.extract.participants import (
     SentenceView,
     agent_of,
@@ -27,13 +28,12 @@ from timeline.extract.participants import (
 )
 from timeline.extract.places import find_places
 from timeline.extract.triggers import Trigger, find_triggers, framed
+from timeline.extract.wordindex import WordIndex
 from timeline.model import (
     Article,
-    Duration,
     EventClaim,
     Mention,
     Official,
-    Participant,
     Place,
     Sentence,
     TimeExpression,
@@ -44,12 +44,7 @@ __all__ = ["find_events", "load_table"]  # load_table: the words, for tests and 
 
 DATED_KINDS = ("date", "range", "month", "relative", "year")
 TRIP_KINDS = ("departure", "return", "arrival")
-# Kinds of event that happen where the official is at home unless a place abroad is written: an
-# opening, an inspection, a ceremony. (A meeting, a visit or a signing may well be abroad.)
-HOME_KINDS = frozenset({"opening", "launch", "groundbreaking", "inspection", "ceremony"})
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[–—-]\s|\.\s")
-LENGTH_DAYS = {"days": 1, "weeks": 7}  # units of a trip's stated length, in days
-MAX_LENGTH_DAYS = 60
 MARKER_REACH = 48  # characters before a place in which its marker ("ke", "di ruang rapat") must stand
 FROM_REACH = 16
 
@@ -70,17 +65,19 @@ def find_events(
     starts = [s.start for s in sentences]
 
     by_sentence: dict[int, list[re.Match[str]]] = {}
-    for m in find_triggers(lex, text, quotes):
+    words = WordIndex(lex.candidate_re, text)
+    for m in find_triggers(lex, words, quotes):
         by_sentence.setdefault(sentence_index(sentences, starts, m.start()), []).append(m)
     if not by_sentence:
         return []
-    for m in lex.continuation_re.finditer(text):  # "Kegiatan itu berlangsung pada ...": no trigger, still news
+    for m in words.finditer(lex.continuation_re):  # "Kegiatan itu berlangsung pada ...": no trigger, still news
         if not inside(quotes, m.start()):
             by_sentence.setdefault(sentence_index(sentences, starts, m.start()), [])
 
-    outside = sorted((m for m in mentions if not inside(quotes, m.start)), key=lambda m: m.start)
+    # (an article without quotes has nothing to look up)
+    outside = sorted((m for m in mentions if not quotes or not inside(quotes, m.start)), key=lambda m: m.start)
     usable = sorted((e for e in expressions if e.value is not None and e.kind in DATED_KINDS
-                     and not inside(quotes, e.start)), key=lambda e: e.start)
+                     and not (quotes and inside(quotes, e.start))), key=lambda e: e.start)
     mention_at = [m.start for m in outside]
     expression_at = [e.start for e in usable]
     cache: dict[int, SentenceView] = {}
@@ -91,7 +88,7 @@ def find_events(
             ms = outside[bisect.bisect_left(mention_at, s.start) : bisect.bisect_left(mention_at, s.end)]
             es = usable[bisect.bisect_left(expression_at, s.start) : bisect.bisect_left(expression_at, s.end)]
             ps = [(a + s.start, b + s.start, p) for a, b, p in find_places(s.text)] if s.text else []
-            cache[si] = SentenceView(si, s, ms, es, ps)
+            cache[si] = SentenceView(si, s, ms, es, ps, words)
         return cache[si]
 
     drafts: list[Draft] = []
@@ -99,7 +96,10 @@ def find_events(
         _sentence_events(lex, text, view, si, len(sentences), by_sentence[si], drafts)
     lengths = [e for e in expressions if e.kind == "duration" and e.duration is not None
                and e.duration.unit in LENGTH_DAYS and e.duration.amount and not inside(quotes, e.start)]
-    return _finish(lex, article, sentences, drafts, sorted(lengths, key=lambda e: e.start))
+    for d in drafts:  # what an event is about matters only for an event with an official
+        if d.agent is not None:
+            d.object, d.object_at_start = _object(lex, text, view(d.sentence), d.trigger, d.type)
+    return finish(lex, article, sentences, drafts, sorted(lengths, key=lambda e: e.start), expressions)
 
 
 def _recent(drafts: list[Draft], since: int):
@@ -122,18 +122,20 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
     """Drafts for the triggers of one sentence, or what the sentence adds to an event told before."""
     here = view(si)
     s = here.sentence
-    triggers = [framed(lex, text, s, m) for m in matches]
-    zones = companion_zones(lex, text, s, matches)
+    words = here.words
+    triggers = [framed(lex, text, s, m, words) for m in matches]
+    zones = companion_zones(lex, here, matches)
     # the next sentence is read only where a companion list may open it (its places cost a scan)
     companions = companions_of(lex, text, here, zones, view(si + 1) if zones and si + 1 < count else None)
     represented, representative_at = representation(lex, text, here)
-    phrases = [c.span() for c in lex.continuation_re.finditer(text, s.start, s.end)]
+    phrases = [c.span() for c in words.finditer(lex.continuation_re, s.start, s.end)]
     continues = bool(phrases)
     continued_type: str | None = None  # "perjalanan dinas itu": the type of the event referred back to
     own: list[Draft] = []
     purpose_of: dict[int, Draft] = {}  # index in `own` -> the draft it is the purpose of
     previous: Trigger | None = None
     parent_here: Draft | None = None
+    markers: list[bool] | None = None
     for t in triggers:
         after = text[t.end() : t.end() + 12]
         if t.group("nya") or lex.demonstrative_re.match(after) or any(a <= t.start() < b for a, b in phrases):
@@ -160,15 +162,16 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
         if d.agent is not None and d.agent in representative_at:
             d.representative = True
             d.represented = [r for r in represented if r != d.agent]
-        d.modality = modality_of(lex, text, s, t.start(), t.end())
+        d.modality = modality_of(lex, text, s, t.start(), t.end(), words)
         if purpose and parent_here is not None:
             purpose_of[len(own)] = parent_here
             d.agent = d.agent or parent_here.agent
             d.modality = parent_here.modality
         else:
             parent_here = d
-        d.place = _place(lex, text, here, t.start(), t.end(), kind)
-        d.object, d.object_at_start = _object(lex, text, here, t, kind)
+        if markers is None:
+            markers = _markers(lex, text, here)
+        d.place = _place(lex, text, here, t.start(), t.end(), kind, markers)
         own.append(d)
 
     own, purpose_of = _fold_passive_subjects(text, own, purpose_of)
@@ -185,7 +188,8 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
 
     if continues:
         continue_event(lex, text, here, dates, own, drafts, companions, continued_type)
-    if own and lex.sub_event_re.search(s.text):
+    # the sentence read alone: only its first word has no text before it
+    if own and (lex.sub_event_re.match(s.text) or words.search(lex.sub_event_re, s.start + 1, s.end)):
         attach_sub_events(lex, text, here, own, drafts)
 
 
@@ -230,7 +234,7 @@ def _object(lex: Lexicon, text: str, here: SentenceView, t: Trigger, kind: str) 
         return None, False
     s = here.sentence
     stops = [(e.start, e.end) for e in here.expressions] + [(m.start, m.end) for m in here.mentions]
-    begin = clause_begin(text, s.start, t.start())
+    begin = t.clause
     if t.passive:
         found = subject_before(lex, text, begin, t.start())
         at_start = found is not None and text[begin : t.start()].lstrip().startswith(found.split()[0])
@@ -242,16 +246,25 @@ def _object(lex: Lexicon, text: str, here: SentenceView, t: Trigger, kind: str) 
     return found, at_start
 
 
-def _place(lex: Lexicon, text: str, here: SentenceView, start: int, end: int, kind: str) -> Place | None:
-    """Where the event goes (ke ...) or happens (di ...): the marked place nearest after the trigger.
-    A return takes the place abroad its sentence names: where the official comes back from."""
+def _markers(lex: Lexicon, text: str, here: SentenceView) -> list[bool]:
+    """For each place of the sentence, whether a marker ("ke", "di ruang rapat") stands before it:
+    read once for all the triggers of the sentence."""
+    begin = here.sentence.start
+    return [lex.marker_re.search(text, max(begin, a - MARKER_REACH), a) is not None for a, _, _ in here.places]
+
+
+def _place(lex: Lexicon, text: str, here: SentenceView, start: int, end: int, kind: str,
+           markers: list[bool]) -> Place | None:
+    """Where the event goes (ke ...) or happens (di ...): the marked place nearest after the trigger
+    (`markers`: the sentence's, from `_markers`). A return takes the place abroad its sentence names:
+    where the official comes back from."""
     if kind == "return":
         abroad = [p for _, _, p in here.places if p.country and p.country != "ID"]
         if abroad:
             return abroad[0]
     marked = [
-        (a, b, p) for a, b, p in here.places
-        if lex.marker_re.search(text, max(here.sentence.start, a - MARKER_REACH), a) or (a >= end and not text[end:a].strip())
+        (a, b, p) for (a, b, p), marker in zip(here.places, markers)
+        if marker or (a >= end and not text[end:a].strip())
     ]  # "meninjau Pasar Segiri": the object of the trigger is the place too
     if not marked:
         return None
@@ -268,113 +281,3 @@ def _place(lex: Lexicon, text: str, here: SentenceView, start: int, end: int, ki
         return after[0][2]
     before = [x for x in marked if x[1] <= start]
     return before[-1][2] if before else None
-
-
-def _names_abroad(article: Article) -> bool:
-    """Whether the article (title included) names any place outside Indonesia (read line by line, so a
-    very long article costs what its lines cost)."""
-    for source in (article.title or "", *article.text.split("\n")):
-        if source.strip() and any(p.country and p.country != "ID" for _, _, p in find_places(source)):
-            return True
-    return False
-
-
-def _fold_twins(drafts: list[Draft], kept: list[int]) -> list[int]:
-    """One event told twice in one sentence ("Apel ... dipimpin X selaku inspektur upacara"): one claim."""
-    out: list[int] = []
-    seen: dict[tuple, int] = {}
-    for i in kept:
-        d = drafts[i]
-        key = (d.agent, d.type, d.sentence, d.date.start if d.date is not None else None, d.part_of)
-        if d.date is not None and key in seen:
-            twin = drafts[seen[key]]
-            twin.place = twin.place or d.place
-            if not twin.object or (d.object and len(d.object) > len(twin.object)):
-                twin.object, twin.object_at_start = d.object, d.object_at_start
-            continue
-        seen[key] = i
-        out.append(i)
-    return out
-
-
-def _length(d: Draft, sentences, lengths: list[TimeExpression]) -> Duration | None:
-    """A departure's stated length: a number of days or weeks in its sentence or the next one."""
-    if d.type != "departure" or d.part_of is not None or not lengths:
-        return None
-    start = sentences[d.sentence].start
-    end = sentences[min(d.sentence + 1, len(sentences) - 1)].end
-    i = bisect.bisect_left([e.start for e in lengths], start)
-    for e in lengths[i:]:
-        if e.start >= end:
-            break
-        days = e.duration.amount * LENGTH_DAYS[e.duration.unit]
-        if 1 <= days <= MAX_LENGTH_DAYS:
-            return Duration("days", days)
-    return None
-
-
-def _finish(lex: Lexicon, article: Article, sentences, drafts: list[Draft],
-            lengths: list[TimeExpression] = ()) -> list[EventClaim]:
-    """Drop events with no official, fold repeats without date or place, number the rest."""
-    kept: list[int] = []
-    for i, d in enumerate(drafts):
-        if d.agent is None:
-            continue
-        if d.date is None and d.place is None and d.part_of is None:
-            twin = next((drafts[k] for k in kept if drafts[k].agent == d.agent and drafts[k].type == d.type), None)
-            if twin is not None:
-                twin.companions.extend(c for c in d.companions if c not in twin.companions)
-                continue
-        kept.append(i)
-    kept = sorted(_fold_twins(drafts, kept), key=lambda i: drafts[i].start)
-    ids = {i: f"{article.key}#e{n}" for n, i in enumerate(kept)}
-    abroad: bool | None = None
-    out = []
-    for i in kept:
-        d = drafts[i]
-        participants = [Participant(d.agent, "agent")]
-        if d.representative:
-            participants.append(Participant(d.agent, "representative"))
-        seen = {d.agent}
-        for c in d.companions:
-            if c not in seen:
-                seen.add(c)
-                participants.append(Participant(c, "companion"))
-        for r in d.represented:
-            if r not in seen:
-                seen.add(r)
-                participants.append(Participant(r, "represented"))
-        key = event_key(lex, d.object, d.place, d.object_at_start)
-        if d.place is not None:
-            domestic = d.place.domestic is True or d.place.country == "ID"
-        elif d.type in HOME_KINDS and d.part_of is None:
-            abroad = _names_abroad(article) if abroad is None else abroad
-            domestic = True if not abroad else None
-        else:
-            domestic = None
-        out.append(
-            EventClaim(
-                id=ids[i],
-                article_key=article.key,
-                type=d.type,
-                trigger=d.trigger.group(),
-                trigger_start=d.start,
-                trigger_end=d.end,
-                participants=tuple(participants),
-                place=d.place,
-                date=d.date,
-                modality=d.modality,
-                sentence=sentences[d.sentence],
-                location=article.location(d.start),
-                part_of=ids.get(d.part_of) if d.part_of is not None else None,
-                object=key.text,
-                key=key.key,
-                names=key.names,
-                places=key.places,
-                site=key.site,
-                repeat=d.repeat,
-                domestic=domestic,
-                length=_length(d, sentences, lengths),
-            )
-        )
-    return out

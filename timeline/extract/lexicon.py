@@ -8,6 +8,27 @@ from typing import NamedTuple
 
 from timeline.lang import alternation, table
 
+# The word regexes (each its words after `(?<![\w-])`) whose searches a `WordIndex` answers, with where
+# their words are in events.toml (the triggers: every list of [triggers]): the lexicon's `candidate_re`
+# matches wherever one of these words starts.
+_INDEXED_WORDS = {
+    "trigger_re": ("triggers", None),
+    "not_trigger_re": ("not_triggers", "phrases"),
+    "continuation_re": ("links", "continuations"),
+    "sub_event_re": ("links", "sub_event"),
+    "companion_re": ("participants", "companions"),
+    "represents_re": ("participants", "represents"),
+    "represented_by_re": ("participants", "represented_by"),
+    "speech_re": ("participants", "speech"),
+    "again_phrase_re": ("recurrence", "again_phrases"),
+    "subordinate_re": ("clauses", "subordinate"),
+    "cancelled_re": ("modality", "cancelled"),
+    "uncertain_re": ("modality", "uncertain"),
+    "changed_re": ("modality", "changed"),
+    "planned_re": ("modality", "planned"),
+}
+INDEXED = tuple(_INDEXED_WORDS)
+
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z]")  # a word written in lower case
 
 
@@ -31,6 +52,7 @@ def _folded(words) -> frozenset[str]:
 
 class Lexicon(NamedTuple):
     trigger_re: re.Pattern[str]
+    candidate_re: re.Pattern[str]  # where a word of INDEXED can start (`wordindex`)
     enclitic: str
     type_of: dict[str, str]
     not_trigger_re: re.Pattern[str]
@@ -95,9 +117,12 @@ def lexicon() -> Lexicon:
     voice, returns, again, objects = data["voice"], data["returns"], data["recurrence"], data["objects"]
     reach = int(links["place_reach"])
     holidays = table("id", "temporal")["holidays"]
+    starters = [word for section, key in _INDEXED_WORDS.values()
+                for word in (type_of if key is None else data[section][key])]
     return Lexicon(
         trigger_re=re.compile(rf"(?<![\w-])(?P<t>{alt(type_of, 'i')})(?P<nya>{re.escape(data['enclitic'])})?(?![\w-])",
                               re.IGNORECASE),
+        candidate_re=re.compile(rf"(?<![\w-])(?={alt(starters, 'i')})"),
         enclitic=data["enclitic"],
         type_of=type_of,
         not_trigger_re=words_re(data["not_triggers"]["phrases"]),

@@ -12,16 +12,16 @@ capitalized, the proper names a fact-checker would compare.
 from __future__ import annotations
 
 import re
-from typing import Iterable, NamedTuple, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from timeline.extract.lexicon import Lexicon
+from timeline.extract.places import place_of, place_starts
 from timeline.model import Place
 
 ANAPHORA_REACH = 900  # characters back in which the phrase "MTQ tersebut" points to is looked for
 _TOKEN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"\(?[\w'’.-]+\)?")
 _CLAUSE_END = re.compile(r"[,;:]|\s[–—-]\s")
-_CLAUSE_BEGIN = re.compile(r"[,;:]\s|\s[–—-]\s")
 _PAREN_AFTER = re.compile(r"\)?\s*\([^()]{1,30}\)|\)")
 
 
@@ -96,13 +96,6 @@ def subject_before(lex: Lexicon, text: str, begin: int, start: int) -> str | Non
     return " ".join(w[2] for w in words).strip(" ,.") or None
 
 
-def clause_begin(text: str, sentence_start: int, pos: int) -> int:
-    begin = sentence_start
-    for m in _CLAUSE_BEGIN.finditer(text, sentence_start, pos):
-        begin = m.end()
-    return begin
-
-
 def resolve_anaphora(lex: Lexicon, phrase: str, text: str, before: int, title: str | None) -> str:
     """ "MTQ tersebut" -> the phrase it points to ("MTQ ke-31 Kabupaten Lombok Tengah"), if told before."""
     words = phrase.split()
@@ -116,12 +109,36 @@ def resolve_anaphora(lex: Lexicon, phrase: str, text: str, before: int, title: s
     pattern = re.compile(rf"(?<![\w-])(?i:{head_re})((?:\s+(?:[A-Z0-9][\w'’-]*|[a-z]*-?\d[\w-]*))*)")
     for source in (text[max(0, before - ANAPHORA_REACH) : before], title or ""):
         found = None
-        for m in pattern.finditer(source):
+        for m in _matches(pattern, source, head[0]):
             if m.group(1).strip():
                 found = m
         if found is not None:
             return found.group().strip(" ,.")
     return " ".join(words[:-1])
+
+
+# A character outside ASCII that case-insensitive matching takes for an ASCII letter (the Kelvin sign
+# for k, a long s, a dotless or dotted i): where none stands, lower case finds what (?i) finds.
+_ASCII_LOOKALIKE = re.compile(r"[^\x00-\x7f](?<=(?i:[a-z]))")
+
+
+def _matches(pattern: re.Pattern[str], source: str, first: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(source)` for a pattern whose matches start with the word `first`, case
+    ignored: tried only where `first` stands in the lower-cased source (str.find runs in C; the regex
+    would try every position of the 900 characters read back), when lower case can tell."""
+    low = source.lower()
+    if not first.isascii() or len(low) != len(source) or _ASCII_LOOKALIKE.search(source):
+        yield from pattern.finditer(source)
+        return
+    needle = first.lower()
+    pos = low.find(needle)
+    while pos >= 0:
+        m = pattern.match(source, pos)
+        if m is None:
+            pos = low.find(needle, pos + 1)
+            continue
+        yield m
+        pos = low.find(needle, max(m.end(), pos + 1))
 
 
 def _facility(lex: Lexicon, word: str) -> bool:
@@ -132,32 +149,34 @@ def _facility(lex: Lexicon, word: str) -> bool:
     return lex.facility_re.fullmatch(word) is not None
 
 
-def _tokens(text: str, lex: Lexicon, first_is_name: bool) -> Iterable[tuple[str, bool]]:
-    for n, m in enumerate(_TOKEN.finditer(text)):
-        token = m.group()
+def _key_words(tokens: Sequence[str], lex: Lexicon, first_is_name: bool) -> list[tuple[str, bool, int]]:
+    """The key words among `tokens` (of `_TOKEN`), each folded, with whether it is a name and its
+    place among the tokens. Facility heads are names of a kind, not of a thing (see event_key)."""
+    generic, types = lex.generic, lex.type_of
+    out = []
+    for n, token in enumerate(tokens):
         folded = token.casefold()
         if len(folded) < 2 and not folded.isdigit():
             continue
-        if folded in lex.generic or folded in lex.type_of or _facility(lex, folded):
-            continue  # facility heads are names of a kind, not of a thing: see event_key
-        is_name = token[:1].isupper() or any(c.isdigit() for c in token)
-        yield folded, is_name and (n > 0 or first_is_name)
+        if folded in generic or folded in types or _facility(lex, folded):
+            continue
+        # letters hold no digit: only other tokens are looked through
+        is_name = token[:1].isupper() or (not token.isalpha() and any(c.isdigit() for c in token))
+        out.append((folded, is_name and (n > 0 or first_is_name), n))
+    return out
 
 
-def _place_words(text: str) -> set[str]:
-    """Folded words of `text` that are part of a region, city or country name ("Samarinda",
+def _place_words(tokens: Sequence[str]) -> set[str]:
+    """Folded words among `tokens` that are part of a region, city or country name ("Samarinda",
     "Kutai Kartanegara", "Korea Selatan"), not of a venue ("Pasar Segiri")."""
-    from timeline.extract.places import place_of, place_starts
-
-    words = _TOKEN.findall(text)
     starts = place_starts()
     out: set[str] = set()
-    for i in range(len(words)):
-        if words[i] not in starts:
+    for i, word in enumerate(tokens):
+        if word not in starts or not word[:1].isupper():
             continue  # no place name starts with this word
         for n in (3, 2, 1):
-            piece = words[i : i + n]
-            if len(piece) == n and piece[0][:1].isupper() and place_of(" ".join(piece)) is not None:
+            piece = tokens[i : i + n]
+            if len(piece) == n and place_of(" ".join(piece)) is not None:
                 out.update(w.casefold() for w in piece)
                 break
     return out
@@ -170,16 +189,24 @@ def event_key(lex: Lexicon, obj: str | None, place: Place | None, object_at_clau
     places those
     that name a region, city or country (a weak sign of sameness: many events share a city); its site
     the place's own words, to tell two places apart."""
-    obj_words = list(_tokens(obj, lex, not object_at_clause_start)) if obj else []
-    site_words = list(_tokens(place.text, lex, True)) if place is not None else []
-    key = dict.fromkeys([w for w, _ in obj_words] + [w for w, _ in site_words])
-    thing = lex.location_split_re.split(obj, maxsplit=1)[0] if obj else None  # "Taman Kota Mimika [di ...]"
+    obj_tokens = _TOKEN.findall(obj) if obj else []
+    site_tokens = _TOKEN.findall(place.text) if place is not None else []
+    obj_words = _key_words(obj_tokens, lex, not object_at_clause_start)
+    site_words = _key_words(site_tokens, lex, True)
+    key = dict.fromkeys([w for w, _, _ in obj_words] + [w for w, _, _ in site_words])
+    cut = lex.location_split_re.search(obj) if obj else None
+    thing = obj[: cut.start()] if cut else obj  # "Taman Kota Mimika [di ...]"
     if thing:
-        thing_words = obj_words if thing == obj else _tokens(thing, lex, not object_at_clause_start)
-        names = dict.fromkeys(w for w, is_name in thing_words if is_name)
+        if cut:  # the thing is the object up to white space: its tokens are the object's first ones
+            size = len(_TOKEN.findall(thing))
+            # folded again, as strings of their own: a cache row pickles shared and equal strings
+            # differently, and its bytes stay what they were when the thing was read apart
+            names = dict.fromkeys(obj_tokens[n].casefold() for _, is_name, n in obj_words if is_name and n < size)
+        else:
+            names = dict.fromkeys(w for w, is_name, _ in obj_words if is_name)
         names.update((m.group().casefold(), None) for m in lex.facility_re.finditer(thing))
     else:
-        names = dict.fromkeys(w for w, is_name in site_words if is_name)
-    where = (_place_words(obj) if obj else set()) | (_place_words(place.text) if place is not None else set())
+        names = dict.fromkeys(w for w, is_name, _ in site_words if is_name)
+    where = _place_words(obj_tokens) | _place_words(site_tokens)
     return EventObject(obj, tuple(key), tuple(names), tuple(t for t in key if t in where),
-                       tuple(dict.fromkeys(w for w, _ in site_words)))
+                       tuple(dict.fromkeys(w for w, _, _ in site_words)))

@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from timeline.extract.lexicon import LOWER_WORD, Lexicon
+from timeline.extract.wordindex import WordIndex
 from timeline.model import Mention, Sentence, TimeExpression
 
 REPRESENT_REACH = 80  # characters after "mewakili" in which the represented official is named
@@ -26,12 +27,14 @@ class SentenceView(NamedTuple):
     mentions: list[Mention]  # outside quotes
     expressions: list[TimeExpression]  # dated, outside quotes
     places: list  # (start, end, Place)
+    words: WordIndex  # of the article's text
 
 
-def companion_zones(lex: Lexicon, text: str, s: Sentence, triggers) -> list[tuple[int, int]]:
+def companion_zones(lex: Lexicon, here: SentenceView, triggers) -> list[tuple[int, int]]:
     """Stretches after 'didampingi' / 'bersama' up to the next trigger or the end of the sentence."""
     zones = []
-    for c in lex.companion_re.finditer(text, s.start, s.end):
+    s, text = here.sentence, here.words.text
+    for c in here.words.finditer(lex.companion_re, s.start, s.end):
         if text[c.end() : c.end() + 1] == "-":
             continue  # "bersama-sama"
         end = next((t.start() for t in triggers if t.start() > c.end()), s.end)
@@ -45,7 +48,7 @@ def representation(lex: Lexicon, text: str, here: SentenceView) -> tuple[list[st
     representatives: set[str] = set()
     s = here.sentence
     for pattern, flipped in ((lex.represents_re, False), (lex.represented_by_re, True)):
-        for r in pattern.finditer(text, s.start, s.end):
+        for r in here.words.finditer(pattern, s.start, s.end):
             after = next((m for m in here.mentions if m.start >= r.end() and m.start - r.end() < REPRESENT_REACH), None)
             before = [m for m in here.mentions if m.end <= r.start()]
             if after is not None and before:
@@ -93,7 +96,7 @@ def agent_of(lex: Lexicon, text: str, here: SentenceView, trigger, zones, repres
     if before:
         x = before[-1]
         speech = None
-        for speech in lex.speech_re.finditer(text, x.end, m.start()):
+        for speech in here.words.finditer(lex.speech_re, x.end, m.start()):
             pass
         if speech is not None and not _speaker_tells_own_plan(lex, text, speech.end(), m.start()):
             return None, []  # "Amiruddin menuturkan, ... pertemuan": the speaker, not the actor

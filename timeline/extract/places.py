@@ -238,21 +238,20 @@ def _hyphen_parts(piece: str, at: int, out: list[tuple[int, int, Place]]) -> Non
 def find_places(text: str) -> list[tuple[int, int, Place]]:
     """Places in a text as (start, end, Place), without overlaps; "Incheon, Korea Selatan" is one place."""
     tables = _tables()
-    found = _names_in(text, tables)
-    venues: list[tuple[int, int, Place]] = []
-    for m in tables.venue_re.finditer(text):
-        venues.append((m.start(), m.end(), Place(text=m.group(), domestic=True, country="ID",
-                                                 country_name=tables.country_names.get("ID"))))
+    found = _names_in(text, tables)  # in text order
+    venues = [(m.start(), m.end(), m.group()) for m in tables.venue_re.finditer(text)]
+    if not venues:
+        return _join_apposition(text, found) if len(found) > 1 else found
     # a venue swallows the names inside it ("Pelabuhan Tanjung Laut"), keeping the city it names
     merged: list[tuple[int, int, Place]] = []
-    for vs, ve, venue in venues:
-        known = tables.names.get(venue.text)
+    for vs, ve, name in venues:
+        known = tables.names.get(name)
         if known is not None:  # a venue abroad that names its country ("Gedung Putih")
-            merged.append((vs, ve, _place(venue.text, known)))
+            merged.append((vs, ve, _place(name, known)))
             continue
         inside = [p for s, e, p in found if vs <= s and e <= ve]
         city = next((p.city for p in inside if p.domestic and p.city), None)
-        merged.append((vs, ve, Place(venue.text, venue.country, venue.country_name, city, True)))
+        merged.append((vs, ve, Place(name, "ID", tables.country_names.get("ID"), city, True)))
     spans = [(s, e) for s, e, _ in merged]
     for s, e, p in found:
         if not any(vs <= s < ve for vs, ve in spans):

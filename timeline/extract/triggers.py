@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple, Sequence
 
 from timeline.extract.lexicon import Lexicon
+from timeline.extract.wordindex import WordIndex
 from timeline.model import Sentence
 from timeline.text.spans import inside
 
@@ -31,6 +32,7 @@ class Trigger(NamedTuple):
     subordinate: bool  # after "setelah", "usai", "sebelum" ... in its clause
     needs_trip: bool  # "kembali ke X": a return only where a trip was told
     home: bool  # "kembali ke Tanah Air": a return whatever was told before
+    clause: int  # where its clause starts (`clause_start`)
 
     def start(self) -> int:
         return self.match.start()
@@ -75,11 +77,12 @@ def clause_end(text: str, sentence: Sentence, pos: int) -> int:
     return m.start() if m else sentence.end
 
 
-def find_triggers(lex: Lexicon, text: str, quotes: Sequence[tuple[int, int]]) -> list[re.Match[str]]:
+def find_triggers(lex: Lexicon, words: WordIndex, quotes: Sequence[tuple[int, int]]) -> list[re.Match[str]]:
     """Every trigger match of the text that can be an event (outside quotes and look-alike phrases)."""
-    blocked = [m.span() for m in lex.not_trigger_re.finditer(text)]  # sorted and disjoint
+    text = words.text
+    blocked = [m.span() for m in words.finditer(lex.not_trigger_re)]  # sorted and disjoint
     out = []
-    for m in lex.trigger_re.finditer(text):
+    for m in words.finditer(lex.trigger_re):
         if inside(quotes, m.start()) or inside(blocked, m.start()):
             continue
         if _is_event_trigger(lex, text, m, m.group("t").casefold()):
@@ -87,18 +90,19 @@ def find_triggers(lex: Lexicon, text: str, quotes: Sequence[tuple[int, int]]) ->
     return out
 
 
-def framed(lex: Lexicon, text: str, sentence: Sentence, m: re.Match[str]) -> Trigger:
-    """A trigger with what its sentence says about it."""
+def framed(lex: Lexicon, text: str, sentence: Sentence, m: re.Match[str], words: WordIndex | None = None) -> Trigger:
+    """A trigger with what its sentence says about it (`words`: the text's `WordIndex`, made if not given)."""
+    words = words or WordIndex(lex.candidate_re, text)
     word = m.group("t").casefold()
     begin = clause_start(text, sentence, m.start())
     before = text[max(sentence.start, m.start() - 12) : m.start()]
     repeat = bool(
         lex.again_before_re.search(before)
-        or lex.again_phrase_re.search(text, sentence.start, m.start())
+        or words.search(lex.again_phrase_re, sentence.start, m.start())
         or lex.again_phrase_re.match(text, m.end() + 1, min(sentence.end, m.end() + 30))
         or (not word.startswith(lex.verb_prefixes) and lex.earlier_after_re.match(text, m.end()))
     )
-    subordinate = bool(lex.subordinate_re.search(text, begin, m.start()))
+    subordinate = bool(words.search(lex.subordinate_re, begin, m.start()))
     home = word in lex.needs_trip and bool(lex.home_re.match(text, m.end()))
     return Trigger(m, word, lex.type_of[word], word in lex.passive, repeat, subordinate,
-                   word in lex.needs_trip and not home, home)
+                   word in lex.needs_trip and not home, home, begin)

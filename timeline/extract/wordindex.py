@@ -1,0 +1,56 @@
+"""Where an article's event words can start, found in one pass over its text for all of them.
+
+Each word regex of the lexicon (`(?<![\\w-])` then a list of words: triggers, companions, continuations
+...) would otherwise scan the text, or a sentence of it, on its own, and a pass costs about the same
+whatever its words. The lexicon's `candidate_re` matches, without consuming anything, wherever any of
+those words starts; a word regex is then tried only at those places. That gives what its own
+`finditer` or `search` gives: every match of a word regex starts at a candidate (the candidate pattern
+is the same words without what follows them, so it matches wherever they do, even when the text is
+cut at `endpos`), and a match hides the candidates inside it, as a finditer match hides the text it
+covers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+
+class WordIndex:
+    """The candidate starts of one text, and word-regex searches answered from them."""
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, candidates: re.Pattern[str], text: str) -> None:
+        self.text = text
+        self.starts = [m.start() for m in candidates.finditer(text)]
+
+    def finditer(self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+        """`pattern.finditer(text, pos, endpos)` of a word regex of the lexicon's candidates."""
+        text, starts = self.text, self.starts
+        end = len(text) if endpos is None else endpos
+        out: list[re.Match[str]] = []
+        free = pos  # where the last match ended: candidates before it are inside it
+        for i in range(bisect.bisect_left(starts, pos), len(starts)):
+            at = starts[i]
+            if at >= end:
+                break
+            if at >= free:
+                m = pattern.match(text, at, end)
+                if m is not None:
+                    out.append(m)
+                    free = m.end()
+        return out
+
+    def search(self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """`pattern.search(text, pos, endpos)` of a word regex of the lexicon's candidates."""
+        text, starts = self.text, self.starts
+        end = len(text) if endpos is None else endpos
+        for i in range(bisect.bisect_left(starts, pos), len(starts)):
+            at = starts[i]
+            if at >= end:
+                break
+            m = pattern.match(text, at, end)
+            if m is not None:
+                return m
+        return None
