@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from timeline.engine.cache import RowIndex
-from timeline.engine.codec import dumps, loads
+from timeline.engine.codec import compress, dumps, loads
 from timeline.engine.sqlite import SqliteStore, chunks, write_transaction
 
 FILENAME = "officials.sqlite"
@@ -236,7 +236,7 @@ def encode_result(value) -> tuple[bytes, bytes, int, bytes]:
     from timeline.render.json import events_listing
 
     return (dumps(tuple(value.drafts)), dumps(tuple(value.events)), len(value.events),
-            zlib.compress(events_listing(value.events).encode("utf-8"), 1))
+            compress(events_listing(value.events).encode("utf-8")))
 
 
 def decode_result(record: tuple[bytes, bytes, int, bytes], lazy_events: bool = False):
