@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.temporal.grammar import _DIGIT_ONLY, _first_token, _triggers, first_words, grammar
+from timeline.temporal.grammar import _DIGIT_ONLY, _LONG_NUMBER, _first_token, _triggers, first_words, grammar
 from timeline.temporal.vocab import vocab
 
 
@@ -62,3 +62,20 @@ def test_a_case_insensitive_alternation_matches_what_the_plain_trie_matches():
     plain = re.compile(f"(?i:{_trie(set(words), any_space=True)})" + r"\Z")
     for text in ["SENIN", "ſabtu", "\u212aamis", "İni", "ını", "hari  ini", "Jam", "2,5", "senen", "sejam", "SeJaM"]:
         assert bool(split.match(text)) == bool(plain.match(text)), text
+
+
+def test_only_the_long_number_branches_can_begin_with_four_digits():
+    """At four digits or more recognize() tries only the long-number scanner: no other digit branch may
+    read the run (partial matching: whatever character follows the digits, no text after it makes a match)."""
+    import regex
+
+    g = grammar()
+    others = [(name, regex.compile(p.pattern)) for name, p in g.digit_branches.items() if name not in _LONG_NUMBER]
+    assert len(others) == len(g.digit_branches) - len(_LONG_NUMBER)
+    for n in list(range(0, 10000, 37)) + [1800, 1899, 1945, 1990, 2000, 2017, 2023, 2100, 2199]:
+        for after in " -–.,/:)ahT5\n":
+            digits = f"{n:04d}{after}"
+            for name, partial in others:
+                assert not partial.match(digits, partial=True), (name, digits)
+    long_names = set(regex.compile(g.long_number_scanner.pattern).groupindex)
+    assert long_names == _LONG_NUMBER

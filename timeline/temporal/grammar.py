@@ -16,6 +16,7 @@ from timeline.temporal.vocab import UNITS, vocab
 @dataclass(frozen=True)
 class Grammar:
     digit_scanner: re.Pattern[str]  # only the branches that can begin with a digit, as one alternation
+    long_number_scanner: re.Pattern[str]  # ... those that can begin with four digits or more ("2017", "1990-an")
     digit_gate: re.Pattern[str]  # what can follow a number that begins an expression (cheap to reject "100 orang")
     # trigger (a word or fixed phrase, lower case) -> the branches that can begin with it, in grammar order,
     # each compiled alone: the first that matches is the reading (what one alternation of them would pick)
@@ -39,6 +40,9 @@ _NAMED = re.compile(r"\(\?P<\w+>")
 _DIGIT_START = {"text_cross", "text_range", "num_range", "text_date", "iso", "num_date", "ago", "prev_shift",
                 "bare_clock", "clock_range", "set", "duration", "month_day_num", "decade", "year_range", "year"}
 _DIGIT_ONLY = {"num_range", "iso", "num_date", "bare_clock", "clock_range", "month_day_num"}
+# the branches that can begin with a run of four digits or more: every other one reads at most three digits
+# (a day, an hour, a count) and then something else, so at a year only these need trying
+_LONG_NUMBER = {"iso", "decade", "year_range", "year"}
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +186,7 @@ def grammar() -> Grammar:
         return re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{_NAMED.sub('(?:', pat)})" for name, pat in items) + ")")
 
     digit_scanner = union(digit_branches)
+    long_number_scanner = union([(name, pat) for name, pat in digit_branches if name in _LONG_NUMBER])
     digit_gate = _digit_gate(d)
     order = [name for name, _ in branches if name not in _DIGIT_ONLY]
     starts_with = first_words(d)
@@ -199,7 +204,7 @@ def grammar() -> Grammar:
     # an ASCII class (a table look-up, where \w asks Unicode about each character) and a look back that
     # only a character outside ASCII reaches: [^\w] exactly.
     starts = r"[^0-9A-Za-z_](?<!\w)" + head
-    return Grammar(digit_scanner=digit_scanner, digit_gate=digit_gate, word_branches=word_branches, first_word_branches=first_word_branches,
+    return Grammar(digit_scanner=digit_scanner, long_number_scanner=long_number_scanner, digit_gate=digit_gate, word_branches=word_branches, first_word_branches=first_word_branches,
                    branches=compiled, digit_branches=digit_compiled, triggers=triggers, starts=re.compile(starts),
                    starts_head=re.compile(head), starts_any_case=re.compile(r"\b" + head, re.IGNORECASE),
                    glued=_glued(dict(digit_branches), v, full))

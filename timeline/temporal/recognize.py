@@ -269,6 +269,7 @@ def recognize(text: str) -> Recognition:
     scan = Scan(text=text)
     pos = 0
     digit_match, digit_branches, digit_gate = g.digit_scanner.match, g.digit_branches, g.digit_gate.match
+    long_number_match = g.long_number_scanner.match
     word_branches, first_word_branches = g.word_branches, g.first_word_branches
     lower = text.lower()
     same = len(lower) == len(text)
@@ -290,7 +291,9 @@ def recognize(text: str) -> Recognition:
             elif first.isdigit():
                 if not digit_gate(lower if same else text.lower(), start):
                     continue
-                m = digit_match(text, start)
+                # four digits or more (str.isdecimal is what \d matches): a year or nothing
+                four = text[start:start + 4]
+                m = (long_number_match if len(four) == 4 and four.isdecimal() else digit_match)(text, start)
                 if m is None:
                     continue
                 name = m.lastgroup
