@@ -77,5 +77,5 @@ def test_only_the_long_number_branches_can_begin_with_four_digits():
             digits = f"{n:04d}{after}"
             for name, partial in others:
                 assert not partial.match(digits, partial=True), (name, digits)
-    long_names = set(regex.compile(g.long_number_scanner.pattern).groupindex)
-    assert long_names == _LONG_NUMBER
+    names = [name for name, _ in g.long_number_branches]
+    assert set(names) == _LONG_NUMBER and names == [name for name in g.digit_branches if name in _LONG_NUMBER]

@@ -16,7 +16,8 @@ from timeline.temporal.vocab import UNITS, vocab
 @dataclass(frozen=True)
 class Grammar:
     digit_scanner: re.Pattern[str]  # only the branches that can begin with a digit, as one alternation
-    long_number_scanner: re.Pattern[str]  # ... those that can begin with four digits or more ("2017", "1990-an")
+    # ... those that can begin with four digits or more ("2017", "1990-an"), each compiled alone, in order
+    long_number_branches: tuple[tuple[str, re.Pattern[str]], ...]
     digit_gate: re.Pattern[str]  # what can follow a number that begins an expression (cheap to reject "100 orang")
     # trigger (a word or fixed phrase, lower case) -> the branches that can begin with it, in grammar order,
     # each compiled alone: the first that matches is the reading (what one alternation of them would pick)
@@ -186,7 +187,6 @@ def grammar() -> Grammar:
         return re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{_NAMED.sub('(?:', pat)})" for name, pat in items) + ")")
 
     digit_scanner = union(digit_branches)
-    long_number_scanner = union([(name, pat) for name, pat in digit_branches if name in _LONG_NUMBER])
     digit_gate = _digit_gate(d)
     order = [name for name, _ in branches if name not in _DIGIT_ONLY]
     starts_with = first_words(d)
@@ -204,7 +204,8 @@ def grammar() -> Grammar:
     # an ASCII class (a table look-up, where \w asks Unicode about each character) and a look back that
     # only a character outside ASCII reaches: [^\w] exactly.
     starts = r"[^0-9A-Za-z_](?<!\w)" + head
-    return Grammar(digit_scanner=digit_scanner, long_number_scanner=long_number_scanner, digit_gate=digit_gate, word_branches=word_branches, first_word_branches=first_word_branches,
+    long_number_branches = tuple((name, p) for name, p in digit_compiled.items() if name in _LONG_NUMBER)
+    return Grammar(digit_scanner=digit_scanner, long_number_branches=long_number_branches, digit_gate=digit_gate, word_branches=word_branches, first_word_branches=first_word_branches,
                    branches=compiled, digit_branches=digit_compiled, triggers=triggers, starts=re.compile(starts),
                    starts_head=re.compile(head), starts_any_case=re.compile(r"\b" + head, re.IGNORECASE),
                    glued=_glued(dict(digit_branches), v, full))

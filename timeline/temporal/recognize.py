@@ -269,7 +269,7 @@ def recognize(text: str) -> Recognition:
     scan = Scan(text=text)
     pos = 0
     digit_match, digit_branches, digit_gate = g.digit_scanner.match, g.digit_branches, g.digit_gate.match
-    long_number_match = g.long_number_scanner.match
+    long_number_branches = g.long_number_branches
     word_branches, first_word_branches = g.word_branches, g.first_word_branches
     lower = text.lower()
     same = len(lower) == len(text)
@@ -291,13 +291,19 @@ def recognize(text: str) -> Recognition:
             elif first.isdigit():
                 if not digit_gate(lower if same else text.lower(), start):
                     continue
-                # four digits or more (str.isdecimal is what \d matches): a year or nothing
                 four = text[start:start + 4]
-                m = (long_number_match if len(four) == 4 and four.isdecimal() else digit_match)(text, start)
-                if m is None:
-                    continue
-                name = m.lastgroup
-                m = digit_branches[name].match(text, start)
+                if len(four) == 4 and four.isdecimal():  # (isdecimal is \d) a year or nothing: try only
+                    m = None  # the few branches that read four digits, alone (no union, no re-read)
+                    for name, pattern in long_number_branches:
+                        m = pattern.match(text, start)
+                        if m is not None:
+                            break
+                else:
+                    m = digit_match(text, start)
+                    if m is None:
+                        continue
+                    name = m.lastgroup
+                    m = digit_branches[name].match(text, start)
             else:
                 word = lower[start:end] if same else text[start:end].lower()
                 candidates = word_branches.get(word) or first_word_branches.get(word.split(None, 1)[0], ())
