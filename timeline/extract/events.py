@@ -65,7 +65,7 @@ def find_events(
     starts = [s.start for s in sentences]
 
     by_sentence: dict[int, list[re.Match[str]]] = {}
-    words = WordIndex(lex.candidate_re, text)
+    words = WordIndex(lex.candidate_re, text, lex.candidate_lower_re)
     for m in find_triggers(lex, words, quotes):
         by_sentence.setdefault(sentence_index(sentences, starts, m.start()), []).append(m)
     if not by_sentence:

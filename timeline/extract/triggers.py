@@ -92,7 +92,7 @@ def find_triggers(lex: Lexicon, words: WordIndex, quotes: Sequence[tuple[int, in
 
 def framed(lex: Lexicon, text: str, sentence: Sentence, m: re.Match[str], words: WordIndex | None = None) -> Trigger:
     """A trigger with what its sentence says about it (`words`: the text's `WordIndex`, made if not given)."""
-    words = words or WordIndex(lex.candidate_re, text)
+    words = words or WordIndex(lex.candidate_re, text, lex.candidate_lower_re)
     word = m.group("t").casefold()
     begin = clause_start(text, sentence, m.start())
     before = text[max(sentence.start, m.start() - 12) : m.start()]
