@@ -192,9 +192,17 @@ def _names_in(text: str, tables: _Tables) -> list[tuple[int, int, Place]]:
             if "-" in first:
                 _hyphen_parts(first, run.start(), out)
             continue
+        split = first.split(" ")  # a run is words joined by single spaces
+        if starts.isdisjoint(split):  # no place starts in the run (half the runs): only a hyphenated part can be one
+            at = run.start()
+            for w in split:
+                if "-" in w:
+                    _hyphen_parts(w, at, out)
+                at += len(w) + 1
+            continue
         words: list[tuple[int, int]] = []
         at = run.start()
-        for w in first.split(" "):  # a run is words joined by single spaces
+        for w in split:
             words.append((at, at + len(w)))
             at += len(w) + 1
         i = 0
