@@ -5,6 +5,7 @@ Every word list of `lang/id/events.toml` that these behaviours read is exercised
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -346,3 +347,22 @@ assert len({t for t, _ in LENGTHS}) == len(LENGTHS)
 def test_a_departure_takes_a_stated_length_of_days_or_weeks(text, days):
     (departure,) = [e for e in events_of(text, published=date(2024, 3, 1)) if e.type == "departure"]
     assert (departure.length.amount if departure.length else None) == days
+
+
+CLAUSED = [
+    "Usai rapat, Bupati Berau Sri Juniarsih meresmikan Pasar Rakyat; lalu ia meninjau - bersama Sekda - jembatan.",
+    "Menurut Gubernur: kunjungan kerja itu — yang kedua — dilanjutkan, dengan rapat koordinasi,meninjau gudang.",
+    "Wali Kota Samarinda Andi Harun, Senin (4/3/2024), membuka Festival Mahakam: di Tepian –di halaman– itu.",
+]
+
+
+@pytest.mark.parametrize("text", CLAUSED)
+def test_the_clause_breaks_of_a_sentence_give_each_word_its_clause_start(text):
+    from timeline.extract.triggers import _clause_at, clause_breaks, clause_start
+    from timeline.text.sentences import split_sentences
+
+    for s in split_sentences(text):
+        breaks = clause_breaks(text, s)
+        for m in re.finditer(r"(?<![\w-])[A-Za-z]", text[s.start : s.end]):
+            pos = s.start + m.start()
+            assert _clause_at(s, breaks, pos) == clause_start(text, s, pos), (text, pos)

@@ -10,7 +10,7 @@ import pytest
 
 from timeline.extract.lexicon import INDEXED, lexicon
 from timeline.extract.objects import _matches
-from timeline.extract.wordindex import WordIndex
+from timeline.extract.wordindex import LOWER_CASE_MISSES, WordIndex
 from timeline.text.sentences import split_sentences
 
 TEXTS = [
@@ -40,12 +40,13 @@ def _windows(text: str):
         yield pos, min(len(text), pos + 23)  # windows that start and end inside words
 
 
+@pytest.mark.parametrize("lower", [False, True])
 @pytest.mark.parametrize("name", INDEXED)
 @pytest.mark.parametrize("text", TEXTS)
-def test_the_index_answers_every_word_regex_as_the_regex_does(name, text):
+def test_the_index_answers_every_word_regex_as_the_regex_does(name, text, lower):
     lex = lexicon()
     pattern = getattr(lex, name)
-    words = WordIndex(lex.candidate_re, text)
+    words = WordIndex(lex.candidate_re, text, lex.candidate_lower_re if lower else None)
     for pos, endpos in _windows(text):
         end = len(text) if endpos is None else endpos
         expected = [m.span() for m in pattern.finditer(text, pos, end)]
@@ -53,6 +54,24 @@ def test_the_index_answers_every_word_regex_as_the_regex_does(name, text):
         first = pattern.search(text, pos, end)
         found = words.search(pattern, pos, endpos)
         assert (found and found.span()) == (first and first.span()), (pos, endpos)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_candidates_read_in_lower_case_are_those_read_ignoring_case(text):
+    lex = lexicon()
+    assert lex.candidate_lower_re is not None
+    expected = [m.start() for m in lex.candidate_re.finditer(text)]
+    assert WordIndex(lex.candidate_re, text, lex.candidate_lower_re).starts == expected
+
+
+def test_lower_case_misses_only_the_characters_it_lists():
+    """Every character that (?i) takes for an ASCII letter is that letter in lower case, lowers to
+    two characters, or is listed: reading the lower-cased text finds every candidate."""
+    letters = re.compile(r"(?i:[a-z])")
+    for code in range(0x80, 0x110000):
+        c = chr(code)
+        if letters.fullmatch(c) and len(c.lower()) == 1 and not c.lower().isascii():
+            assert c in LOWER_CASE_MISSES, hex(code)
 
 
 def test_the_index_finds_the_words_of_the_examples():
@@ -96,3 +115,5 @@ def test_every_word_of_an_indexed_regex_is_a_candidate_where_the_regex_finds_it(
             found = [m.span() for m in pattern.finditer(text)]
             assert found, (name, word)  # the word is the regex's own
             assert [m.span() for m in WordIndex(lex.candidate_re, text).finditer(pattern)] == found, (name, text)
+            lowered = WordIndex(lex.candidate_re, text, lex.candidate_lower_re)
+            assert [m.span() for m in lowered.finditer(pattern)] == found, (name, text)

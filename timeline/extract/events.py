@@ -27,7 +27,7 @@ from timeline.extract.participants import (
     representation,
 )
 from timeline.extract.places import find_places
-from timeline.extract.triggers import Trigger, find_triggers, framed
+from timeline.extract.triggers import Trigger, clause_breaks, find_triggers, framed
 from timeline.extract.wordindex import WordIndex
 from timeline.model import (
     Article,
@@ -65,7 +65,7 @@ def find_events(
     starts = [s.start for s in sentences]
 
     by_sentence: dict[int, list[re.Match[str]]] = {}
-    words = WordIndex(lex.candidate_re, text)
+    words = WordIndex(lex.candidate_re, text, lex.candidate_lower_re)
     for m in find_triggers(lex, words, quotes):
         by_sentence.setdefault(sentence_index(sentences, starts, m.start()), []).append(m)
     if not by_sentence:
@@ -123,7 +123,8 @@ def _sentence_events(lex: Lexicon, text: str, view, si: int, count: int, matches
     here = view(si)
     s = here.sentence
     words = here.words
-    triggers = [framed(lex, text, s, m, words) for m in matches]
+    breaks = clause_breaks(text, s)
+    triggers = [framed(lex, text, s, m, words, breaks) for m in matches]
     zones = companion_zones(lex, here, matches)
     # the next sentence is read only where a companion list may open it (its places cost a scan)
     companions = companions_of(lex, text, here, zones, view(si + 1) if zones and si + 1 < count else None)

@@ -53,6 +53,8 @@ def _folded(words) -> frozenset[str]:
 class Lexicon(NamedTuple):
     trigger_re: re.Pattern[str]
     candidate_re: re.Pattern[str]  # where a word of INDEXED can start (`wordindex`)
+    # the same in lower case, without ignoring case, for a text in lower case (None: a word not in ASCII)
+    candidate_lower_re: re.Pattern[str] | None
     enclitic: str
     type_of: dict[str, str]
     not_trigger_re: re.Pattern[str]
@@ -123,6 +125,8 @@ def lexicon() -> Lexicon:
         trigger_re=re.compile(rf"(?<![\w-])(?P<t>{alt(type_of, 'i')})(?P<nya>{re.escape(data['enclitic'])})?(?![\w-])",
                               re.IGNORECASE),
         candidate_re=re.compile(rf"(?<![\w-])(?={alt(starters, 'i')})"),
+        candidate_lower_re=(re.compile(rf"(?<![\w-])(?={alt({w.lower() for w in starters})})")
+                            if all(w.isascii() for w in starters) else None),
         enclitic=data["enclitic"],
         type_of=type_of,
         not_trigger_re=words_re(data["not_triggers"]["phrases"]),

@@ -180,7 +180,7 @@ def _names_in(text: str, tables: _Tables) -> list[tuple[int, int, Place]]:
     starts with (most capitalized words: names, titles, a sentence's first word) is passed over
     without a look-up."""
     out: list[tuple[int, int, Place]] = []
-    starts, names = tables.starts, tables.names
+    starts, names, prefixes = tables.starts, tables.names, tables.prefixes
     for run in _CAPS_RUN.finditer(text):
         first = run.group()
         if " " not in first:  # one word, the usual run
@@ -192,19 +192,33 @@ def _names_in(text: str, tables: _Tables) -> list[tuple[int, int, Place]]:
             if "-" in first:
                 _hyphen_parts(first, run.start(), out)
             continue
+        split = first.split(" ")  # a run is words joined by single spaces
+        if starts.isdisjoint(split):  # no place starts in the run (half the runs): only a hyphenated part can be one
+            at = run.start()
+            for w in split:
+                if "-" in w:
+                    _hyphen_parts(w, at, out)
+                at += len(w) + 1
+            continue
         words: list[tuple[int, int]] = []
         at = run.start()
-        for w in first.split(" "):  # a run is words joined by single spaces
+        for w in split:
             words.append((at, at + len(w)))
             at += len(w) + 1
         i = 0
         while i < len(words):
             found = None
             piece_start, piece_end = words[i]
-            if text[piece_start:piece_end] in starts:
+            head = text[piece_start:piece_end]
+            if head in starts:
+                # a longer piece names a place only if it is a name or starts with a region prefix:
+                # other pieces (a title and a name, "Wali Kota Samarinda Andi Harun") skip the look-up
+                prefixed = head in prefixes
                 for j in range(min(len(words), i + MAX_WORDS), i, -1):
                     s, e = piece_start, words[j - 1][1]
                     piece = text[s:e]
+                    if j - i > 1 and not prefixed and piece not in names:
+                        continue
                     # "Jeju-Korea Selatan": the hyphen joins two places
                     if j - i == 1 and "-" in piece and piece not in names:
                         continue

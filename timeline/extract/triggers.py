@@ -9,6 +9,7 @@ clause frames it: told as happening again, or subordinate to the main event of i
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple, Sequence
 
@@ -72,6 +73,18 @@ def clause_start(text: str, sentence: Sentence, pos: int) -> int:
     return start
 
 
+def clause_breaks(text: str, sentence: Sentence) -> list[int]:
+    """Where each clause after the first of a sentence starts, read once for all its triggers."""
+    return [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
+
+
+def _clause_at(sentence: Sentence, breaks: list[int], pos: int) -> int:
+    """`clause_start` from the sentence's `clause_breaks`, for `pos` at a letter: no break runs over
+    a letter (each ends in white space), so the breaks before `pos` are those read up to it."""
+    i = bisect.bisect_right(breaks, pos)
+    return breaks[i - 1] if i else sentence.start
+
+
 def clause_end(text: str, sentence: Sentence, pos: int) -> int:
     m = _CLAUSE_BREAK.search(text, pos, sentence.end)
     return m.start() if m else sentence.end
@@ -90,11 +103,13 @@ def find_triggers(lex: Lexicon, words: WordIndex, quotes: Sequence[tuple[int, in
     return out
 
 
-def framed(lex: Lexicon, text: str, sentence: Sentence, m: re.Match[str], words: WordIndex | None = None) -> Trigger:
-    """A trigger with what its sentence says about it (`words`: the text's `WordIndex`, made if not given)."""
-    words = words or WordIndex(lex.candidate_re, text)
+def framed(lex: Lexicon, text: str, sentence: Sentence, m: re.Match[str], words: WordIndex | None = None,
+           breaks: list[int] | None = None) -> Trigger:
+    """A trigger with what its sentence says about it (`words`: the text's `WordIndex`, made if not given;
+    `breaks`: the sentence's `clause_breaks`, read if not given)."""
+    words = words or WordIndex(lex.candidate_re, text, lex.candidate_lower_re)
     word = m.group("t").casefold()
-    begin = clause_start(text, sentence, m.start())
+    begin = clause_start(text, sentence, m.start()) if breaks is None else _clause_at(sentence, breaks, m.start())
     before = text[max(sentence.start, m.start() - 12) : m.start()]
     repeat = bool(
         lex.again_before_re.search(before)

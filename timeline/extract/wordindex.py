@@ -7,7 +7,7 @@ those words starts; a word regex is then tried only at those places. That gives 
 `finditer` or `search` gives: every match of a word regex starts at a candidate (the candidate pattern
 is the same words without what follows them, so it matches wherever they do, even when the text is
 cut at `endpos`), and a match hides the candidates inside it, as a finditer match hides the text it
-covers.
+covers. A candidate where no word regex matches would only cost a failed try.
 """
 
 from __future__ import annotations
@@ -15,15 +15,38 @@ from __future__ import annotations
 import bisect
 import re
 
+# A character outside ASCII that case-insensitive matching takes for an ASCII letter (the Kelvin sign
+# for k, a long s, a dotless or dotted i): where none stands, lower case finds what (?i) finds.
+ASCII_LOOKALIKE = re.compile(r"[^\x00-\x7f](?<=(?i:[a-z]))")
+
+
+# Characters outside ASCII that case-insensitive matching takes for an ASCII letter while lower case
+# keeps them apart (a dotless i, a long s); the others (the Kelvin sign, a dotted I) lower-case to that
+# letter or to two characters. A test reads every character to keep this list whole.
+LOWER_CASE_MISSES = ("\u0131", "\u017f")
+
+
+def _starts(candidates: re.Pattern[str], lower: re.Pattern[str] | None, text: str) -> list[int]:
+    """Where `candidates` matches in `text`, or more places, none missed: the words in lower case read
+    in the text in lower case (matching letter for letter runs about a third faster than ignoring case
+    in a regex of many words). That finds every place (?i) does when lowering keeps every character
+    one character and no character of LOWER_CASE_MISSES stands; else the text is read as it is."""
+    if lower is not None:
+        folded = text.lower()
+        if len(folded) == len(text) and not any(c in text for c in LOWER_CASE_MISSES):
+            return [m.start() for m in lower.finditer(folded)]
+    return [m.start() for m in candidates.finditer(text)]
+
 
 class WordIndex:
     """The candidate starts of one text, and word-regex searches answered from them."""
 
     __slots__ = ("text", "starts")
 
-    def __init__(self, candidates: re.Pattern[str], text: str) -> None:
+    def __init__(self, candidates: re.Pattern[str], text: str, lower: re.Pattern[str] | None = None) -> None:
+        """`lower`: `candidates` for the text in lower case, case not ignored (`Lexicon.candidate_lower_re`)."""
         self.text = text
-        self.starts = [m.start() for m in candidates.finditer(text)]
+        self.starts = _starts(candidates, lower, text)
 
     def finditer(self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
         """`pattern.finditer(text, pos, endpos)` of a word regex of the lexicon's candidates."""
