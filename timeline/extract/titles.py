@@ -53,8 +53,9 @@ class Lexicon(NamedTuple):
     prefix_re: re.Pattern[str]
     pronoun_re: re.Pattern[str]
     # every pronoun holds one of these pieces: (piece, most characters a pronoun holding it starts before
-    # it, most characters it ends after the piece starts); the text is searched only that near them
-    pronoun_needles: tuple[tuple[str, int, int], ...]
+    # it, most characters it ends after the piece starts, the letters a pronoun may have right before it,
+    # and right after it); the text is searched only that near them
+    pronoun_needles: tuple[tuple[str, int, int, frozenset[str], frozenset[str]], ...]
     stop: frozenset[str]
     place_suffixes: frozenset[str]
     verbs: frozenset[str]  # one-word event triggers: a title-cased headline verb is no name ("... Bertolak ke Jepang")
@@ -128,11 +129,13 @@ def lexicon() -> Lexicon:
     )
 
 
-def _needles(words: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+def _needles(words: Iterable[str]) -> tuple[tuple[str, int, int, frozenset[str], frozenset[str]], ...]:
     """Short pieces that every word contains one of (the last three letters of a word that holds none of
     the pieces chosen before it, shortest words first), each with how far before it a word holding it
     can start and how far after its start that word can end: str.find finds them far faster than a regex
-    tried at every character, and the regex then runs only in those windows."""
+    tried at every character, and the regex then runs only in those windows. With each piece, the
+    characters a word holding it has right before and right after it: a piece found with another letter
+    or digit beside it ("Indonesia", "biaya") is in no pronoun, and is dropped with one look each side."""
     words = sorted(set(words), key=lambda w: (len(w), w))
     pieces: list[str] = []
     for word in words:
@@ -141,7 +144,9 @@ def _needles(words: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
     needles = []
     for piece in pieces:
         at = [(w, j) for w in words for j in range(len(w)) if w.startswith(piece, j)]
-        needles.append((piece, max(j for _, j in at), max(len(w) - j for w, j in at)))
+        lead = frozenset(w[j - 1] for w, j in at if j > 0)
+        follow = frozenset(w[j + len(piece)] for w, j in at if j + len(piece) < len(w))
+        needles.append((piece, max(j for _, j in at), max(len(w) - j for w, j in at), lead, follow))
     return tuple(needles)
 
 
