@@ -51,6 +51,9 @@ class Lexicon(NamedTuple):
     name_prefixes: frozenset[str]
     prefix_words: frozenset[str]
     prefix_re: re.Pattern[str]
+    # the first word of each name prefix, also without its dot: a word token that is none of these and
+    # all letters cannot start a match of prefix_re (whose words are letters, dots and single spaces)
+    prefix_heads: frozenset[str]
     pronoun_re: re.Pattern[str]
     # every pronoun holds one of these pieces: (piece, most characters a pronoun holding it starts before
     # it, most characters it ends after the piece starts, the letters a pronoun may have right before it,
@@ -118,6 +121,8 @@ def lexicon() -> Lexicon:
         name_prefixes=frozenset(data["honorifics"]["name_prefixes"]),
         prefix_words=frozenset(w for p in data["honorifics"]["name_prefixes"] for w in p.split()),
         prefix_re=re.compile(rf"(?:{_alternation(data['honorifics']['name_prefixes'])})(?![\w-])"),
+        prefix_heads=frozenset(h for p in data["honorifics"]["name_prefixes"]
+                               for h in (p.split(" ")[0], p.split(" ")[0].rstrip("."))),
         pronoun_re=pronoun_re,
         pronoun_needles=_needles(every),
         stop=frozenset(data["names"]["stop"]),
