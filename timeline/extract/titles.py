@@ -156,8 +156,9 @@ def _needles(words: Iterable[str]) -> tuple[tuple[str, int, int, frozenset[str],
 
 
 def slug(name: str) -> str:
-    """"Basri Rase" -> "basri-rase": ASCII, lower case, words joined by hyphens."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """"Basri Rase" -> "basri-rase": ASCII, lower case, words joined by hyphens (an ASCII name, the
+    usual one, is already its own decomposition)."""
+    ascii_name = name if name.isascii() else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")
 
 
