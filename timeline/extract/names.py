@@ -129,14 +129,17 @@ def split_title(
                 markers.append(last_marker)
                 i += n
                 continue
-            rank = lex.prefix_re.match(text, t.start) if text else None
+            # (a rank can only start at a word token that is one of its first words, or holds more than letters)
+            rank = lex.prefix_re.match(text, t.start) if text and (
+                t.text in lex.prefix_heads or not t.text.isalpha()) else None
             if rank:  # "Kombes Pol", "Komisaris Besar Polisi": a rank of one or more words before the name
                 last_marker = max(k for k in range(i, len(tokens)) if tokens[k].end <= rank.end())
                 i = last_marker + 1
                 continue
             if t.text in lex.name_prefixes:
                 last_marker = i
-            elif ACRONYM.fullmatch(t.text) and not NAME_WORD.fullmatch(t.text):
+            elif not t.text[1:].islower() and ACRONYM.fullmatch(t.text) and not NAME_WORD.fullmatch(t.text):
+                # (an acronym has a capital or a digit after its first character: "Rase" is never tried)
                 has_acronym = True
                 if kind != "region":
                     last_marker = i

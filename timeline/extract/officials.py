@@ -180,12 +180,18 @@ def _pronouns(text: str, lex: Lexicon) -> list[re.Match[str]]:
     """What `lex.pronoun_re.finditer(text)` yields, with the regex run only near the pieces every
     pronoun holds (found by str.find): a match holding a piece lies within the piece's reach before and
     after it, so windows around them (merged where they meet) hold every match, and nothing outside
-    them can start, end or cut one short. Most of the text is never tried at each character."""
+    them can start, end or cut one short. Most of the text is never tried at each character, and a
+    piece with a letter or digit beside it that no pronoun has there (the "ia" of "Indonesia") opens
+    no window: a pronoun has only its own letters or what is no letter, digit, "_" or "-" around them."""
     windows: list[tuple[int, int]] = []
-    for needle, before, after in lex.pronoun_needles:
+    for needle, before, after, lead, follow in lex.pronoun_needles:
+        size = len(needle)
         at = text.find(needle)
         while at >= 0:
-            windows.append((at - before, at + after + 1))  # +1: the look-ahead after the pronoun
+            prev = text[at - 1] if at else " "
+            nxt = text[at + size] if at + size < len(text) else " "
+            if not ((prev.isalnum() and prev not in lead) or (nxt.isalnum() and nxt not in follow)):
+                windows.append((at - before, at + after + 1))  # +1: the look-ahead after the pronoun
             at = text.find(needle, at + 1)
     if not windows:
         return []

@@ -51,10 +51,14 @@ class Lexicon(NamedTuple):
     name_prefixes: frozenset[str]
     prefix_words: frozenset[str]
     prefix_re: re.Pattern[str]
+    # the first word of each name prefix, also without its dot: a word token that is none of these and
+    # all letters cannot start a match of prefix_re (whose words are letters, dots and single spaces)
+    prefix_heads: frozenset[str]
     pronoun_re: re.Pattern[str]
     # every pronoun holds one of these pieces: (piece, most characters a pronoun holding it starts before
-    # it, most characters it ends after the piece starts); the text is searched only that near them
-    pronoun_needles: tuple[tuple[str, int, int], ...]
+    # it, most characters it ends after the piece starts, the letters a pronoun may have right before it,
+    # and right after it); the text is searched only that near them
+    pronoun_needles: tuple[tuple[str, int, int, frozenset[str], frozenset[str]], ...]
     stop: frozenset[str]
     place_suffixes: frozenset[str]
     verbs: frozenset[str]  # one-word event triggers: a title-cased headline verb is no name ("... Bertolak ke Jepang")
@@ -117,6 +121,8 @@ def lexicon() -> Lexicon:
         name_prefixes=frozenset(data["honorifics"]["name_prefixes"]),
         prefix_words=frozenset(w for p in data["honorifics"]["name_prefixes"] for w in p.split()),
         prefix_re=re.compile(rf"(?:{_alternation(data['honorifics']['name_prefixes'])})(?![\w-])"),
+        prefix_heads=frozenset(h for p in data["honorifics"]["name_prefixes"]
+                               for h in (p.split(" ")[0], p.split(" ")[0].rstrip("."))),
         pronoun_re=pronoun_re,
         pronoun_needles=_needles(every),
         stop=frozenset(data["names"]["stop"]),
@@ -128,11 +134,13 @@ def lexicon() -> Lexicon:
     )
 
 
-def _needles(words: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+def _needles(words: Iterable[str]) -> tuple[tuple[str, int, int, frozenset[str], frozenset[str]], ...]:
     """Short pieces that every word contains one of (the last three letters of a word that holds none of
     the pieces chosen before it, shortest words first), each with how far before it a word holding it
     can start and how far after its start that word can end: str.find finds them far faster than a regex
-    tried at every character, and the regex then runs only in those windows."""
+    tried at every character, and the regex then runs only in those windows. With each piece, the
+    characters a word holding it has right before and right after it: a piece found with another letter
+    or digit beside it ("Indonesia", "biaya") is in no pronoun, and is dropped with one look each side."""
     words = sorted(set(words), key=lambda w: (len(w), w))
     pieces: list[str] = []
     for word in words:
@@ -141,13 +149,16 @@ def _needles(words: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
     needles = []
     for piece in pieces:
         at = [(w, j) for w in words for j in range(len(w)) if w.startswith(piece, j)]
-        needles.append((piece, max(j for _, j in at), max(len(w) - j for w, j in at)))
+        lead = frozenset(w[j - 1] for w, j in at if j > 0)
+        follow = frozenset(w[j + len(piece)] for w, j in at if j + len(piece) < len(w))
+        needles.append((piece, max(j for _, j in at), max(len(w) - j for w, j in at), lead, follow))
     return tuple(needles)
 
 
 def slug(name: str) -> str:
-    """"Basri Rase" -> "basri-rase": ASCII, lower case, words joined by hyphens."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """"Basri Rase" -> "basri-rase": ASCII, lower case, words joined by hyphens (an ASCII name, the
+    usual one, is already its own decomposition)."""
+    ascii_name = name if name.isascii() else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return _NOT_SLUG.sub("-", ascii_name.lower()).strip("-")
 
 

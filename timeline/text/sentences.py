@@ -69,7 +69,7 @@ def _is_abbreviation(text: str, dot: int, rules: _Rules) -> bool:
         token.casefold() in rules.abbreviations
         or (at_line_start and len(token) <= 2 and token.isdigit())  # a list item "1. ..."
         or (len(token) == 1 and _INITIAL.fullmatch(token) is not None)
-        or _DOTTED.fullmatch(token) is not None
+        or ("." in token and _DOTTED.fullmatch(token) is not None)  # (a plain word is not tried)
     )
 
 
