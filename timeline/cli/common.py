@@ -51,16 +51,26 @@ def fail_input(exc: InputError, lang: str) -> typer.Exit:
     return fail(exc.render(lang))
 
 
+_PIECE = 1 << 20  # characters encoded at a time: a report of 50,000 articles is some 50 MB of text
+
+
+def _write_in_pieces(stream, text: str, end: str) -> None:
+    """`text` and `end` to a text stream, a piece at a time: writing it whole would encode a second,
+    whole copy of the report, and appending `end` a third."""
+    for start in range(0, len(text), _PIECE):
+        stream.write(text[start : start + _PIECE])
+    stream.write(end)
+
+
 def write(text: str, output: Optional[Path], lang: str = "id", inputs: Iterable[str] = ()) -> None:
     """The command's output to stdout, or to `output` atomically (a temporary file in the same folder,
     then renamed): a failure leaves no partial report. An output that would overwrite one of the
     `inputs` (a file given, or an existing article file inside a folder given) is refused."""
     from timeline.lang import message
 
-    if text and not text.endswith("\n"):
-        text += "\n"
+    end = "\n" if text and not text.endswith("\n") else ""
     if output is None:
-        sys.stdout.write(text)
+        _write_in_pieces(sys.stdout, text, end)
         return
     if _is_input(output, inputs):
         raise fail(message("cli.output_is_input", lang, path=output))
@@ -68,7 +78,7 @@ def write(text: str, output: Optional[Path], lang: str = "id", inputs: Iterable[
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent or Path("."))
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            _write_in_pieces(fh, text, end)
         os.replace(tmp, output)
         tmp = None
     except OSError as exc:

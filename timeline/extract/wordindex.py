@@ -15,11 +15,6 @@ from __future__ import annotations
 import bisect
 import re
 
-# A character outside ASCII that case-insensitive matching takes for an ASCII letter (the Kelvin sign
-# for k, a long s, a dotless or dotted i): where none stands, lower case finds what (?i) finds.
-ASCII_LOOKALIKE = re.compile(r"[^\x00-\x7f](?<=(?i:[a-z]))")
-
-
 # Characters outside ASCII that case-insensitive matching takes for an ASCII letter while lower case
 # keeps them apart (a dotless i, a long s); the others (the Kelvin sign, a dotted I) lower-case to that
 # letter or to two characters. A test reads every character to keep this list whole.

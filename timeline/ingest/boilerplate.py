@@ -13,6 +13,7 @@ from typing import NamedTuple
 from timeline.lang import table
 from timeline.text.spans import matches_at
 
+
 class _Markers(NamedTuple):
     line: re.Pattern[str]
     tail: re.Pattern[str]

@@ -97,16 +97,19 @@ def render_json(report: Report, lang: str, rules: Mapping[str, Any], **_: Any) -
     already (`json_listing`: a warm run's cached result) are not rendered again."""
     payload = report_json(replace(report, officials=()), lang, rules)
     head, tail = pretty(payload).split('"officials": []', 1)
-    chunks = []
-    for o in report.officials:
+    parts = [head, '"officials": ', "[\n" if report.officials else "[]"]  # joined once: no copy of the whole
+    for n, o in enumerate(report.officials):
         events = report.events.get(o.id, ())
         listing = getattr(events, "json_listing", None)
         if listing is None:
             listing = events_listing(events)
         about = pretty({"id": o.id, "name": o.name, "roles": [str(r) for r in o.roles]}, _OFFICIAL)
-        chunks.append(_OFFICIAL + about[: -len(_OFFICIAL) - 2] + ',\n      "events": ' + listing + "\n" + _OFFICIAL + "}")
-    officials = "[\n" + ",\n".join(chunks) + "\n  ]" if chunks else "[]"
-    return "".join((head, '"officials": ', officials, tail, "\n"))
+        parts += (",\n" if n else "", _OFFICIAL, about[: -len(_OFFICIAL) - 2], ',\n      "events": ', listing,
+                  "\n", _OFFICIAL, "}")
+    if report.officials:
+        parts.append("\n  ]")
+    parts += (tail, "\n")
+    return "".join(parts)
 
 
 _OFFICIAL = "    "  # an official's indent in the report (the officials list of the top-level object)
