@@ -100,11 +100,16 @@ def read_bytes(path: str) -> tuple[bytes | None, InputProblem | None]:
 
 
 def _extract(item: tuple[int, str], roster, reading) -> tuple[int, FileResult | None, InputProblem | None]:
+    """One file read and extracted; the collector paused meanwhile, as the worker keeps every result
+    of its partitions (`persist`) and each pass of the collector would walk them all again."""
+    from timeline.engine.gc_pause import paused_gc
+
     position, path = item
     data, trouble = read_bytes(path)
     if data is None:
         return position, None, trouble
-    return position, map_file(path, data, roster, reading), None
+    with paused_gc():
+        return position, map_file(path, data, roster, reading), None
 
 
 def _head(item) -> tuple[int, int, bytes | None, InputProblem | None]:
@@ -194,13 +199,18 @@ def connect(scheduler: str | None, workers: int | None):
             raise InputError(None, "cli.scheduler_unreachable", address=scheduler, detail=str(exc) or type(exc).__name__) from None
         except (ValueError, TypeError):
             raise InputError(None, "cli.bad_scheduler", address=scheduler) from None
-    cluster = LocalCluster(
-        n_workers=workers if workers and workers > 0 else cpu_count(),
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    import dask
+
+    # No dashboard is served, so nobody reads the workers' statistical profiler: it would only sample
+    # every task's stack (a few percent of a cold run).
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(
+            n_workers=workers if workers and workers > 0 else cpu_count(),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
     return Client(cluster), cluster
 
 
