@@ -164,6 +164,30 @@ def test_ctrl_c_to_the_process_group_stops_every_process_in_one_line(archive, re
     assert again.stdout == reference and again.stderr == ""
 
 
+# Ctrl-C at the worst moment: to the whole process group right after the workers were forked, before
+# a worker can have set its own SIGINT handling.
+CTRL_C_AT_FORK = """
+import os, signal
+import concurrent.futures.process as process
+_orig = process.ProcessPoolExecutor._launch_processes
+
+def _launch(self):
+    _orig(self)
+    os.killpg(0, signal.SIGINT)
+
+process.ProcessPoolExecutor._launch_processes = _launch
+"""
+
+
+def test_ctrl_c_while_the_workers_fork_stops_the_run_in_one_line(archive):
+    proc = subprocess.run(command("check", str(archive), "--jobs", "2", "--no-cache", "--format", "json",
+                                  "--lang", "en", prelude=CTRL_C_AT_FORK),
+                          capture_output=True, text=True, cwd=ROOT, env=ENV, timeout=120, start_new_session=True)
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr.strip().splitlines() == ["timeline: dihentikan / interrupted"], proc.stderr
+    assert proc.stdout == ""
+
+
 @pytest.mark.parametrize("batch", [None, 16], ids=["one-batch", "many-batches"])
 def test_a_killed_worker_costs_one_warning_and_the_run_still_gives_the_full_report(archive, reference, batch):
     victim = sorted(str(p) for p in (archive / "berita").rglob("*.txt"))[40].rsplit("/", 1)[1]

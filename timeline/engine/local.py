@@ -31,6 +31,8 @@ def _init_worker(roster, reading=None, parent: int | None = None) -> None:
     global _WORKER_ROSTER, _WORKER_READING
     # Ctrl-C reaches the whole process group: the parent alone stops the run (no traceback per worker).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # held back by `worker_pool` while this process forked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with(parent)
     _WORKER_ROSTER = roster
     _WORKER_READING = reading
@@ -75,8 +77,21 @@ def cpu_count() -> int:
 
 
 def worker_pool(jobs: int, roster=None, reading=None) -> ProcessPoolExecutor:
-    """Processes that extract files; each loads the language data once."""
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster, reading, os.getpid()))
+    """Processes that extract files; each loads the language data once. They are started here with
+    Ctrl-C held back until each ignores it: one that came while a worker was forking would stop that
+    worker with a traceback of its own; held back, it reaches this process once they are started."""
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roster, reading, os.getpid()))
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not on Unix
+        return pool
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool.submit(os.getpid)  # the first task forks every worker, and the pool's threads, now
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held back arrives here
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    return pool
 
 
 class Extractor:
