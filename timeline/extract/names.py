@@ -39,10 +39,6 @@ class Person:
     tokens: frozenset[str] = frozenset()
 
 
-def is_place(text: str) -> bool:
-    return names_place(text)
-
-
 def valid_name(words: Sequence[str], lex: Lexicon) -> bool:
     if not 1 <= len(words) <= MAX_NAME_WORDS:
         return False
@@ -56,7 +52,7 @@ def valid_name(words: Sequence[str], lex: Lexicon) -> bool:
             return False
     # A place may sit inside or end a name (Bima Arya; Akbar Tanjung, since many marga are also
     # places), never at its start nor as the whole of it.
-    return not is_place(words[0]) and not is_place(" ".join(words))
+    return not names_place(words[0]) and not names_place(" ".join(words))
 
 
 def chunk(text: str, pos: int, stop_at: set[int], conjunctions: bool = True) -> list[Token]:
@@ -92,7 +88,7 @@ def place_marker(tokens: list[Token], i: int) -> int:
     while words < 3 and i + words < len(tokens) and tokens[i + words].kind == "word":
         words += 1
     for n in range(words, 0, -1):
-        if is_place(" ".join([t.text for t in tokens[i : i + n]])):
+        if names_place(" ".join([t.text for t in tokens[i : i + n]])):
             after = i + n
             if after < len(tokens) and tokens[after].kind == "word" and tokens[after].text in lexicon().place_suffixes:
                 return n + 1
@@ -110,7 +106,6 @@ def split_title(
     markers: list[int] = []
     has_acronym = False
     i = 0
-    places = place_starts()
     if title in lex.ministers and tokens:
         m = lex.portfolio_re.match(text, tokens[0].start)
         if m:
@@ -123,7 +118,7 @@ def split_title(
             last_marker = i
             markers.append(i)
         elif t.kind == "word":
-            n = place_marker(tokens, i) if t.text.partition(" ")[0] in places else 0  # (its first test)
+            n = place_marker(tokens, i)
             if n:
                 last_marker = i + n - 1
                 markers.append(last_marker)

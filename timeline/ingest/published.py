@@ -183,8 +183,12 @@ def find_dateline(text: str, title: str | None = None) -> Dateline | None:
 
 @lru_cache(maxsize=16)  # asked for by the publication date, the outlet and the officials of one article
 def _find_dateline(text: str, title: str | None) -> Dateline | None:
-    cues = _cues()
-    for i, (start, end) in enumerate(_paragraphs(text, title, cues.dateline_max)):
+    return _dateline_in(text, _paragraphs(text, title, _cues().dateline_max))
+
+
+def _dateline_in(text: str, paragraphs: list[tuple[int, int]]) -> Dateline | None:
+    """The dateline of the first of these paragraphs that opens with one, numbered among them."""
+    for i, (start, end) in enumerate(paragraphs):
         found = _dateline_of(text, start, end)
         if found is not None:
             return found._replace(paragraph=i)
@@ -273,8 +277,7 @@ def publication_date(
     # the first paragraphs once, as many as the lede can span: the dateline is looked for in the first
     # `dateline_max` of them (what `find_dateline(text, title)` does), the lede is a prefix of them
     lines = _paragraphs(text, title, max(cues.dateline_max + cues.after_dateline, cues.without_dateline))
-    dateline = next((found._replace(paragraph=i) for i, (start, end) in enumerate(lines[: cues.dateline_max])
-                     if (found := _dateline_of(text, start, end)) is not None), None)
+    dateline = _dateline_in(text, lines[: cues.dateline_max])
     if dateline is not None:
         count = dateline.paragraph + 1 + cues.after_dateline
     else:
