@@ -197,13 +197,9 @@ def event_key(lex: Lexicon, obj: str | None, place: Place | None, object_at_clau
     cut = lex.location_split_re.search(obj) if obj else None
     thing = obj[: cut.start()] if cut else obj  # "Taman Kota Mimika [di ...]"
     if thing:
-        if cut:  # the thing is the object up to white space: its tokens are the object's first ones
-            size = len(_TOKEN.findall(thing))
-            # folded again, as strings of their own: a cache row pickles shared and equal strings
-            # differently, and its bytes stay what they were when the thing was read apart
-            names = dict.fromkeys(obj_tokens[n].casefold() for _, is_name, n in obj_words if is_name and n < size)
-        else:
-            names = dict.fromkeys(w for w, is_name, _ in obj_words if is_name)
+        # the thing is the object up to white space: its tokens are the object's first ones
+        size = len(_TOKEN.findall(thing)) if cut else len(obj_tokens)
+        names = dict.fromkeys(w for w, is_name, n in obj_words if is_name and n < size)
         names.update((m.group().casefold(), None) for m in lex.facility_re.finditer(thing))
     else:
         names = dict.fromkeys(w for w, is_name, _ in site_words if is_name)
