@@ -126,17 +126,14 @@ _PLANS: dict[type, tuple[bool, Callable[[Any], tuple]] | None] = {}
 
 def _plan(cls: type) -> tuple[bool, Callable[[Any], tuple]] | None:
     """How the pickler writes a `cls`: (whether it is a shared value record, a getter of its field
-    values as a tuple), or None to pickle it as usual. Worked out once per class."""
-    plan = _PLANS.get(cls, False)
-    if plan is False:
-        names = _init_fields(cls)
-        if not names:
-            plan = None
-        else:
-            getter = attrgetter(*names)
-            values = getter if len(names) > 1 else (lambda obj, get=getter: (get(obj),))
-            plan = ((cls.__module__, cls.__qualname__) in _SHARED, values)
-        _PLANS[cls] = plan
+    values as a tuple), or None to pickle it as usual. Worked out once per class (`_PLANS`)."""
+    names = _init_fields(cls)
+    plan = None
+    if names:
+        getter = attrgetter(*names)
+        values = getter if len(names) > 1 else (lambda obj, get=getter: (get(obj),))
+        plan = ((cls.__module__, cls.__qualname__) in _SHARED, values)
+    _PLANS[cls] = plan
     return plan
 
 
