@@ -16,6 +16,7 @@ from typing import Iterator, NamedTuple, Sequence
 
 from timeline.extract.lexicon import Lexicon
 from timeline.extract.places import place_of, place_starts
+from timeline.extract.wordindex import lower_finds_alike
 from timeline.model import Place
 
 ANAPHORA_REACH = 900  # characters back in which the phrase "MTQ tersebut" points to is looked for
@@ -117,17 +118,12 @@ def resolve_anaphora(lex: Lexicon, phrase: str, text: str, before: int, title: s
     return " ".join(words[:-1])
 
 
-# A character outside ASCII that case-insensitive matching takes for an ASCII letter (the Kelvin sign
-# for k, a long s, a dotless or dotted i): where none stands, lower case finds what (?i) finds.
-_ASCII_LOOKALIKE = re.compile(r"[^\x00-\x7f](?<=(?i:[a-z]))")
-
-
 def _matches(pattern: re.Pattern[str], source: str, first: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(source)` for a pattern whose matches start with the word `first`, case
     ignored: tried only where `first` stands in the lower-cased source (str.find runs in C; the regex
     would try every position of the 900 characters read back), when lower case can tell."""
     low = source.lower()
-    if not first.isascii() or len(low) != len(source) or _ASCII_LOOKALIKE.search(source):
+    if not first.isascii() or not lower_finds_alike(source, low):
         yield from pattern.finditer(source)
         return
     needle = first.lower()
