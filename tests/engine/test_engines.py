@@ -79,6 +79,31 @@ def test_dask_on_a_two_worker_cluster_gives_the_local_report(generated, dask_clu
         assert on_dask == rendered([generated], fmt, "id", engine="local", jobs=2, use_cache=False)
 
 
+def test_dask_workers_give_their_frozen_results_back_to_the_collector(generated, dask_cluster):
+    """Extraction freezes what a worker holds (the collector would walk the kept results again and
+    again); a cluster that outlives the run gets every worker's objects collectable again."""
+    import gc
+
+    from distributed import Client
+
+    check([str(generated)], Settings(), engine="dask", scheduler=dask_cluster.scheduler_address)
+    with Client(dask_cluster.scheduler_address) as client:
+        assert set(client.run(gc.get_freeze_count).values()) == {0}
+        frozen = client.run(_frozen_after_extraction)
+    assert all(count > 0 for count in frozen.values()), "extraction froze nothing: the test shows nothing"
+
+
+def _frozen_after_extraction() -> int:
+    import gc
+
+    from timeline.engine.dask import _extract_partition
+
+    _extract_partition([(0, str(SEEDS / sorted(p.name for p in SEEDS.iterdir())[0]))], None, None)
+    count = gc.get_freeze_count()
+    gc.unfreeze()
+    return count
+
+
 def test_dask_workers_read_fsspec_urls(generated, dask_cluster):
     """file:// URLs go through fsspec on the workers; the paths shown are the URLs."""
     local = check([str(generated)], Settings(), engine="serial", use_cache=False)

@@ -100,16 +100,43 @@ def read_bytes(path: str) -> tuple[bytes | None, InputProblem | None]:
 
 
 def _extract(item: tuple[int, str], roster, reading) -> tuple[int, FileResult | None, InputProblem | None]:
-    """One file read and extracted; the collector paused meanwhile, as the worker keeps every result
-    of its partitions (`persist`) and each pass of the collector would walk them all again."""
-    from timeline.engine.gc_pause import paused_gc
-
+    """One file read and extracted."""
     position, path = item
     data, trouble = read_bytes(path)
     if data is None:
         return position, None, trouble
+    return position, map_file(path, data, roster, reading), None
+
+
+def _extract_partition(items, roster, reading) -> list[tuple[int, FileResult | None, InputProblem | None]]:
+    """A partition's files extracted with the collector paused, then every object the worker holds
+    frozen (`gc.freeze`): the worker keeps its partitions' results to the end of the run (`persist`),
+    and each pass of the collector would walk all of them again (a sixth of the extraction's time at
+    20,000 articles). Reference counting still frees them (extraction leaves next to no cycles);
+    `_thaw` gives them back to the collector when the run ends."""
+    import gc
+
+    from timeline.engine.gc_pause import paused_gc
+
     with paused_gc():
-        return position, map_file(path, data, roster, reading), None
+        extracted = [_extract(item, roster, reading) for item in items]
+        gc.freeze()
+    return extracted
+
+
+def _thaw() -> None:
+    import gc
+
+    gc.unfreeze()
+
+
+def _thaw_workers(client) -> None:
+    """Every worker's frozen objects back to the collector, for a cluster that outlives the run (a
+    worker that is gone has nothing to thaw, and this must not hide the run's own error)."""
+    from contextlib import suppress
+
+    with suppress(Exception):
+        client.run(_thaw)
 
 
 def _head(item) -> tuple[int, int, bytes | None, InputProblem | None]:
@@ -165,24 +192,41 @@ class _Members:
         return group_of(official_id, self.groups) == self.group
 
 
-def _check_group(group: int, shares: list[bytes | None], identity, names, plan, groups: int) -> list[tuple[str, bytes]]:
+def _check_group(group: int, shares: list[bytes | None], identity, names, plan, groups: int) -> list[tuple[str, tuple]]:
     """One group: the partitions' shares in partition (so archive) order, then the map per official
-    over each of its officials; results encoded for the trip to the client."""
+    over each of its officials; each result encoded as the results cache stores it (the local engine's
+    form, JSON listing of its events included), for the trip to the client."""
     from timeline.checks.runner import official_inputs, official_result
-    from timeline.engine.codec import dumps, loads
+    from timeline.engine.codec import loads
     from timeline.engine.gc_pause import paused_gc
+    from timeline.engine.results import encode_result
 
     with paused_gc():
         digests = [d for blob in shares if blob is not None for d in loads(blob).digests]
         inputs = official_inputs(digests, identity, _Members(group, groups))
         del digests
-        results = [(oid, dumps(official_result(oid, nodes, events, names, plan)))
+        results = [(oid, encode_result(official_result(oid, nodes, events, names, plan)))
                    for oid, (nodes, events) in inputs.items()]
         del inputs  # freed by reference counting, before the collector is back to walk them
     return results
 
 
 # ---- the client ---------------------------------------------------------------------------------
+
+
+def _gathered(client, bag, progress) -> list:
+    """A bag's items on the client, each partition fetched as soon as it is done (while the others
+    still run, not all at the end as `compute` does), in the bag's order."""
+    from distributed import as_completed
+
+    futures = client.compute(bag.to_delayed())
+    position = {future.key: n for n, future in enumerate(futures)}
+    parts: list = [None] * len(futures)
+    for future in as_completed(futures):
+        parts[position[future.key]] = part = future.result()
+        if progress is not None:
+            progress.advance(len(part))
+    return [item for part in parts for item in part]
 
 
 def connect(scheduler: str | None, workers: int | None):
@@ -221,8 +265,9 @@ def run_dask(job: Job, progress=None) -> RunResult:
 
     from timeline.archive.identity import identify
     from timeline.engine import heads as stored
-    from timeline.engine.codec import loads
+    from timeline.engine.gc_pause import paused_gc
     from timeline.engine.local import _reading, _roster
+    from timeline.engine.results import decode_result
 
     files, problems = list_files(job.paths, job.exclude)
     if progress is not None:
@@ -235,15 +280,16 @@ def run_dask(job: Job, progress=None) -> RunResult:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         partitions = min(workers * MAX_PARTITIONS_PER_WORKER, max(workers, len(files) // FILES_PER_PARTITION))
         extracted = (db.from_sequence(list(enumerate(files)), npartitions=partitions)
-                     .map(_extract, roster, _reading(job.columns)).persist())
-        heads = [(files[n], articles, blob, trouble) for n, articles, blob, trouble in extracted.map(_head).compute()]
-        if progress is not None:
-            progress.advance(len(files))
+                     .map_partitions(_extract_partition, roster, _reading(job.columns)).persist())
+        heads = [(files[n], articles, blob, trouble) for n, articles, blob, trouble in _gathered(
+            client, extracted.map(_head), progress)]
         rows = [(path, articles, blob) for path, articles, blob, trouble in heads if trouble is None]
-        identity = identify((officials for officials in stored.officials([blob for _, _, blob in rows])
-                             for officials in officials), roster)
-        shared = dask.delayed(identity, pure=True)
-        names = dask.delayed({o.id: o.name for o in identity.officials}, pure=True)
+        with paused_gc():
+            identity = identify((officials for officials in stored.officials([blob for _, _, blob in rows])
+                                 for officials in officials), roster)
+        # Sent once to every worker, without hashing (tokenizing) the whole identity first.
+        shared, names = client.scatter([identity, {o.id: o.name for o in identity.officials}],
+                                       broadcast=True, hash=False)
         groups = max(1, min(workers * GROUPS_PER_WORKER, len(identity.officials)))
         shares = extracted.map_partitions(_shares, shared, groups).to_delayed()
         checks = [dask.delayed(_check_group)(group, [dask.delayed(_pick)(part, group) for part in shares],
@@ -254,11 +300,14 @@ def run_dask(job: Job, progress=None) -> RunResult:
     except Exception as exc:  # a worker without timeline, a lost worker: one line, not a traceback
         raise InputError(None, "cli.dask_failed", detail=f"{type(exc).__name__}: {exc}") from None
     finally:
+        if cluster is None:
+            _thaw_workers(client)
         client.close()
         if cluster is not None:
             cluster.close()
-    results = {oid: loads(blob) for oid, blob in encoded}
-    records = [stored.records(blob, path) for path, _, blob in rows]
+    with paused_gc():  # every result and every file's article drafts decoded: objects that stay
+        results = {oid: decode_result(record, job.lazy_events) for oid, record in encoded}
+        records = [stored.records(blob, path) for path, _, blob in rows]
     return RunResult(
         articles=sum(articles for _, articles, _ in rows),
         problems=(*problems, *(trouble for _, _, _, trouble in heads if trouble is not None),
