@@ -226,3 +226,37 @@ def test_graph_export_formats(fmt, needle):
         data = json.loads(text)
         assert {n["id"] for n in data["nodes"]} == {"a.txt#e0", "a.txt#e1"}
         assert data["nodes"][0]["start"] == "2023-10-03"
+
+
+def test_checking_an_official_leaves_nothing_for_the_collector():
+    """networkx caches views that hold their graph (a cycle per graph); the checks drop them, so an
+    official's graph is freed by reference counting, not left to the collector by the thousand."""
+    import gc
+
+    from timeline.archive.identity import identify
+    from timeline.checks.catalog import load_catalog
+    from timeline.checks.runner import official_inputs, official_plan, official_result
+    from timeline.settings import Settings
+
+    digests = build([DEP_A, DEP_B])
+    identity = identify((d.officials for d in digests), None)
+    plan = official_plan(load_catalog(), Settings())
+    names = {o.id: o.name for o in identity.officials}
+    inputs = official_inputs(digests, identity)
+    oid, (nodes, events) = next(iter(inputs.items()))
+    official_result(oid, nodes, events, names, plan)  # the first call imports what the checks use
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        results = [official_result(oid, nodes, events, names, plan) for oid, (nodes, events) in inputs.items()]
+        gc.collect()
+        left = [type(o).__name__ for o in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if enabled:
+            gc.enable()
+    assert any(r.drafts for r in results), "no official rule ran: the test shows nothing"
+    assert left == []

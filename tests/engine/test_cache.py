@@ -251,8 +251,13 @@ def test_other_schema_version_is_rebuilt(tmp_path: Path) -> None:
         zlib.compress(b"not a pickle"),
         zlib.compress(pickle.dumps({"a": "dict, not ArticleClaims"}, protocol=5)),
         zlib.compress(pickle.dumps(os.system, protocol=5)),
+        b"\x80\x05 a broken pickle",
+        pickle.dumps({"a": "dict, not ArticleClaims"}, protocol=5),
+        pickle.dumps(os.system, protocol=5),
+        b"",
     ],
-    ids=["not-zlib", "not-pickle", "wrong-type", "forbidden-global"],
+    ids=["not-zlib", "not-pickle", "wrong-type", "forbidden-global", "raw-not-pickle", "raw-wrong-type",
+         "raw-forbidden-global", "empty"],
 )
 def test_unreadable_rows_are_misses_with_one_warning(tmp_path: Path, blob: bytes) -> None:
     items = filled_cache(tmp_path, n=2)
@@ -373,14 +378,18 @@ def test_new_cache_uses_wal_and_large_pages(tmp_path: Path) -> None:
     conn.close()
 
 
-def test_blobs_are_compressed_pickles_of_constructor_calls() -> None:
+def test_blobs_are_pickles_of_constructor_calls_deflated_only_when_large() -> None:
     claims = sample_claims()
-    blob = codec.dumps(claims)
-    raw = zlib.decompress(blob)
-    assert len(blob) < len(raw)
-    opcodes = {op.name for op, _, _ in pickletools.genops(raw)}
+    small = codec.dumps(claims)
+    assert len(small) < codec._DEFLATE_FROM and small[:1] == b"\x80"  # stored as pickled
+    opcodes = {op.name for op, _, _ in pickletools.genops(small)}
     assert "REDUCE" in opcodes and "BUILD" not in opcodes  # Class(*values), no per-object __setstate__
-    assert codec.loads(blob) == claims
+    assert codec.loads(small) == claims
+    many = tuple(sample_claims(f"berita/{n:03}.txt", day=1 + n % 28) for n in range(40))
+    large = codec.dumps(many)
+    raw = zlib.decompress(large)
+    assert len(raw) >= codec._DEFLATE_FROM and len(large) < len(raw) / 2
+    assert codec.loads(large, tuple) == many
 
 
 def test_existing_user_directory_is_not_marked(tmp_path: Path) -> None:

@@ -76,7 +76,13 @@ def check_official(official_id: str, nodes, names: Mapping[str, str], plan: Offi
     if not plan.checks:
         return []
     view = OfficialGraph(official_id, build_graph(official_id, nodes, plan.trip_days), names)
-    return [d for name, options in plan.checks for d in CHECKS[name].function(view, dict(options))]
+    try:
+        return [d for name, options in plan.checks for d in CHECKS[name].function(view, dict(options))]
+    finally:
+        # networkx caches its views (nodes, edges, succ) on the graph, each holding the graph: a cycle
+        # only the collector frees, with every node and edge dict in it (a quarter of a worker's checks
+        # went to collecting them). Dropping the views lets reference counting free the graph here.
+        vars(view.graph).clear()
 
 
 def official_inputs(digests: Iterable[ArticleDigest], identity, only: Collection[str] | None = None

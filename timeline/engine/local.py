@@ -257,7 +257,8 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     from timeline.engine.results import encode_result, official_keys, salt_of, scope_of
 
     # While workers extract the changed files, load what re-checking their officials will need.
-    rows = files.resolve(extractor, heads=True, meanwhile=_import_checks)
+    with paused_gc():  # the rows pile up to the end of the run; the collector would walk them again and again
+        rows = files.resolve(extractor, heads=True, meanwhile=_import_checks)
     store = files.results()
     code = files.store_code()
     salt = salt_of(code, files.config_key, job.plan.fingerprint())
