@@ -65,8 +65,8 @@ def stage_costs(root: Path, sample: int, log) -> Costs:
     from timeline.checks.catalog import load_catalog
     from timeline.checks.runner import official_plan, report_from
     from timeline.engine import dask as on_dask, heads
-    from timeline.engine.codec import loads
     from timeline.engine.plan import RunResult, encode, map_file
+    from timeline.engine.results import decode_result
     from timeline.ingest import find_files
     from timeline.render import render
     from timeline.settings import Settings
@@ -104,7 +104,7 @@ def stage_costs(root: Path, sample: int, log) -> Costs:
     checked = [pair for g in range(groups) for pair in on_dask._check_group(g, [shares.get(g)], identity, names, plan, groups)]
     check_s = clock() - started
     started = clock()
-    officials = {oid: loads(blob) for oid, blob in checked}
+    officials = {oid: decode_result(record, lazy_events=True) for oid, record in checked}  # as the client does
     result_decode_s = clock() - started
     run = RunResult(len(results), (), (), identity, tuple(d for r in results for dg in r.digests for d in dg.drafts),
                     {oid: r for oid, r in officials.items() if r.drafts or r.events})

@@ -176,3 +176,18 @@ def test_hook_mode_runs_locally_even_when_the_config_names_dask(tmp_path):
                           cwd=archive, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1, proc.stderr
     assert '"TL002"' in proc.stdout
+
+
+def test_the_cluster_estimate_runs_the_dask_engines_stages_on_their_own_outputs(generated, monkeypatch):
+    """`benchmarks/engines.py` times the dask engine's stage functions one after the other; it reads
+    what each returns, so it must follow their forms (it broke once when results changed form)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_engines", ROOT / "benchmarks" / "engines.py")
+    engines = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_engines", engines)  # its dataclasses look their module up
+    spec.loader.exec_module(engines)
+    costs = engines.stage_costs(generated, 120, lambda *_: None)
+    assert costs.articles == 120
+    assert costs.officials > 0 and costs.events > 0 and costs.result_bytes > 0
+    assert min(costs.map_s, costs.check_s, costs.report_s) > 0
