@@ -173,12 +173,17 @@ def read_file(path: str) -> tuple[bytes | None, InputProblem | None]:
             return None, problem(path, "too_large", limits.MAX_FILE_BYTES // (1024 * 1024))
         chunks = []
         remaining = limits.MAX_FILE_BYTES + 1
+        # The whole file in one read (and a byte more, to see its end), then small reads to its end: a
+        # read allocates all it asks for up front, and asking a megabyte for a 3 kB article was half
+        # of this process's time spent reading.
+        want = info.st_size + 1
         while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
+            chunk = os.read(fd, min(remaining, want))
             if not chunk:
                 break
             chunks.append(chunk)
             remaining -= len(chunk)
+            want = 1 << 16
         if remaining <= 0:  # it grew while being read
             return None, problem(path, "too_large", limits.MAX_FILE_BYTES // (1024 * 1024))
         return b"".join(chunks), None
