@@ -181,6 +181,7 @@ class Store(SqliteStore, NullStore):
         self._cwd = os.getcwd()
         self._root = os.path.normpath(os.path.join(self._cwd, root if root is not None else path.parent.parent))
         self._prefix = self._root.rstrip(os.sep) + os.sep
+        self._located: dict[str, str] = {}
 
     def key(self, path: str, data: bytes) -> str:  # type: ignore[override]
         """A file's key: its path relative to the folder holding the cache, whatever directory the run
@@ -189,12 +190,16 @@ class Store(SqliteStore, NullStore):
 
     def locate(self, path: str) -> str:
         """A path as shown (relative to the working directory, or absolute) as keys hold it: relative to
-        the folder holding the cache, with "/" separators."""
-        full = os.path.normpath(os.path.join(self._cwd, path))
-        rel = full[len(self._prefix):] if full.startswith(self._prefix) else os.path.relpath(full, self._root)
-        if full == self._root:
-            rel = "."
-        return rel.replace(os.sep, "/") if os.sep != "/" else rel
+        the folder holding the cache, with "/" separators (worked out once per path: a run asks for each
+        file's key, its stat record and its known key)."""
+        located = self._located.get(path)
+        if located is None:
+            full = os.path.normpath(os.path.join(self._cwd, path))
+            rel = full[len(self._prefix):] if full.startswith(self._prefix) else os.path.relpath(full, self._root)
+            if full == self._root:
+                rel = "."
+            located = self._located[path] = rel.replace(os.sep, "/") if os.sep != "/" else rel
+        return located
 
     def _select(self, columns: str, keys: Iterable[str]) -> Iterator[tuple]:
         """Rows of this code and config among `keys`, in chunks (raises sqlite3 errors)."""
