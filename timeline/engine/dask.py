@@ -157,25 +157,31 @@ def group_of(official_id: str, groups: int) -> int:
 def _shares(partition, identity, groups: int) -> list[dict[int, bytes]]:
     """One partition's share of each group's inputs: its files' digests cut down to the events that
     name an official of the group, in archive order, encoded once per group (one compact message per
-    partition and group is the whole shuffle)."""
+    partition and group is the whole shuffle). The collector is paused meanwhile: what this builds
+    lives until it is encoded, and with the kept results frozen, each of its full passes walked all of
+    that again (1.1 of the checks stage's 12 CPU-seconds at 50,000 articles)."""
     from dataclasses import replace
 
     from timeline.engine.codec import dumps
+    from timeline.engine.gc_pause import paused_gc
 
     picked: dict[int, list] = {}
-    for _, result, _ in partition:
-        if result is None:
-            continue
-        for digest in result.digests:
-            chosen: dict[int, list[int]] = {}
-            for k, event in enumerate(digest.events):
-                for group in {group_of(identity.canonical(p.official_id), groups) for p in event.participants}:
-                    chosen.setdefault(group, []).append(k)
-            for group, ks in chosen.items():
-                picked.setdefault(group, []).append(replace(
-                    digest, officials=(), drafts=(), events=tuple(digest.events[k] for k in ks),
-                    evidence=tuple(digest.evidence[k] for k in ks)))
-    return [{group: dumps(FileResult("", tuple(digests), ())) for group, digests in picked.items()}]
+    with paused_gc():
+        for _, result, _ in partition:
+            if result is None:
+                continue
+            for digest in result.digests:
+                chosen: dict[int, list[int]] = {}
+                for k, event in enumerate(digest.events):
+                    for group in {group_of(identity.canonical(p.official_id), groups) for p in event.participants}:
+                        chosen.setdefault(group, []).append(k)
+                for group, ks in chosen.items():
+                    picked.setdefault(group, []).append(replace(
+                        digest, officials=(), drafts=(), events=tuple(digest.events[k] for k in ks),
+                        evidence=tuple(digest.evidence[k] for k in ks)))
+        shares = {group: dumps(FileResult("", tuple(digests), ())) for group, digests in picked.items()}
+        del picked  # freed by reference counting, before the collector is back
+    return [shares]
 
 
 def _pick(partition: list[dict[int, bytes]], group: int) -> bytes | None:
