@@ -45,7 +45,7 @@ def test_the_fold_table_lists_every_character_a_case_insensitive_ascii_letter_ma
     import sys
     import string
 
-    from timeline.temporal.grammar import FOLDS_TO_ASCII
+    from timeline.lang import FOLDS_TO_ASCII
 
     every = "".join(chr(i) for i in range(128, sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
     for letter in string.ascii_lowercase:

@@ -15,10 +15,13 @@ from __future__ import annotations
 import bisect
 import re
 
-# Characters outside ASCII that case-insensitive matching takes for an ASCII letter while lower case
-# keeps them apart (a dotless i, a long s); the others (the Kelvin sign, a dotted I) lower-case to that
-# letter or to two characters. A test reads every character to keep this list whole.
-LOWER_CASE_MISSES = ("\u0131", "\u017f")
+from timeline.lang import FOLDS_TO_ASCII
+
+# The characters case-insensitive matching takes for an ASCII letter (`FOLDS_TO_ASCII`) that lower case
+# keeps apart (a dotless i, a long s); the others lower-case to that letter (the Kelvin sign) or to two
+# characters (a dotted I). A test reads every character to keep this list whole.
+LOWER_CASE_MISSES = tuple(c for letter, chars in FOLDS_TO_ASCII.items() for c in chars
+                          if len(c.lower()) == 1 and c.lower() != letter)
 
 
 def lower_finds_alike(text: str, folded: str) -> bool:

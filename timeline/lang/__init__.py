@@ -19,6 +19,11 @@ from typing import Any, Iterable, Mapping
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
 
+# The characters outside ASCII that case-insensitive matching takes for an ASCII letter (Unicode's simple
+# case folding: "İ" and "ı" for i, the Kelvin sign for k, the long s); tests/temporal/test_grammar.py
+# checks this table against the regex engine.
+FOLDS_TO_ASCII = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
 
 @lru_cache(maxsize=None)
 def table(lang: str, name: str) -> dict[str, Any]:

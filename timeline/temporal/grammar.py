@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.lang import FOLDS_TO_ASCII
 from timeline.temporal.vocab import UNITS, vocab
 
 
@@ -251,12 +252,6 @@ def _head(triggers) -> str:
     root = _trie_root(triggers, False)
     words = [_piece(ch, False) + _build(child, False) + r"\b" for ch, child in sorted(root.items()) if ch]
     return r"(?:\d(?<!\d[.,:/]\d)|" + "|".join(words) + ")"
-
-
-# The characters outside ASCII that case-insensitive matching takes for an ASCII letter (Unicode's simple
-# case folding: "İ" and "ı" for i, the Kelvin sign for k, the long s); tests/temporal/test_grammar.py
-# checks this table against the regex engine.
-FOLDS_TO_ASCII = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
 def alternation(words, *, flags: str | None = None) -> str:
