@@ -2,8 +2,9 @@
 
 Decoding thousands of cached rows, or checking a group of officials from them, creates objects the
 collector then walks again and again as they age (a third of such a stage's time, measured). Reference
-counting still frees what the stage drops; the few cycles it makes (the checks' networkx graphs) are
-collected once the stage is over, so memory stays bounded by one stage.
+counting still frees what the stage drops (the checks break their networkx graphs' cycles themselves,
+`check_official`); the few cycles left are collected once the stage is over, so memory stays bounded
+by one stage.
 """
 
 from __future__ import annotations

@@ -39,6 +39,7 @@ def check_officials(files, rows, identity, todo: set[str], plan, extractor, *, l
                     ) -> tuple[dict, dict]:
     """The results of the officials in `todo`: (results, their records as the results cache stores
     them, for the officials checked on the pool)."""
+    from timeline.engine.gc_pause import paused_gc
     from timeline.engine.results import decode_result
 
     names = {o.id: o.name for o in identity.officials}
@@ -65,8 +66,6 @@ def check_officials(files, rows, identity, todo: set[str], plan, extractor, *, l
         here = _here(files, rows, identity, [*running.values(), *pending], names, plan)
     else:
         here = {}
-    from timeline.engine.gc_pause import paused_gc
-
     with paused_gc():
         results = {oid: decode_result(record, lazy_events) for oid, record in records.items()}
     results.update(here)
