@@ -10,6 +10,7 @@ from typing import Iterable, Sequence
 from timeline.lang import table
 from timeline.model import Sentence
 
+
 @lru_cache(maxsize=1)
 def _quotes() -> tuple[re.Pattern[str], str]:
     """The quote pairs of `lang/id/sentences.toml` as one regex (an opening quote, the same line, its
