@@ -256,26 +256,27 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     from timeline.engine.official_pool import check_officials
     from timeline.engine.results import encode_result, official_keys, salt_of, scope_of
 
-    # While workers extract the changed files, load what re-checking their officials will need.
-    with paused_gc():  # the rows pile up to the end of the run; the collector would walk them again and again
+    # While workers extract the changed files, load what re-checking their officials will need. The rows,
+    # every file's officials decoded and every cached result pile up to the end of the run: the collector
+    # is paused over all of it (its passes would walk them again and again; out and back in between
+    # two pauses, it walked every row once more).
+    with paused_gc():
         rows = files.resolve(extractor, heads=True, meanwhile=_import_checks)
-    store = files.results()
-    code = files.store_code()
-    salt = salt_of(code, files.config_key, job.plan.fingerprint())
-    scope = scope_of(job.paths, salt)
-    with paused_gc():  # every file's officials decoded, then every cached result: objects that stay
+        store = files.results()
+        code = files.store_code()
+        salt = salt_of(code, files.config_key, job.plan.fingerprint())
+        scope = scope_of(job.paths, salt)
         identity = _identity(rows, store, code, files.config_key, scope, extractor.roster)
-    if files.progress is not None:
-        files.progress.update(officials=len(identity.officials))
-    results: dict = {}
-    if store.enabled:
-        keys = official_keys([(r.path, r.key, r.index) for r in rows], identity, salt)
-        with paused_gc():
+        if files.progress is not None:
+            files.progress.update(officials=len(identity.officials))
+        results: dict = {}
+        if store.enabled:
+            keys = official_keys([(r.path, r.key, r.index) for r in rows], identity, salt)
             cached = store.get_many(keys.values(), lazy_events=job.lazy_events)
-        results = {oid: cached[key] for oid, key in keys.items() if key in cached}
-        todo = {oid for oid in keys if oid not in results}
-    else:
-        todo = {identity.canonical(x) for r in rows for x in r.index.officials}
+            results = {oid: cached[key] for oid, key in keys.items() if key in cached}
+            todo = {oid for oid in keys if oid not in results}
+        else:
+            todo = {identity.canonical(x) for r in rows for x in r.index.officials}
     if todo:
         fresh, encoded = check_officials(files, rows, identity, todo, job.plan, extractor,
                                          lazy_events=job.lazy_events)
