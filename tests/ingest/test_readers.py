@@ -202,6 +202,24 @@ def test_find_files_lists_paths_as_given_and_names_the_missing(tmp_path, monkeyp
     assert data is None and str(problem) == "./arsip/a: is not a regular file (directory); skipped"
 
 
+@pytest.mark.parametrize("threshold, called", [(4, 1), (10, 1), (11, 0)])
+def test_find_files_hears_once_as_soon_as_enough_files_are_found_while_it_goes_on(tmp_path, threshold, called):
+    """The local engine starts its workers from `when_many`: they load the language data while the
+    listing goes on. Here the callback writes a file into a folder not listed yet, and the listing
+    finds it."""
+    _write(tmp_path, {f"arsip/{d}/{n}.txt": b"Judul\nIsi.\n" for d in "abc" for n in range(3)})
+    _write(tmp_path, {"satu.txt": b"Judul\nIsi.\n"})
+    calls = []
+
+    def enough():
+        calls.append(1)
+        (tmp_path / "arsip/c/baru.txt").write_bytes(b"Judul\nIsi.\n")
+
+    files, _ = find_files([str(tmp_path / "satu.txt"), str(tmp_path / "arsip")], when_many=(threshold, enough))
+    assert len(calls) == called
+    assert len(files) == 10 + (threshold <= 4)  # c/baru.txt is listed when written before folder c was read
+
+
 def test_absolute_paths_stay_absolute(tmp_path):
     _write(tmp_path, {"berita.txt": b"Judul\nIsi.\n"})
     articles, _ = read_archive([tmp_path])

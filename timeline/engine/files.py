@@ -58,13 +58,18 @@ class ArchiveFiles:
     @classmethod
     def open(cls, job: Job, progress=None, *, prefetch: Iterable[str] = (), extractor=None) -> "ArchiveFiles":
         """The archive's files listed and the cache opened; `prefetch` (hook mode's changed files) are
-        read and handed to `extractor` first, so their extraction overlaps the listing."""
+        read and handed to `extractor` first, so their extraction overlaps the listing. A run that will
+        extract every file (no row cached) starts the extractor's workers as soon as the listing has
+        found enough files for them, so that they load the language data while it lists the rest."""
         opened = cls(job, progress)
         if job.use_cache:
             opened._open_store()
             if prefetch and extractor is not None:
                 opened._prefetch(prefetch, extractor)
-        opened._discover()
+        start = None
+        if extractor is not None and job.focus is None and not opened.store.holds_rows():
+            start = extractor.starter()
+        opened._discover(start)
         if not opened.files:
             opened.store.close()
             opened.store = NullStore(opened.store.warnings)
@@ -77,10 +82,10 @@ class ArchiveFiles:
         directory = job.cache_dir if job.cache_dir is not None else default_cache_dir(job.paths)
         self.store = open_store(Path(directory), self.config_key)
 
-    def _discover(self) -> None:
-        from timeline.ingest import find_files
+    def _discover(self, when_many=None) -> None:
+        from timeline.ingest.discover import find_files
 
-        self.files, problems = find_files(self.job.paths, self.job.exclude)
+        self.files, problems = find_files(self.job.paths, self.job.exclude, when_many=when_many)
         self.problems.extend(problems)
         if self.progress is not None:
             self.progress.start(len(self.files))

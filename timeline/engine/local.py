@@ -130,6 +130,10 @@ class Extractor:
         for _ in range(self.jobs):
             self.pool.submit(_warm_up)
 
+    def starter(self) -> tuple[int, Callable[[], None]]:
+        """(files, `start`): how many files a listing must find before starting the workers pays."""
+        return POOL_MIN_FILES, self.start
+
     def pool_died(self, exc: BaseException) -> None:
         """A worker process died (killed, out of memory): warn once; the rest is extracted here."""
         if not self.broken:
@@ -225,8 +229,6 @@ def run_local(job: Job, progress=None) -> RunResult:
     extractor = Extractor(job.jobs, _roster(job.roster_path), _reading(job.columns))
     try:
         files = ArchiveFiles.open(job, progress, prefetch=job.focus or (), extractor=extractor)
-        if job.focus is None and len(files.files) >= POOL_MIN_FILES and not files.store.holds_rows():
-            extractor.start()
         try:
             if job.focus is not None and files.store.enabled:
                 result = _run_focused(files, extractor, job)

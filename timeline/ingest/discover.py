@@ -12,7 +12,7 @@ import os
 import posixpath
 import stat
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from timeline import limits
 from timeline.ingest.readers import extension_of, problem
@@ -68,9 +68,11 @@ def _not_regular(path: str, display: str) -> InputProblem | None:
     return problem(display, "not_regular", kind)
 
 
-def _walk(root: Path, shown: str, exclude: Sequence[str], problems: list[InputProblem]) -> list[tuple[str, str]]:
+def _walk(root: Path, shown: str, exclude: Sequence[str], problems: list[InputProblem],
+          counted: Callable[[int], None] | None = None) -> list[tuple[str, str]]:
     """The article files under a directory, sorted, skipping hidden and excluded entries; anything named
-    like an article that is not a regular file goes to `problems`."""
+    like an article that is not a regular file goes to `problems`. `counted` hears how many were found
+    so far after each folder."""
     found: list[tuple[str, str]] = []
     plain = shown in (".", "./")
     prefix = shown if shown.endswith("/") else f"{shown}/"  # as posixpath.join(shown, rel)
@@ -108,22 +110,35 @@ def _walk(root: Path, shown: str, exclude: Sequence[str], problems: list[InputPr
                 problems.append(trouble)
                 continue
             found.append((entry.path, display))
+        if counted is not None:
+            counted(len(found))
         pending.extend(reversed(subdirs))
     return found
 
 
 def find_files(
-    paths: Sequence[str | Path], exclude: Sequence[str] = ()
+    paths: Sequence[str | Path], exclude: Sequence[str] = (), *,
+    when_many: tuple[int, Callable[[], None]] | None = None,
 ) -> tuple[list[str], list[InputProblem]]:
-    """The article files named or found under directories (sorted, each once), and the missing paths."""
+    """The article files named or found under directories (sorted, each once), and the missing paths.
+    `when_many` (count, callback): the callback is called once, as soon as that many files are found,
+    while the listing goes on (the local engine starts its workers then)."""
     files: list[str] = []
     problems: list[InputProblem] = []
     seen: set[str] = set()
+    threshold, callback = when_many if when_many is not None else (0, None)
+
+    def counted(found: int) -> None:
+        nonlocal callback
+        if callback is not None and len(files) + found >= threshold:
+            callback, call = None, callback
+            call()
+
     for given in paths:
         shown = _display(given)
         path = Path(given)
         if path.is_dir():
-            found = _walk(path, shown.rstrip("/") or "/", exclude, problems)
+            found = _walk(path, shown.rstrip("/") or "/", exclude, problems, counted if callback else None)
             # One realpath per directory, not per file: os.walk does not follow links inside it, and
             # every file it yields starts with the directory as given.
             real_root = os.path.realpath(path)
@@ -143,6 +158,7 @@ def find_files(
             if ident not in seen:
                 seen.add(ident)
                 files.append(display)
+        counted(0)
     return files, problems
 
 
