@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from timeline.extract.lexicon import INDEXED, lexicon
+from timeline.extract.lexicon import CANDIDATE_BEFORE, INDEXED, lexicon
 from timeline.extract.objects import _matches
 from timeline.extract.wordindex import LOWER_CASE_MISSES, WordIndex
 from timeline.text.sentences import split_sentences
@@ -57,10 +57,16 @@ def test_the_index_answers_every_word_regex_as_the_regex_does(name, text, lower)
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_candidates_read_in_lower_case_are_those_read_ignoring_case(text):
+def test_candidates_are_where_a_word_of_the_index_starts_read_in_either_case(text):
+    """The candidate pattern matches the character before a word; the index holds the word's start,
+    what the same words after a look-back find (the first word of a text included)."""
     lex = lexicon()
     assert lex.candidate_lower_re is not None
-    expected = [m.start() for m in lex.candidate_re.finditer(text)]
+    ahead = lex.candidate_re.pattern.removeprefix(CANDIDATE_BEFORE)
+    assert ahead != lex.candidate_re.pattern
+    expected = [m.start() for m in re.finditer(rf"(?<![\w-]){ahead}", text)]
+    assert expected
+    assert WordIndex(lex.candidate_re, text).starts == expected
     assert WordIndex(lex.candidate_re, text, lex.candidate_lower_re).starts == expected
 
 

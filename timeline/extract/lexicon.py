@@ -30,6 +30,10 @@ _INDEXED_WORDS = {
 INDEXED = tuple(_INDEXED_WORDS)
 
 LOWER_WORD = re.compile(r"(?<![\w-])[a-z]")  # a word written in lower case
+# What stands before a word of the index: `candidate_re` matches this character and looks ahead for the
+# word, so that the regex engine skips in C from one such character to the next (a pattern that opens
+# with `(?<![\w-])` is tried at every position of the text instead).
+CANDIDATE_BEFORE = r"[^\w-]"
 
 
 def load_table() -> dict:
@@ -52,7 +56,7 @@ def _folded(words) -> frozenset[str]:
 
 class Lexicon(NamedTuple):
     trigger_re: re.Pattern[str]
-    candidate_re: re.Pattern[str]  # where a word of INDEXED can start (`wordindex`)
+    candidate_re: re.Pattern[str]  # the character before where a word of INDEXED can start (`wordindex`)
     # the same in lower case, without ignoring case, for a text in lower case (None: a word not in ASCII)
     candidate_lower_re: re.Pattern[str] | None
     enclitic: str
@@ -124,8 +128,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         trigger_re=re.compile(rf"(?<![\w-])(?P<t>{alt(type_of, 'i')})(?P<nya>{re.escape(data['enclitic'])})?(?![\w-])",
                               re.IGNORECASE),
-        candidate_re=re.compile(rf"(?<![\w-])(?={alt(starters, 'i')})"),
-        candidate_lower_re=(re.compile(rf"(?<![\w-])(?={alt({w.lower() for w in starters})})")
+        candidate_re=re.compile(rf"{CANDIDATE_BEFORE}(?={alt(starters, 'i')})"),
+        candidate_lower_re=(re.compile(rf"{CANDIDATE_BEFORE}(?={alt({w.lower() for w in starters})})")
                             if all(w.isascii() for w in starters) else None),
         enclitic=data["enclitic"],
         type_of=type_of,
