@@ -52,7 +52,9 @@ def check_officials(files, rows, identity, todo: set[str], plan, extractor, *, l
     try:
         running: dict = {}
         while pending or running:
-            while pending and len(running) < extractor.jobs:
+            # one group more than workers: a worker that finishes one starts the next at once, instead of
+            # waiting for this process to read and send it (0.1 s between rounds at 20,000 files)
+            while pending and len(running) < extractor.jobs + 1:
                 group = pending[0]
                 running[pool.submit(_check_share, files.blobs(_rows_of(rows, identity, group)), identity,
                                     group, plan)] = group
