@@ -67,7 +67,59 @@ class Measurement:
 
 def _tree_rss_kb(root: int, high: dict[int, int] | None = None) -> int:
     """Current RSS (kB) of `root` and all its descendants, from /proc; 0 when unavailable. `high` gets
-    each process's high-water mark (VmHWM, kB)."""
+    each process's high-water mark (VmHWM, kB). Only the tree's own files are read (its processes from
+    each thread's list of children): reading every process's status took 4 ms of CPU a sample, 4% of a
+    core at 10 samples a second, taken from the run being measured."""
+    pids = _tree_pids(root)
+    if pids is None:
+        return _tree_rss_kb_scan(root, high)
+    total = 0
+    for pid in pids:
+        rss, mark = _status_kb(Path(f"/proc/{pid}/status"))
+        total += rss
+        if high is not None and mark:
+            high[pid] = max(high.get(pid, 0), mark)
+    return total
+
+
+def _tree_pids(root: int) -> list[int] | None:
+    """`root` and its descendants from /proc/PID/task/TID/children (a child is listed under the thread
+    that forked it); None where the kernel does not keep those lists."""
+    if not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists():
+        return None  # no /proc, or a kernel without the lists
+    out, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        out.append(pid)
+        try:
+            threads = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue  # ended meanwhile
+        for tid in threads:
+            try:
+                stack.extend(int(child) for child in Path(f"/proc/{pid}/task/{tid}/children").read_text().split())
+            except OSError:
+                continue
+    return out
+
+
+def _status_kb(status: Path) -> tuple[int, int]:
+    """(VmRSS, VmHWM) in kB of one process's status file; zeros once it has ended."""
+    rss = mark = 0
+    try:
+        text = status.read_text()
+    except OSError:
+        return 0, 0
+    for line in text.splitlines():
+        if line.startswith("VmRSS:"):
+            rss = int(line.split()[1])
+        elif line.startswith("VmHWM:"):
+            mark = int(line.split()[1])
+    return rss, mark
+
+
+def _tree_rss_kb_scan(root: int, high: dict[int, int] | None = None) -> int:
+    """`_tree_rss_kb` from every process's status, where the lists of children are missing."""
     proc = Path("/proc")
     if not proc.is_dir():
         return 0
@@ -103,21 +155,31 @@ def _tree_rss_kb(root: int, high: dict[int, int] | None = None) -> int:
 
 def measure(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
             sample_every: float = 0.1, timeout: float = 3600) -> Measurement:
-    """Run `cmd`, capturing output to temp files (no pipe stalls), timing it and sampling its memory."""
+    """Run `cmd`, capturing output to temp files (no pipe stalls), timing it and sampling its memory.
+    A thread waits for the process, so its end is timed when it happens, not at the next sample."""
+    import threading
+
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err)
+        ended: dict = {}
+        done = threading.Event()
+
+        def wait() -> None:
+            _, status, usage = os.wait4(proc.pid, 0)
+            ended.update(at=time.perf_counter(), status=status, usage=usage)
+            done.set()
+
+        threading.Thread(target=wait, daemon=True).start()
         tree_peak = 0
         high: dict[int, int] = {}
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
+        while not done.is_set():
             tree_peak = max(tree_peak, _tree_rss_kb(proc.pid, high))
             if time.perf_counter() - started > timeout:
                 proc.kill()
-            time.sleep(sample_every)
-        seconds = time.perf_counter() - started
+            done.wait(sample_every)
+        seconds = ended["at"] - started
+        status, usage = ended["status"], ended["usage"]
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
