@@ -35,10 +35,11 @@ def _rows_of(rows, identity, group: set[str]) -> list:
     return [r for r in rows if r.index.officials & aliases]
 
 
-def check_officials(files, rows, identity, todo: set[str], plan, extractor, *, lazy_events: bool
-                    ) -> tuple[dict, dict]:
+def check_officials(files, rows, identity, todo: set[str], plan, extractor, *, lazy_events: bool,
+                    meanwhile=None) -> tuple[dict, dict]:
     """The results of the officials in `todo`: (results, their records as the results cache stores
-    them, for the officials checked on the pool)."""
+    them, for the officials checked on the pool). `meanwhile` is called once the pool has the first
+    groups, before this process waits for them (not at all when the checks run here)."""
     from timeline.engine.gc_pause import paused_gc
     from timeline.engine.results import decode_result
 
@@ -59,6 +60,9 @@ def check_officials(files, rows, identity, todo: set[str], plan, extractor, *, l
                 running[pool.submit(_check_share, files.blobs(_rows_of(rows, identity, group)), identity,
                                     group, plan)] = group
                 pending.pop(0)
+            if meanwhile is not None:
+                meanwhile, call = None, meanwhile
+                call()
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
                 records.update(future.result())
