@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import string
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -73,7 +72,7 @@ class Rule:
         """The message template filled with a finding's typed args, each formatted for `lang`
         (dates as ISO, intervals as start..end, terms in the reader's language); a missing arg stays
         visible as {name}."""
-        return string.Formatter().vformat(self.text("message", lang), (), _Keep(args, lang))
+        return self.text("message", lang).format_map(_Keep(args, lang))
 
     @property
     def placeholders(self) -> frozenset[str]:
