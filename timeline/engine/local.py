@@ -279,19 +279,20 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
             todo = {oid for oid in keys if oid not in results}
         else:
             todo = {identity.canonical(x) for r in rows for x in r.index.officials}
-    records: list | None = None
+    read: list | None = None
 
-    def report_part() -> None:
+    def file_records() -> list:
         """What the report needs of every file besides its officials' results (its article drafts and
-        problems), and the pruning of the files no longer listed: done while the workers check."""
-        nonlocal records
-        if records is None:
+        problems), after pruning the files no longer listed: read while the workers check, if they do."""
+        nonlocal read
+        if read is None:
             files.finish()
-            records = [_records(r) for r in rows]
+            read = [_records(r) for r in rows]
+        return read
 
     if todo:
         fresh, encoded = check_officials(files, rows, identity, todo, job.plan, extractor,
-                                         lazy_events=job.lazy_events, meanwhile=report_part)
+                                         lazy_events=job.lazy_events, meanwhile=file_records)
         files.forget()  # what the report needs is in the results now
         if store.enabled:
             store.put_records(((keys[oid], encoded[oid] if oid in encoded else encode_result(fresh.get(oid, _EMPTY)))
@@ -300,8 +301,7 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     extractor.close()  # its processes would only add to the peak memory from here on
     if store.enabled:
         store.prune(keys.values(), scope, code)
-    report_part()
-    assert records is not None
+    records = file_records()
     return RunResult(
         articles=sum(r.index.articles for r in rows),
         problems=files.problems_with(p for _, problems in records for p in problems),

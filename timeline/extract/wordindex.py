@@ -5,10 +5,11 @@ Each word regex of the lexicon (`(?<![\\w-])` then a list of words: triggers, co
 whatever its words. The lexicon's `candidate_re` matches the character before wherever any of those
 words starts, in the text read as if a line break came before it (so a match's start there is the
 word's start in the text itself); a word regex is then tried only at those places. That gives what
-its own `finditer` or `search` gives: every match of a word regex starts at a candidate (the candidate pattern
-is the same words without what follows them, so it matches wherever they do, even when the text is
-cut at `endpos`), and a match hides the candidates inside it, as a finditer match hides the text it
-covers. A candidate where no word regex matches would only cost a failed try.
+its own `finditer` or `search` gives: every match of a word regex starts at a candidate (the
+candidate pattern looks ahead for the same words without what follows them, so it finds them
+wherever they match, even when the text is cut at `endpos`), and a match hides the candidates inside
+it, as a finditer match hides the text it covers. A candidate where no word regex matches would only
+cost a failed try.
 """
 
 from __future__ import annotations
