@@ -93,6 +93,28 @@ def _here(files, rows, identity, todo_groups: Iterable[set[str]], names, plan) -
     return fresh
 
 
+def prepare_workers(extractor) -> None:
+    """Have the extractor's workers load what the checks need (networkx, the rules, the JSON listing)
+    while this process works out who is who: they are idle then, and each would otherwise load it when
+    its first group arrives, with the other waiting for it at the end of the stage."""
+    if extractor.pool is None or extractor.broken:
+        return
+    try:
+        for _ in range(extractor.jobs):
+            extractor.pool.submit(_load_share_code)
+    except (BrokenProcessPool, RuntimeError):  # a dead worker is found and reported by the checks
+        return
+
+
+def _load_share_code() -> None:
+    import networkx  # noqa: F401
+
+    import timeline.checks.official  # noqa: F401
+    import timeline.checks.runner  # noqa: F401
+    import timeline.engine.results  # noqa: F401
+    import timeline.render.json  # noqa: F401
+
+
 def _check_share(blobs: list[tuple[str, bytes]], identity, group: set[str], plan) -> dict:
     """On a worker: one group's files (path as shown, stored bytes) -> each of the group's officials'
     result, encoded as the results cache stores it."""
