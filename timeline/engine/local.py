@@ -255,7 +255,7 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     changed); cached per-official results are reused; the other officials are checked from the
     digests of the files that involve them (on the extractor's workers, when it started them)."""
     from timeline.engine.gc_pause import paused_gc
-    from timeline.engine.official_pool import check_officials, prepare_workers
+    from timeline.engine.official_pool import check_officials
     from timeline.engine.results import encode_result, official_keys, salt_of, scope_of
 
     # While workers extract the changed files, load what re-checking their officials will need. The rows,
@@ -264,7 +264,6 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     # two pauses, it walked every row once more).
     with paused_gc():
         rows = files.resolve(extractor, heads=True, meanwhile=_import_checks)
-        prepare_workers(extractor)
         store = files.results()
         code = files.store_code()
         salt = salt_of(code, files.config_key, job.plan.fingerprint())

@@ -50,8 +50,12 @@ def check_officials(files, rows, identity, todo: set[str], plan, extractor, *, l
         return _here(files, rows, identity, groups(todo, len(rows)), names, plan), {}
     pending = groups(todo, len(rows), extractor.jobs)
     records: dict = {}
+    running: dict = {}
     try:
-        running: dict = {}
+        # The workers load the checks' code (networkx, the rules, the JSON listing) while this process
+        # reads the first groups: else each loads it when its first group arrives.
+        for _ in range(extractor.jobs):
+            pool.submit(_load_share_code)
         while pending or running:
             # one group more than workers: a worker that finishes one starts the next at once, instead of
             # waiting for this process to read and send it (0.1 s between rounds at 20,000 files)
@@ -93,20 +97,8 @@ def _here(files, rows, identity, todo_groups: Iterable[set[str]], names, plan) -
     return fresh
 
 
-def prepare_workers(extractor) -> None:
-    """Have the extractor's workers load what the checks need (networkx, the rules, the JSON listing)
-    while this process works out who is who: they are idle then, and each would otherwise load it when
-    its first group arrives, with the other waiting for it at the end of the stage."""
-    if extractor.pool is None or extractor.broken:
-        return
-    try:
-        for _ in range(extractor.jobs):
-            extractor.pool.submit(_load_share_code)
-    except (BrokenProcessPool, RuntimeError):  # a dead worker is found and reported by the checks
-        return
-
-
 def _load_share_code() -> None:
+    """On a worker: import what `_check_share` needs."""
     import networkx  # noqa: F401
 
     import timeline.checks.official  # noqa: F401
