@@ -255,7 +255,7 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     changed); cached per-official results are reused; the other officials are checked from the
     digests of the files that involve them (on the extractor's workers, when it started them)."""
     from timeline.engine.gc_pause import paused_gc
-    from timeline.engine.official_pool import check_officials
+    from timeline.engine.official_pool import check_officials, import_check_code
     from timeline.engine.results import encode_result, official_keys, salt_of, scope_of
 
     # While workers extract the changed files, load what re-checking their officials will need. The rows,
@@ -263,7 +263,7 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     # is paused over all of it (its passes would walk them again and again; out and back in between
     # two pauses, it walked every row once more).
     with paused_gc():
-        rows = files.resolve(extractor, heads=True, meanwhile=_import_checks)
+        rows = files.resolve(extractor, heads=True, meanwhile=import_check_code)
         store = files.results()
         code = files.store_code()
         salt = salt_of(code, files.config_key, job.plan.fingerprint())
@@ -360,9 +360,10 @@ def _run_focused(files, extractor: Extractor, job: Job) -> RunResult:
     from timeline.archive.identity import identify
     from timeline.checks.runner import norm_path, run_archive
     from timeline.engine.gc_pause import paused_gc
+    from timeline.engine.official_pool import import_check_code
 
     if files.extracting():
-        _import_checks()  # while a worker extracts the changed files, this process would only wait
+        import_check_code()  # while a worker extracts the changed files, this process would only wait
     rows = files.resolve(extractor, heads=False)
     wanted = {norm_path(p) for p in job.focus}
     basenames = {os.path.basename(p) for p in wanted}
@@ -382,15 +383,6 @@ def _run_focused(files, extractor: Extractor, job: Job) -> RunResult:
         root=job.root,
     )
     return run_archive(archive, job.plan, wanted, sources=job.sources)
-
-
-def _import_checks() -> None:
-    """Load what the checks per official need (networkx, the graph, the rules) ahead of time."""
-    import networkx  # noqa: F401
-
-    import timeline.archive.graph  # noqa: F401
-    import timeline.checks.official  # noqa: F401
-    import timeline.checks.registry  # noqa: F401
 
 
 _EMPTY = OfficialResult((), ())  # an official the files name, with no claim and no listed event

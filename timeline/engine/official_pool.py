@@ -55,7 +55,7 @@ def check_officials(files, rows, identity, todo: set[str], plan, extractor, *, l
         # The workers load the checks' code (networkx, the rules, the JSON listing) while this process
         # reads the first groups: else each loads it when its first group arrives.
         for _ in range(extractor.jobs):
-            pool.submit(_load_share_code)
+            pool.submit(import_check_code)
         while pending or running:
             # one group more than workers: a worker that finishes one starts the next at once, instead of
             # waiting for this process to read and send it (0.1 s between rounds at 20,000 files)
@@ -97,11 +97,14 @@ def _here(files, rows, identity, todo_groups: Iterable[set[str]], names, plan) -
     return fresh
 
 
-def _load_share_code() -> None:
-    """On a worker: import what `_check_share` needs."""
+def import_check_code() -> None:
+    """Load what the checks per official need (networkx, the graph, the rules, their results' JSON
+    listing) ahead of time: on a worker before its first group, in this process while it waits."""
     import networkx  # noqa: F401
 
+    import timeline.archive.graph  # noqa: F401
     import timeline.checks.official  # noqa: F401
+    import timeline.checks.registry  # noqa: F401
     import timeline.checks.runner  # noqa: F401
     import timeline.engine.results  # noqa: F401
     import timeline.render.json  # noqa: F401
