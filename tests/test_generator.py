@@ -238,33 +238,28 @@ def test_measure_times_a_command_and_its_peak_memory() -> None:
     assert m.peak_mb >= 80
 
 
-def test_measure_counts_the_workers_of_a_process_tree() -> None:
+# Both workers started by the main thread, or by another thread that stays alive while they run: a
+# child is listed under the thread that started it (a process pool's workers may be), and the tree read
+# from the threads' lists of children holds it, as a scan of every process does.
+STARTERS = {
+    "main thread": "[p.wait() for p in start()]\n",
+    "another thread": "thread = threading.Thread(target=lambda: [p.wait() for p in start()])\n"
+                      "thread.start(); thread.join()\n",
+}
+
+
+@pytest.mark.parametrize("starter", STARTERS)
+def test_measure_counts_the_workers_of_a_process_tree(starter) -> None:
     code = (
-        "import subprocess, sys\n"
-        "child = 'import time; x = bytearray(60 * 1024 * 1024); time.sleep(0.5)'\n"
-        "procs = [subprocess.Popen([sys.executable, '-c', child]) for _ in range(2)]\n"
-        "[p.wait() for p in procs]\n"
+        "import subprocess, sys, threading\n"
+        "child = 'import time; x = bytearray(60 * 1024 * 1024); time.sleep(0.6)'\n"
+        "start = lambda: [subprocess.Popen([sys.executable, '-c', child]) for _ in range(2)]\n"
+        + STARTERS[starter]
     )
     m = bench.measure([sys.executable, "-c", code], sample_every=0.02)
     assert m.returncode == 0
     if Path("/proc").is_dir():
         assert m.tree_rss_mb >= 120  # both workers at once, not only the largest process
-
-
-def test_measure_counts_processes_forked_by_another_thread() -> None:
-    """A child is listed under the thread that started it (a process pool's workers may be): the tree
-    read from the threads' lists of children holds it, as a scan of every process does."""
-    code = (
-        "import subprocess, sys, threading\n"
-        "child = 'import time; x = bytearray(60 * 1024 * 1024); time.sleep(0.6)'\n"
-        "run = lambda: [p.wait() for p in [subprocess.Popen([sys.executable, '-c', child]) for _ in range(2)]]\n"
-        "thread = threading.Thread(target=run)  # alive while they run: they are listed under it\n"
-        "thread.start(); thread.join()\n"
-    )
-    m = bench.measure([sys.executable, "-c", code], sample_every=0.02)
-    assert m.returncode == 0
-    if Path("/proc").is_dir():
-        assert m.tree_rss_mb >= 120
 
 
 def finding(rule: str, code: str, official: str | None, root: Path, *paths: str, severity: str = "error") -> dict:
