@@ -369,6 +369,26 @@ def test_a_cache_dir_made_by_a_run_started_at_the_same_moment_is_used(tmp_path: 
     cache.close()
 
 
+def test_a_close_in_the_background_checkpoints_the_log_into_the_file(tmp_path: Path) -> None:
+    import threading
+
+    items = {key_of(f"berita/{i:03d}.txt", f"raw {i}".encode()): sample_claims(f"berita/{i:03d}.txt") for i in range(3)}
+    cache = open_cache(tmp_path, "cfg")
+    cache.put_many(rows(items))
+    assert (tmp_path / "extract.sqlite-wal").exists()  # the rows are in the log until the checkpoint
+    other = open_cache(tmp_path, "cfg")  # another run reading while this one closes
+    cache.close(background=True)
+    assert other.get_many(list(items)) == items
+    other.close()
+    for thread in threading.enumerate():
+        if thread.name == "timeline-cache-close":
+            thread.join()
+    assert not (tmp_path / "extract.sqlite-wal").exists()
+    conn = sqlite3.connect(f"file:{tmp_path / 'extract.sqlite'}?mode=ro", uri=True)
+    assert conn.execute("SELECT count(*) FROM files").fetchone()[0] == 3
+    conn.close()
+
+
 def test_new_cache_uses_wal_and_large_pages(tmp_path: Path) -> None:
     filled_cache(tmp_path)
     conn = sqlite3.connect(tmp_path / "extract.sqlite")

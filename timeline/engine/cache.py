@@ -153,7 +153,7 @@ class NullStore:
     def prune(self, live: Iterable[str], roots: Iterable[str] = ()) -> int:
         return 0
 
-    def close(self) -> None:
+    def close(self, *, background: bool = False) -> None:
         return None
 
     def __enter__(self) -> "NullStore":

@@ -126,7 +126,7 @@ class ArchiveFiles:
         Files whose stat matches the stat index are not read; the files that must be read are read
         and handed to the extractor a batch at a time as they are found, so that workers extract while
         this process goes on through the listing and loads the cached rows of the rest (and then calls
-        `meanwhile`, if given, before it waits for them)."""
+        `meanwhile(rows found in the cache)`, if given, before it waits for them)."""
         store = self.store
         stats: dict[str, os.stat_result] = {}
         known: dict[str, str] = {}
@@ -161,7 +161,7 @@ class ArchiveFiles:
         if self.progress is not None and cached:
             self.progress.advance(len(cached))
         if meanwhile is not None and self.extracting():
-            meanwhile()
+            meanwhile(len(cached))
         while self._pending:
             self._collect(self._pending.pop(0))
         store.record_stats(recorded, self._read_at)
@@ -318,10 +318,11 @@ class ArchiveFiles:
         """Prune what no file of this run refers to any more."""
         self.store.prune(self.live, self.job.paths)
 
-    def close(self) -> None:
-        self.store.close()
+    def close(self, *, background: bool = False) -> None:
+        """Close the caches (`background`: see `SqliteStore.close`)."""
+        self.store.close(background=background)
         if self._results_store is not None:
-            self._results_store.close()
+            self._results_store.close(background=background)
 
 
 

@@ -234,8 +234,10 @@ def run_local(job: Job, progress=None) -> RunResult:
                 result = _run_focused(files, extractor, job)
             else:
                 result = _run_whole(files, extractor, job)
-        finally:
+        except BaseException:
             files.close()
+            raise
+        files.close(background=True)  # the caches' last checkpoint overlaps the report
     except BaseException:
         extractor.close(cancel=True)  # Ctrl-C: do not wait for the files queued to the workers
         raise
@@ -262,8 +264,15 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     # every file's officials decoded and every cached result pile up to the end of the run: the collector
     # is paused over all of it (its passes would walk them again and again; out and back in between
     # two pauses, it walked every row once more).
+    def load_check_code(cached: int) -> None:
+        """The checks' code, loaded here while workers extract, when most files came from the cache (an
+        edit: its few officials are checked here); a run extracting most files checks on the workers,
+        which load it themselves, and loading it here would take a core from them (networkx: 0.08 s)."""
+        if cached > len(files.files) // 2:
+            import_check_code()
+
     with paused_gc():
-        rows = files.resolve(extractor, heads=True, meanwhile=import_check_code)
+        rows = files.resolve(extractor, heads=True, meanwhile=load_check_code)
         store = files.results()
         code = files.store_code()
         salt = salt_of(code, files.config_key, job.plan.fingerprint())

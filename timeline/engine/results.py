@@ -118,7 +118,7 @@ class NullResults:
     def put_identity(self, key: str, identity, scope: str, code: str) -> None:
         return None
 
-    def close(self) -> None:
+    def close(self, *, background: bool = False) -> None:
         return None
 
 

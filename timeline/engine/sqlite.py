@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,7 +70,9 @@ class SqliteStore:
         return self.path.with_name(self.path.name + ".broken")
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        # (one thread at a time uses it; `close(background=True)` closes it from another)
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return conn
 
@@ -206,18 +209,30 @@ class SqliteStore:
         else:
             self._broken(exc)
 
-    def close(self) -> None:
-        if self._conn is not None:
-            try:
-                self._conn.close()
-            finally:
-                self._conn = None
+    def close(self, *, background: bool = False) -> None:
+        """Close the file. `background` (a run's last close): SQLite's final checkpoint of its log into
+        the file (0.06 s after a cold run of 20,000 articles) runs in a thread while the report is
+        written; the interpreter waits for that thread before it exits."""
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        if background:
+            threading.Thread(target=_close_quietly, args=(conn,), name="timeline-cache-close").start()
+        else:
+            conn.close()
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _close_quietly(conn: sqlite3.Connection) -> None:
+    try:
+        conn.close()
+    except sqlite3.Error:  # the rows are committed already; a failed checkpoint is redone at the next open
+        pass
 
 
 def mark_cache_dir(directory: Path) -> None:
