@@ -112,6 +112,43 @@ def test_a_deleted_article_leaves_the_report_and_its_results_are_pruned(archive_
     assert after <= rows  # the rows of the old keys went
 
 
+_LOADED_HERE: list[int] = []
+_IMPORT_CHECK_CODE = None
+
+
+def _import_check_code_spied() -> None:
+    _LOADED_HERE.append(os.getpid())  # a worker appends to its own copy of the list
+    _IMPORT_CHECK_CODE()
+
+
+def test_the_checks_code_is_loaded_where_the_checks_will_run(archive_copy, tmp_path, monkeypatch):
+    """A run that extracts many files has the workers load the checks' code after their files, not this
+    process (it would take a core from them); a run after one edit loads it here, where it checks."""
+    global _IMPORT_CHECK_CODE
+    import timeline.engine.official_pool as official_pool
+
+    _IMPORT_CHECK_CODE = official_pool.import_check_code
+    monkeypatch.setattr(official_pool, "import_check_code", _import_check_code_spied)
+    monkeypatch.setattr(local, "CHECK_CODE_AHEAD_MIN_FILES", 100)
+    monkeypatch.setattr("timeline.engine.files.BACKGROUND_MIN_ROWS", 100)  # the edited file to a worker
+    monkeypatch.setattr("timeline.engine.cache.RACY_NS", 0)
+    queued = []
+    queue = local.Extractor.queue_check_code
+    monkeypatch.setattr(local.Extractor, "queue_check_code",
+                        lambda self: (queued.append(self.check_code_queued), queue(self))[1])
+    _LOADED_HERE.clear()
+    cache = tmp_path / "cache"
+    cold = check([str(archive_copy)], Settings(), jobs=2, cache_dir=cache)
+    assert queued[:1] == [False] and all(queued[1:])  # queued once, behind the files
+    assert os.getpid() not in _LOADED_HERE
+    edited = sorted(archive_copy.rglob("*.txt"))[40]
+    edited.write_text(edited.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+    queued.clear()
+    warm = check([str(archive_copy)], Settings(), jobs=2, cache_dir=cache)
+    assert queued == [] and _LOADED_HERE == [os.getpid()]
+    assert cold.findings and len(warm.findings) == len(cold.findings)
+
+
 CHANGES = {
     "a rule option": Settings(options={"TL102": {"max_trip_days": 3}}),
     "max_trip_days for every rule": Settings(max_trip_days=5),

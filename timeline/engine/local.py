@@ -22,6 +22,10 @@ from timeline.lang import Text
 from timeline.model import Archive
 
 POOL_MIN_FILES = 64  # below this, starting processes costs more than it saves
+# Files extracted from which the workers load the checks' code before the extraction ends: so many files
+# name far more officials than the pool checks need (official_pool.POOL_MIN_OFFICIALS); with fewer, the
+# checks may run here, and the pool's shutdown would wait for workers loading code nobody uses.
+CHECK_CODE_AHEAD_MIN_FILES = 1000
 
 _WORKER_ROSTER = None
 _WORKER_READING = None
@@ -104,6 +108,7 @@ class Extractor:
         self.pool: ProcessPoolExecutor | None = None
         self.notes: list[Text] = []  # e.g. a worker process that died: the run went on without the pool
         self.broken = False
+        self.check_code_queued = False
 
     def submit(self, items: Sequence[tuple[str, str, bytes]], *, encode: bool = True,
                background: bool = False) -> "Pending":
@@ -133,6 +138,18 @@ class Extractor:
     def starter(self) -> tuple[int, Callable[[], None]]:
         """(files, `start`): how many files a listing must find before starting the workers pays."""
         return POOL_MIN_FILES, self.start
+
+    def queue_check_code(self) -> None:
+        """Have the workers load the checks' code (`official_pool.import_check_code`, 0.13 s each) after
+        the files queued so far, once: queued before the extraction ends, it fills the end of it (one
+        worker finishes its last files before the other) instead of delaying the first group checked."""
+        from timeline.engine.official_pool import import_check_code
+
+        if self.pool is None or self.broken or self.check_code_queued:
+            return
+        for _ in range(self.jobs):
+            self.pool.submit(import_check_code)
+        self.check_code_queued = True
 
     def pool_died(self, exc: BaseException) -> None:
         """A worker process died (killed, out of memory): warn once; the rest is extracted here."""
@@ -266,10 +283,12 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     # two pauses, it walked every row once more).
     def load_check_code(cached: int) -> None:
         """The checks' code, loaded here while workers extract, when most files came from the cache (an
-        edit: its few officials are checked here); a run extracting most files checks on the workers,
-        which load it themselves, and loading it here would take a core from them (networkx: 0.08 s)."""
+        edit: its few officials are checked here). A run extracting many files checks on the workers:
+        they load it after their last files instead (here it would take a core from them)."""
         if cached > len(files.files) // 2:
             import_check_code()
+        elif len(files.files) - cached >= CHECK_CODE_AHEAD_MIN_FILES:
+            extractor.queue_check_code()
 
     with paused_gc():
         rows = files.resolve(extractor, heads=True, meanwhile=load_check_code)

@@ -53,9 +53,9 @@ def check_officials(files, rows, identity, todo: set[str], plan, extractor, *, l
     running: dict = {}
     try:
         # The workers load the checks' code (networkx, the rules, the JSON listing) while this process
-        # reads the first groups: else each loads it when its first group arrives.
-        for _ in range(extractor.jobs):
-            pool.submit(import_check_code)
+        # reads the first groups, if they were not asked to after their last files: else each loads it
+        # when its first group arrives.
+        extractor.queue_check_code()
         while pending or running:
             # one group more than workers: a worker that finishes one starts the next at once, instead of
             # waiting for this process to read and send it (0.1 s between rounds at 20,000 files)
