@@ -82,7 +82,8 @@ def test_normalize(raw, expected):
     assert normalize(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["Wali Kota  Bontang\n", "a\x1c\x1d\x1e\x1fb", "x\x85y\u2028z", "\u3000Senin\u3000", "İstanbul ǅ ß", "\u00a0", ""])
+@pytest.mark.parametrize("raw", ["Wali Kota  Bontang\n", "a\x1c\x1d\x1e\x1fb", "x\x85y\u2028z", "\u3000Senin\u3000", "İstanbul ǅ ß", "\u00a0", "",
+                                 "\u201cKota\u201d \u2018x\u2019 \u2013 y \u2014 \uff21\u201c"])
 def test_normalize_keeps_the_ids_of_the_nfkc_and_whitespace_regex_form(raw):
     """Baselines hold ids made by the first form of `normalize`: any new form must give the same text."""
     import re
@@ -161,3 +162,17 @@ def test_a_missing_baseline_is_an_input_error(tmp_path):
 def test_an_unwritable_baseline_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="cannot write the baseline"):
         write_baseline(tmp_path / "no-dir" / "baseline.json", FINDINGS)
+
+
+def test_article_ref_names_the_article_from_the_root_wherever_the_run_starts(tmp_path, monkeypatch):
+    from timeline.checks.fingerprint import article_ref
+
+    (tmp_path / "arsip" / "2023").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    assert article_ref("arsip/2023/001.txt", "arsip/2023/001.txt") == "arsip/2023/001.txt"
+    assert article_ref("arsip/2023/kabar.jsonl", "arsip/2023/kabar.jsonl#12", "arsip") == "2023/kabar.jsonl#12"
+    assert article_ref(str(tmp_path / "arsip/2023/001.txt"), str(tmp_path / "arsip/2023/001.txt"), "arsip") == "2023/001.txt"
+    monkeypatch.chdir(tmp_path / "arsip")
+    assert article_ref("2023/001.txt", "2023/001.txt", str(tmp_path)) == "arsip/2023/001.txt"
+    monkeypatch.chdir(tmp_path)  # the same path and root from another directory: another file, no stale answer
+    assert article_ref("2023/001.txt", "2023/001.txt", str(tmp_path)) == "2023/001.txt"
