@@ -149,6 +149,44 @@ def test_the_checks_code_is_loaded_where_the_checks_will_run(archive_copy, tmp_p
     assert cold.findings and len(warm.findings) == len(cold.findings)
 
 
+def test_the_collector_stays_paused_while_the_workers_check_and_collects_once(archive_copy, tmp_path, monkeypatch):
+    """From the listing to the end of the checks this process runs no collection of its own accord (one
+    would walk every row as the groups are sent); it collects once, while the workers check."""
+    import gc
+
+    import timeline.engine.official_pool as official_pool
+
+    seen: list[bool] = []  # for each collection in this process during the checks: the collector on?
+    checking = []
+    me = os.getpid()
+
+    def watch(phase, info):
+        if phase == "start" and checking and os.getpid() == me:
+            seen.append(gc.isenabled())
+
+    check_officials = official_pool.check_officials
+
+    def spied(*args, **kwargs):
+        checking.append(True)
+        try:
+            return check_officials(*args, **kwargs)
+        finally:
+            checking.clear()
+
+    monkeypatch.setattr(official_pool, "check_officials", spied)
+    monkeypatch.setattr(official_pool, "POOL_MIN_OFFICIALS", 2)
+    was = gc.isenabled()
+    gc.enable()
+    gc.callbacks.append(watch)
+    try:
+        report = check([str(archive_copy)], Settings(), jobs=2, cache_dir=tmp_path / "cache")
+    finally:
+        gc.callbacks.remove(watch)
+        gc.enable() if was else gc.disable()
+    assert report.findings
+    assert seen == [False]  # only the collection asked for, with the collector off
+
+
 CHANGES = {
     "a rule option": Settings(options={"TL102": {"max_trip_days": 3}}),
     "max_trip_days for every rule": Settings(max_trip_days=5),

@@ -8,6 +8,7 @@ establish who is who, and re-checks only the officials whose inputs changed (`en
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -290,7 +291,24 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
         elif len(files.files) - cached >= CHECK_CODE_AHEAD_MIN_FILES:
             extractor.queue_check_code()
 
-    with paused_gc():
+    read: list | None = None
+
+    def file_records() -> list:
+        """What the report needs of every file besides its officials' results (its article drafts and
+        problems), after pruning the files no longer listed: read while the workers check, if they do."""
+        nonlocal read
+        if read is None:
+            files.finish()
+            read = [_records(r) for r in rows]
+        return read
+
+    def while_checking() -> None:
+        """This process's work while the workers check: the files' records, then one pass of the collector
+        over what the run built since the listing (else it would walk it all here as the pause ends)."""
+        file_records()
+        gc.collect()
+
+    with paused_gc():  # to the end of the checks: resumed before them, it walked the rows as the groups were sent
         rows = files.resolve(extractor, heads=True, meanwhile=load_check_code)
         store = files.results()
         code = files.store_code()
@@ -307,20 +325,10 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
             todo = {oid for oid in keys if oid not in results}
         else:
             todo = {identity.canonical(x) for r in rows for x in r.index.officials}
-    read: list | None = None
-
-    def file_records() -> list:
-        """What the report needs of every file besides its officials' results (its article drafts and
-        problems), after pruning the files no longer listed: read while the workers check, if they do."""
-        nonlocal read
-        if read is None:
-            files.finish()
-            read = [_records(r) for r in rows]
-        return read
-
+        if todo:
+            fresh, encoded = check_officials(files, rows, identity, todo, job.plan, extractor,
+                                             lazy_events=job.lazy_events, meanwhile=while_checking)
     if todo:
-        fresh, encoded = check_officials(files, rows, identity, todo, job.plan, extractor,
-                                         lazy_events=job.lazy_events, meanwhile=file_records)
         files.forget()  # what the report needs is in the results now
         if store.enabled:
             store.put_records(((keys[oid], encoded[oid] if oid in encoded else encode_result(fresh.get(oid, _EMPTY)))
