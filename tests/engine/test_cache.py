@@ -312,6 +312,21 @@ def test_key_does_not_depend_on_the_directory_the_run_starts_in(tmp_path: Path, 
     assert NullStore.key("a.txt", data) != NullStore.key("2023/a.txt", data)  # no cache: the path as shown
 
 
+def test_keys_of_files_outside_the_folder_holding_the_cache_are_their_relative_paths(tmp_path: Path, monkeypatch) -> None:
+    archive = tmp_path / "data" / "arsip"
+    for folder in ("2023/01", "2023/02", "2024"):
+        (archive / folder).mkdir(parents=True)
+    cache = tmp_path / "caches" / "timeline" / "cache"  # keys are relative to tmp/caches/timeline
+    data = b"Judul\nIsi berita.\n"
+    monkeypatch.chdir(archive)
+    with open_store(cache, "cfg") as store:
+        for shown in ("2023/01/a.txt", "2023/01/b.txt", "2023/02/a.txt", "2024/c.txt", str(archive / "2024" / "d.txt"),
+                      "../x.txt", str(tmp_path / "caches" / "timeline" / "e.txt"), str(tmp_path / "caches" / "timeline")):
+            expected = os.path.relpath(archive / shown, tmp_path / "caches" / "timeline").replace(os.sep, "/")
+            assert store.key(shown, data) == f"{expected}\0{store.key(shown, data).split(chr(0))[1]}", shown
+    assert store.key("2023/01/a.txt", data).startswith("../../data/arsip/2023/01/a.txt\0")
+
+
 def test_prune_from_inside_the_archive_keeps_the_rows_of_the_others(tmp_path: Path, monkeypatch) -> None:
     archive = tmp_path / "arsip"
     (archive / "a").mkdir(parents=True)

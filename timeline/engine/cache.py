@@ -182,6 +182,7 @@ class Store(SqliteStore, NullStore):
         self._root = os.path.normpath(os.path.join(self._cwd, root if root is not None else path.parent.parent))
         self._prefix = self._root.rstrip(os.sep) + os.sep
         self._located: dict[str, str] = {}
+        self._outside: dict[str, str] = {}
 
     def key(self, path: str, data: bytes) -> str:  # type: ignore[override]
         """A file's key: its path relative to the folder holding the cache, whatever directory the run
@@ -195,9 +196,16 @@ class Store(SqliteStore, NullStore):
         located = self._located.get(path)
         if located is None:
             full = os.path.normpath(os.path.join(self._cwd, path))
-            rel = full[len(self._prefix):] if full.startswith(self._prefix) else os.path.relpath(full, self._root)
-            if full == self._root:
+            if full.startswith(self._prefix):
+                rel = full[len(self._prefix):]
+            elif full == self._root:
                 rel = "."
+            else:  # outside the folder holding the cache: relpath (pure Python) once per folder of files
+                folder, name = os.path.split(full)
+                up = self._outside.get(folder)
+                if up is None:
+                    up = self._outside[folder] = os.path.relpath(folder, self._root)
+                rel = name if up == "." else os.path.join(up, name)
             located = self._located[path] = rel.replace(os.sep, "/") if os.sep != "/" else rel
         return located
 
