@@ -68,6 +68,26 @@ def test_candidates_are_where_a_word_of_the_index_starts_read_in_either_case(tex
     assert expected
     assert WordIndex(lex.candidate_re, text).starts == expected
     assert WordIndex(lex.candidate_re, text, lex.candidate_lower_re).starts == expected
+    assert WordIndex(lex.candidate_re, text, lex.candidate_lower_re, text.lower()).starts == expected  # the scan's
+
+
+def test_extraction_hands_the_temporal_scans_lower_case_text_to_the_word_index(monkeypatch):
+    """The text is lowered once per article: the word index takes the temporal scan's lower-case text."""
+    import timeline.extract.events as events
+    from timeline.extract.article import extract_claims
+    from timeline.ingest import parse_article
+
+    given = []
+
+    class Spy(WordIndex):
+        def __init__(self, candidates, text, lower=None, folded=None):
+            given.append((text, folded))
+            super().__init__(candidates, text, lower, folded)
+
+    monkeypatch.setattr(events, "WordIndex", Spy)
+    (article,), _ = parse_article("berita.txt", TEXTS[0].encode())
+    extract_claims(article)
+    assert given and all(folded is not None and folded == text.lower() for text, folded in given)
 
 
 def test_lower_case_misses_only_the_characters_it_lists():

@@ -25,7 +25,8 @@ def extract_claims(article: Article, roster=None) -> ArticleClaims:
         raise limits.LimitExceeded("too_many_expressions", limits.MAX_EXPRESSIONS)
     expressions = resolve(marks, reference_time(article))
     officials, mentions = find_officials(article, sentences, roster)
-    events = find_events(article, sentences, expressions, officials, mentions)
+    folded = marks.lower if marks.lower and marks.text == article.text else None  # (the scan's, not made twice)
+    events = find_events(article, sentences, expressions, officials, mentions, folded)
     return ArticleClaims(
         article=article,
         expressions=tuple(expressions),

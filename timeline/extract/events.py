@@ -55,8 +55,10 @@ def find_events(
     expressions: Sequence[TimeExpression],
     officials: Sequence[Official],
     mentions: Sequence[Mention],
+    folded: str | None = None,
 ) -> list[EventClaim]:
-    """Event claims of one article, each with agent, companions, place, date, object and modality."""
+    """Event claims of one article, each with agent, companions, place, date, object and modality
+    (`folded`: the text lower-cased, when the caller has it)."""
     if not sentences or not mentions:
         return []
     lex = lexicon()
@@ -65,7 +67,7 @@ def find_events(
     starts = [s.start for s in sentences]
 
     by_sentence: dict[int, list[re.Match[str]]] = {}
-    words = WordIndex(lex.candidate_re, text, lex.candidate_lower_re)
+    words = WordIndex(lex.candidate_re, text, lex.candidate_lower_re, folded)
     for m in find_triggers(lex, words, quotes):
         by_sentence.setdefault(sentence_index(sentences, starts, m.start()), []).append(m)
     if not by_sentence:
