@@ -278,10 +278,6 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
     from timeline.engine.official_pool import check_officials, import_check_code
     from timeline.engine.results import encode_result, official_keys, salt_of, scope_of
 
-    # While workers extract the changed files, load what re-checking their officials will need. The rows,
-    # every file's officials decoded and every cached result pile up to the end of the run: the collector
-    # is paused over all of it (its passes would walk them again and again; out and back in between
-    # two pauses, it walked every row once more).
     def load_check_code(cached: int) -> None:
         """The checks' code, loaded here while workers extract, when most files came from the cache (an
         edit: its few officials are checked here). A run extracting many files checks on the workers:
@@ -308,7 +304,11 @@ def _run_whole(files, extractor: Extractor, job: Job) -> RunResult:
         file_records()
         gc.collect()
 
-    with paused_gc():  # to the end of the checks: resumed before them, it walked the rows as the groups were sent
+    # The rows, every file's officials decoded and every cached result pile up to the end of the run: the
+    # collector is paused over all of it, to the end of the checks (its passes would walk them again and
+    # again; out and back in between two pauses, it walked every row once more; resumed before the
+    # checks, it walked them while the first groups were being sent).
+    with paused_gc():
         rows = files.resolve(extractor, heads=True, meanwhile=load_check_code)
         store = files.results()
         code = files.store_code()
