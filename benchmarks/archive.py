@@ -70,16 +70,32 @@ def _tree_rss_kb(root: int, high: dict[int, int] | None = None) -> int:
     each process's high-water mark (VmHWM, kB). Only the tree's own files are read (its processes from
     each thread's list of children): reading every process's status took 4 ms of CPU a sample, 4% of a
     core at 10 samples a second, taken from the run being measured."""
-    pids = _tree_pids(root)
-    if pids is None:
-        return _tree_rss_kb_scan(root, high)
     total = 0
-    for pid in pids:
-        rss, mark = _status_kb(Path(f"/proc/{pid}/status"))
-        total += rss
-        if high is not None and mark:
-            high[pid] = max(high.get(pid, 0), mark)
+    for pid, fields in _tree_status(root).items():
+        total += fields.get("VmRSS", 0)
+        if high is not None and fields.get("VmHWM"):
+            high[pid] = max(high.get(pid, 0), fields["VmHWM"])
     return total
+
+
+def _tree_status(root: int) -> dict[int, dict[str, int]]:
+    """`_status` of `root` and each of its descendants: found from the threads' lists of children, or,
+    where the kernel keeps none, from every process's parent."""
+    pids = _tree_pids(root)
+    if pids is not None:
+        return {pid: _status(pid) for pid in pids}
+    proc = Path("/proc")
+    every = {int(e.name): _status(int(e.name)) for e in proc.iterdir() if e.name.isdigit()} if proc.is_dir() else {}
+    children: dict[int, list[int]] = {}
+    for pid, fields in every.items():
+        children.setdefault(fields.get("PPid", 0), []).append(pid)
+    tree: dict[int, dict[str, int]] = {}
+    stack = [root]
+    while stack:
+        pid = stack.pop()
+        tree[pid] = every.get(pid, {})
+        stack.extend(children.get(pid, ()))
+    return tree
 
 
 def _tree_pids(root: int) -> list[int] | None:
@@ -103,54 +119,21 @@ def _tree_pids(root: int) -> list[int] | None:
     return out
 
 
-def _status_kb(status: Path) -> tuple[int, int]:
-    """(VmRSS, VmHWM) in kB of one process's status file; zeros once it has ended."""
-    rss = mark = 0
+_STATUS_FIELDS = ("PPid", "VmRSS", "VmHWM")
+
+
+def _status(pid: int) -> dict[str, int]:
+    """PPid, and VmRSS and VmHWM in kB, of one process (from its status file); empty once it has ended."""
     try:
-        text = status.read_text()
+        text = Path(f"/proc/{pid}/status").read_text()
     except OSError:
-        return 0, 0
+        return {}
+    fields = {}
     for line in text.splitlines():
-        if line.startswith("VmRSS:"):
-            rss = int(line.split()[1])
-        elif line.startswith("VmHWM:"):
-            mark = int(line.split()[1])
-    return rss, mark
-
-
-def _tree_rss_kb_scan(root: int, high: dict[int, int] | None = None) -> int:
-    """`_tree_rss_kb` from every process's status, where the lists of children are missing."""
-    proc = Path("/proc")
-    if not proc.is_dir():
-        return 0
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    marks: dict[int, int] = {}
-    for entry in proc.iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        pid = int(entry.name)
-        ppid = 0
-        for line in status.splitlines():
-            if line.startswith("PPid:"):
-                ppid = int(line.split()[1])
-            elif line.startswith("VmRSS:"):
-                rss[pid] = int(line.split()[1])
-            elif line.startswith("VmHWM:"):
-                marks[pid] = int(line.split()[1])
-        children.setdefault(ppid, []).append(pid)
-    total, stack = 0, [root]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        if high is not None and pid in marks:
-            high[pid] = max(high.get(pid, 0), marks[pid])
-        stack.extend(children.get(pid, ()))
-    return total
+        name, _, value = line.partition(":")
+        if name in _STATUS_FIELDS:
+            fields[name] = int(value.split()[0])
+    return fields
 
 
 def measure(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,

@@ -248,8 +248,11 @@ STARTERS = {
 }
 
 
+@pytest.mark.parametrize("scan", [False, True], ids=["children lists", "every process"])
 @pytest.mark.parametrize("starter", STARTERS)
-def test_measure_counts_the_workers_of_a_process_tree(starter) -> None:
+def test_measure_counts_the_workers_of_a_process_tree(starter, scan, monkeypatch) -> None:
+    if scan:  # a kernel without the lists of children: the tree from every process's parent
+        monkeypatch.setattr(bench, "_tree_pids", lambda root: None)
     code = (
         "import subprocess, sys, threading\n"
         "child = 'import time; x = bytearray(60 * 1024 * 1024); time.sleep(0.6)'\n"
