@@ -99,7 +99,8 @@ def _here(files, rows, identity, todo_groups: Iterable[set[str]], names, plan) -
 
 def import_check_code() -> None:
     """Load what the checks per official need (networkx, the graph, the rules, their results' JSON
-    listing) ahead of time: on a worker before its first group, in this process while it waits."""
+    listing) ahead of time: on a worker after its last files or before its first group
+    (`Extractor.queue_check_code`), in this process while a worker extracts an edit."""
     import networkx  # noqa: F401
 
     import timeline.archive.graph  # noqa: F401
